@@ -1,0 +1,110 @@
+import { mockCreateSchema, mockUpdateSchema, type Mock, type MockSummary } from '../../../shared/models';
+import type { MockWithResponses } from '../../../shared/ipc/contract';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { notFound, parseInput } from '../util/errors';
+import { newId } from '../util/ids';
+import type { CatalogEvents } from './events';
+import type { ProjectService } from './projects';
+
+/** `:id` segments are stored as `{id}`, the spec's spelling, so both match alike. */
+export const normalizeMockPath = (path: string): string =>
+  path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? `{${seg.slice(1)}}` : seg))
+    .join('/');
+
+export class MockService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: CatalogEvents,
+    private readonly projects: ProjectService,
+  ) {}
+
+  list(projectId: string): MockSummary[] {
+    this.projects.require(projectId);
+    const counters = this.store.logs.mockCounters(projectId);
+    return this.store.mocks.listByProject(projectId).map((m) => {
+      const c = counters.get(m.id);
+      return { ...m, hits: c?.totalRequests ?? 0, lastRequestAt: c?.lastRequestAt ?? null };
+    });
+  }
+
+  get(id: string): MockWithResponses {
+    const m = this.require(id);
+    return { ...m, responses: this.store.responses.listByMock(id) };
+  }
+
+  require(id: string): Mock {
+    const m = this.store.mocks.get(id);
+    if (!m) throw notFound('Mock', id);
+    return m;
+  }
+
+  create(projectId: string, input: unknown): Mock {
+    const data = parseInput(mockCreateSchema, input);
+    const mock = this.store.tx(() => {
+      this.projects.require(projectId);
+      const now = this.clock.now().toISOString();
+      const m: Mock = { id: newId(), projectId, ...data, path: normalizeMockPath(data.path), createdAt: now, updatedAt: now };
+      this.store.mocks.insert(m, this.store.mocks.nextSortOrder(projectId));
+      this.store.projects.touch(projectId, now);
+      return m;
+    });
+    this.events.emit({ projectId, kind: 'mock' });
+    return mock;
+  }
+
+  update(id: string, input: unknown): Mock {
+    const data = parseInput(mockUpdateSchema, input);
+    const next = this.store.tx(() => {
+      const m = this.require(id);
+      const now = this.clock.now().toISOString();
+      const updated: Mock = {
+        ...m,
+        ...stripUndefined(data),
+        path: data.path !== undefined ? normalizeMockPath(data.path) : m.path,
+        updatedAt: now,
+      };
+      this.store.mocks.update(updated);
+      this.store.projects.touch(m.projectId, now);
+      return updated;
+    });
+    this.events.emit({ projectId: next.projectId, kind: 'mock' });
+    return next;
+  }
+
+  delete(id: string): void {
+    const m = this.require(id);
+    this.store.tx(() => {
+      this.store.mocks.delete(id);
+      this.store.projects.touch(m.projectId, this.clock.now().toISOString());
+    });
+    this.store.logs.forgetMock(id);
+    this.events.emit({ projectId: m.projectId, kind: 'mock' });
+  }
+
+  /** Clones the mock with all its responses into the same project, named "… (Copy)". */
+  duplicate(id: string): Mock {
+    const clone = this.store.tx(() => {
+      const src = this.require(id);
+      const now = this.clock.now().toISOString();
+      const m: Mock = { ...src, id: newId(), name: `${src.name} (Copy)`, createdAt: now, updatedAt: now };
+      this.store.mocks.insert(m, this.store.mocks.nextSortOrder(src.projectId));
+      for (const r of this.store.responses.listByMock(src.id)) {
+        this.store.responses.insert({ ...r, id: newId(), mockId: m.id, createdAt: now, updatedAt: now });
+      }
+      this.store.projects.touch(src.projectId, now);
+      return m;
+    });
+    this.events.emit({ projectId: clone.projectId, kind: 'mock' });
+    return clone;
+  }
+}
+
+export function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,157 @@
+import {
+  projectCreateSchema,
+  projectUpdateSchema,
+  slugify,
+  type MockResponse,
+  type Project,
+  type ProjectSummary,
+} from '../../../shared/models';
+import type { ProjectWithMocks } from '../../../shared/ipc/contract';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { AppError, notFound, parseInput } from '../util/errors';
+import { newId } from '../util/ids';
+import type { CatalogEvents } from './events';
+
+export class ProjectService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: CatalogEvents,
+  ) {}
+
+  list(search?: string): ProjectSummary[] {
+    return this.store.projects.list(search?.trim() || undefined);
+  }
+
+  get(id: string): ProjectWithMocks {
+    const p = this.require(id);
+    return { ...p, mocks: this.store.mocks.listByProject(id) };
+  }
+
+  require(id: string): Project {
+    const p = this.store.projects.get(id);
+    if (!p) throw notFound('Project', id);
+    return p;
+  }
+
+  create(input: unknown): Project {
+    const data = parseInput(projectCreateSchema, input);
+    const project = this.store.tx(() => {
+      const slug = data.slug ?? this.uniqueSlug(slugify(data.name));
+      this.assertSlugFree(slug);
+      if (data.port != null) this.assertPortFree(data.port);
+      const now = this.clock.now().toISOString();
+      const p: Project = {
+        id: newId(),
+        name: data.name,
+        description: data.description,
+        slug,
+        isPublic: data.isPublic,
+        port: data.port ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.store.projects.insert(p);
+      return p;
+    });
+    this.events.emit({ projectId: project.id, kind: 'project' });
+    return project;
+  }
+
+  update(id: string, input: unknown): Project {
+    const data = parseInput(projectUpdateSchema, input);
+    const updated = this.store.tx(() => {
+      const p = this.require(id);
+      if (data.slug !== undefined && data.slug !== p.slug) this.assertSlugFree(data.slug);
+      if (data.port != null && data.port !== p.port) this.assertPortFree(data.port);
+      const next: Project = {
+        ...p,
+        name: data.name ?? p.name,
+        description: data.description ?? p.description,
+        isPublic: data.isPublic ?? p.isPublic,
+        slug: data.slug ?? p.slug,
+        port: data.port === undefined ? p.port : data.port,
+        updatedAt: this.clock.now().toISOString(),
+      };
+      this.store.projects.update(next);
+      return next;
+    });
+    this.events.emit({ projectId: id, kind: 'project' });
+    return updated;
+  }
+
+  delete(id: string): void {
+    this.require(id);
+    this.store.projects.delete(id);
+    this.store.logs.forgetProject(id);
+    this.events.emit({ projectId: id, kind: 'deleted' });
+  }
+
+  /** Deep clone: every mock and every response, with new ids, a `-copy` slug and a ` (Copy)` name. */
+  duplicate(id: string): Project {
+    const clone = this.store.tx(() => {
+      const src = this.require(id);
+      const now = this.clock.now().toISOString();
+      const p: Project = {
+        ...src,
+        id: newId(),
+        name: `${src.name} (Copy)`,
+        slug: this.uniqueSlug(`${src.slug}-copy`),
+        port: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.store.projects.insert(p);
+      const responses = groupByMock(this.store.responses.listByProject(src.id));
+      this.store.mocks.listByProject(src.id).forEach((m, i) => {
+        const mockId = newId();
+        this.store.mocks.insert({ ...m, id: mockId, projectId: p.id, createdAt: now, updatedAt: now }, i);
+        for (const r of responses.get(m.id) ?? []) {
+          this.store.responses.insert({ ...r, id: newId(), mockId, createdAt: now, updatedAt: now });
+        }
+      });
+      return p;
+    });
+    this.events.emit({ projectId: clone.id, kind: 'project' });
+    return clone;
+  }
+
+  /** `base`, or `base-2`, `base-3`… whichever is free. */
+  uniqueSlug(base: string): string {
+    if (!this.store.projects.slugTaken(base)) return base;
+    for (let n = 2; ; n++) {
+      const s = `${base}-${n}`;
+      if (!this.store.projects.slugTaken(s)) return s;
+    }
+  }
+
+  private assertSlugFree(slug: string): void {
+    if (this.store.projects.slugTaken(slug)) {
+      throw new AppError('CONFLICT', `slug "${slug}" is already used by another project`, {
+        field: 'slug',
+        hint: 'choose another slug',
+      });
+    }
+  }
+
+  private assertPortFree(port: number): void {
+    const owner = this.store.projects.getByPort(port);
+    if (owner) {
+      throw new AppError('CONFLICT', `port ${port} is already assigned to project "${owner.name}"`, {
+        field: 'port',
+        hint: 'choose another port',
+      });
+    }
+  }
+}
+
+export function groupByMock(responses: readonly MockResponse[]): Map<string, MockResponse[]> {
+  const map = new Map<string, MockResponse[]>();
+  for (const r of responses) {
+    const list = map.get(r.mockId);
+    if (list) list.push(r);
+    else map.set(r.mockId, [r]);
+  }
+  return map;
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { responseCreateSchema, responseUpdateSchema, type MockResponse } from '../../../shared/models';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { AppError, notFound, parseInput } from '../util/errors';
+import { newId } from '../util/ids';
+import type { CatalogEvents } from './events';
+import { stripUndefined, type MockService } from './mocks';
+
+const reorderSchema = z.array(z.string()).min(1, 'order needs the ids of the mock\'s responses');
+
+export class ResponseService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly events: CatalogEvents,
+    private readonly mocks: MockService,
+  ) {}
+
+  list(mockId: string): MockResponse[] {
+    this.mocks.require(mockId);
+    return this.store.responses.listByMock(mockId);
+  }
+
+  require(mockId: string, id: string): MockResponse {
+    const r = this.store.responses.get(id);
+    if (!r || r.mockId !== mockId) throw notFound('Response', id);
+    return r;
+  }
+
+  create(mockId: string, input: unknown): MockResponse {
+    const data = parseInput(responseCreateSchema, input);
+    const { response, projectId } = this.store.tx(() => {
+      const mock = this.mocks.require(mockId);
+      const now = this.clock.now().toISOString();
+      const r: MockResponse = {
+        id: newId(),
+        mockId,
+        ...data,
+        sortOrder: this.store.responses.nextSortOrder(mockId),
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.store.responses.insert(r);
+      if (r.isDefault) this.store.responses.clearDefault(mockId, r.id);
+      this.store.projects.touch(mock.projectId, now);
+      return { response: r, projectId: mock.projectId };
+    });
+    this.events.emit({ projectId, kind: 'response' });
+    return response;
+  }
+
+  update(mockId: string, id: string, input: unknown): MockResponse {
+    const data = parseInput(responseUpdateSchema, input);
+    const { response, projectId } = this.store.tx(() => {
+      const mock = this.mocks.require(mockId);
+      const r = this.require(mockId, id);
+      const now = this.clock.now().toISOString();
+      const next: MockResponse = { ...r, ...stripUndefined(data), updatedAt: now };
+      this.store.responses.update(next);
+      if (data.isDefault === true) this.store.responses.clearDefault(mockId, id);
+      this.store.projects.touch(mock.projectId, now);
+      return { response: next, projectId: mock.projectId };
+    });
+    this.events.emit({ projectId, kind: 'response' });
+    return response;
+  }
+
+  delete(mockId: string, id: string): void {
+    const projectId = this.store.tx(() => {
+      const mock = this.mocks.require(mockId);
+      this.require(mockId, id);
+      this.store.responses.delete(id);
+      this.store.projects.touch(mock.projectId, this.clock.now().toISOString());
+      return mock.projectId;
+    });
+    this.events.emit({ projectId, kind: 'response' });
+  }
+
+  /** Sets the order responses are listed, tried in sequential mode, and fall back in. */
+  reorder(mockId: string, orderInput: unknown): MockResponse[] {
+    const order = parseInput(reorderSchema, orderInput, 'order');
+    const projectId = this.store.tx(() => {
+      const mock = this.mocks.require(mockId);
+      const current = this.store.responses.listByMock(mockId);
+      const ids = new Set(current.map((r) => r.id));
+      if (order.length !== ids.size || !order.every((id) => ids.has(id)) || new Set(order).size !== order.length) {
+        throw new AppError('VALIDATION_ERROR', 'order must list each response of the mock exactly once', { field: 'order' });
+      }
+      order.forEach((id, i) => this.store.responses.setSortOrder(id, i));
+      this.store.projects.touch(mock.projectId, this.clock.now().toISOString());
+      return mock.projectId;
+    });
+    this.events.emit({ projectId, kind: 'response' });
+    return this.store.responses.listByMock(mockId);
+  }
+}

@@ -1,0 +1,22 @@
+import type { ServerState } from '../../../shared/ipc/contract';
+import type { RequestLog } from '../../../shared/models';
+
+export interface StartOptions {
+  host?: string;
+  port?: number;
+}
+
+/**
+ * The local HTTP side of MockDeck: the main listener (execution under /m/:slug/* plus the
+ * management REST API) and one listener per project that has a dedicated port.
+ */
+export interface MockServerApi {
+  start(opts?: StartOptions): Promise<ServerState>;
+  stop(): Promise<ServerState>;
+  state(): ServerState;
+  onStateChange(listener: (state: ServerState) => void): () => void;
+  /** Called once per logged request, after it is queued for the database. */
+  onRequestLogged(listener: (log: RequestLog) => void): () => void;
+  /** Writes queued request logs now (also runs on a timer and on stop). */
+  flushLogs(): void;
+}

@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3';
+
+export type SqliteDb = Database.Database;
+export type Synchronous = 'FULL' | 'NORMAL';
+
+/**
+ * Opens a SQLite file in WAL mode with foreign keys on. Projects use FULL so an
+ * acknowledged edit survives power loss; request logs use NORMAL (WAL still keeps
+ * every commit through a process kill) because they are written at request rate.
+ *
+ * MOCKDECK_SQLITE_BINDING points at a better-sqlite3 build for another runtime
+ * (the Electron app keeps its own, so the Node build used by tests stays intact).
+ */
+export function openDatabase(file: string, synchronous: Synchronous): SqliteDb {
+  const binding = process.env.MOCKDECK_SQLITE_BINDING;
+  const db = new Database(file, binding ? { nativeBinding: binding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

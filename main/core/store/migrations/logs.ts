@@ -1,0 +1,53 @@
+import type { Migration } from '../migrate';
+
+/**
+ * Request logs and hit counters (logs.db, synchronous=NORMAL). Kept apart from the
+ * catalog so request-rate writes never contend with edits; counters survive the
+ * retention cap that trims old log rows.
+ */
+export const logsMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `
+CREATE TABLE request_logs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  project_id TEXT NOT NULL,
+  mock_id TEXT,
+  response_id TEXT,
+  request_path TEXT NOT NULL,
+  request_method TEXT NOT NULL,
+  request_headers TEXT NOT NULL,
+  request_query TEXT NOT NULL,
+  request_body TEXT NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_headers TEXT NOT NULL,
+  response_body TEXT NOT NULL,
+  response_body_truncated INTEGER NOT NULL DEFAULT 0,
+  response_time_ms REAL NOT NULL,
+  ip_address TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  error_code TEXT,
+  condition_failures TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL
+);
+CREATE INDEX request_logs_by_project ON request_logs(project_id, seq);
+CREATE INDEX request_logs_by_mock ON request_logs(mock_id, seq);
+CREATE INDEX request_logs_by_project_time ON request_logs(project_id, created_at);
+CREATE TABLE mock_counters (
+  mock_id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  total_requests INTEGER NOT NULL,
+  total_time_ms REAL NOT NULL,
+  last_request_at TEXT NOT NULL
+);
+CREATE INDEX mock_counters_by_project ON mock_counters(project_id);
+CREATE TABLE project_counters (
+  project_id TEXT PRIMARY KEY,
+  total_requests INTEGER NOT NULL,
+  last_request_at TEXT NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,52 @@
+import type { Mock } from '../../../shared/models';
+import type { SqliteDb } from './connection';
+import { toMock, type MockRow } from './rows';
+
+export class MocksRepo {
+  constructor(private readonly db: SqliteDb) {}
+
+  listByProject(projectId: string): (Mock & { responseCount: number })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, (SELECT COUNT(*) FROM responses r WHERE r.mock_id = m.id) AS response_count
+         FROM mocks m WHERE m.project_id = ? ORDER BY m.sort_order, m.rowid`,
+      )
+      .all(projectId) as (MockRow & { response_count: number })[];
+    return rows.map((r) => ({ ...toMock(r), responseCount: r.response_count }));
+  }
+
+  get(id: string): Mock | undefined {
+    const row = this.db.prepare('SELECT * FROM mocks WHERE id = ?').get(id) as MockRow | undefined;
+    return row && toMock(row);
+  }
+
+  nextSortOrder(projectId: string): number {
+    const r = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM mocks WHERE project_id = ?').get(projectId) as { n: number };
+    return r.n;
+  }
+
+  insert(m: Mock, sortOrder: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
+           response_mode, is_active, sort_order, created_at, updated_at)
+         VALUES (@id, @projectId, @name, @path, @method, @description, @responseType, @responseDelay,
+           @responseMode, @isActive, @sortOrder, @createdAt, @updatedAt)`,
+      )
+      .run({ ...m, isActive: m.isActive ? 1 : 0, sortOrder });
+  }
+
+  update(m: Mock): void {
+    this.db
+      .prepare(
+        `UPDATE mocks SET name=@name, path=@path, method=@method, description=@description,
+           response_type=@responseType, response_delay_ms=@responseDelay, response_mode=@responseMode,
+           is_active=@isActive, updated_at=@updatedAt WHERE id=@id`,
+      )
+      .run({ ...m, isActive: m.isActive ? 1 : 0 });
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM mocks WHERE id = ?').run(id).changes > 0;
+  }
+}

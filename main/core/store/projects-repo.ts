@@ -1,0 +1,70 @@
+import type { Project, ProjectSummary } from '../../../shared/models';
+import type { SqliteDb } from './connection';
+import { toProject, type ProjectRow } from './rows';
+
+export class ProjectsRepo {
+  constructor(private readonly db: SqliteDb) {}
+
+  list(search?: string): ProjectSummary[] {
+    const like = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = this.db
+      .prepare(
+        `SELECT p.*, (SELECT COUNT(*) FROM mocks m WHERE m.project_id = p.id) AS mock_count
+         FROM projects p
+         WHERE (@like IS NULL OR p.name LIKE @like ESCAPE '\\' OR p.description LIKE @like ESCAPE '\\')
+         ORDER BY p.created_at, p.rowid`,
+      )
+      .all({ like }) as (ProjectRow & { mock_count: number })[];
+    return rows.map((r) => ({ ...toProject(r), mockCount: r.mock_count }));
+  }
+
+  get(id: string): Project | undefined {
+    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
+    return row && toProject(row);
+  }
+
+  getBySlug(slug: string): Project | undefined {
+    const row = this.db.prepare('SELECT * FROM projects WHERE slug = ?').get(slug) as ProjectRow | undefined;
+    return row && toProject(row);
+  }
+
+  getByPort(port: number): Project | undefined {
+    const row = this.db.prepare('SELECT * FROM projects WHERE port = ?').get(port) as ProjectRow | undefined;
+    return row && toProject(row);
+  }
+
+  slugTaken(slug: string): boolean {
+    return this.db.prepare('SELECT 1 FROM projects WHERE slug = ?').get(slug) !== undefined;
+  }
+
+  insert(p: Project): void {
+    this.db
+      .prepare(
+        `INSERT INTO projects (id, name, description, slug, is_public, port, created_at, updated_at)
+         VALUES (@id, @name, @description, @slug, @isPublic, @port, @createdAt, @updatedAt)`,
+      )
+      .run({ ...p, isPublic: p.isPublic ? 1 : 0 });
+  }
+
+  update(p: Project): void {
+    this.db
+      .prepare(
+        `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
+         port=@port, updated_at=@updatedAt WHERE id=@id`,
+      )
+      .run({ ...p, isPublic: p.isPublic ? 1 : 0 });
+  }
+
+  /** Mocks and responses go with it (ON DELETE CASCADE). */
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM projects WHERE id = ?').run(id).changes > 0;
+  }
+
+  touch(id: string, at: string): void {
+    this.db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?').run(at, id);
+  }
+
+  withPorts(): Project[] {
+    return (this.db.prepare('SELECT * FROM projects WHERE port IS NOT NULL').all() as ProjectRow[]).map(toProject);
+  }
+}

@@ -1,0 +1,232 @@
+import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
+import type { SqliteDb } from './connection';
+
+interface LogRow {
+  seq: number;
+  id: string;
+  project_id: string;
+  mock_id: string | null;
+  response_id: string | null;
+  request_path: string;
+  request_method: string;
+  request_headers: string;
+  request_query: string;
+  request_body: string;
+  response_status: number;
+  response_headers: string;
+  response_body: string;
+  response_body_truncated: number;
+  response_time_ms: number;
+  ip_address: string;
+  user_agent: string;
+  error_code: string | null;
+  condition_failures: string;
+  created_at: string;
+}
+
+const toLog = (r: LogRow): RequestLog => ({
+  id: r.id,
+  projectId: r.project_id,
+  mockId: r.mock_id,
+  responseId: r.response_id,
+  requestPath: r.request_path,
+  requestMethod: r.request_method,
+  requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
+  requestQuery: JSON.parse(r.request_query) as RequestLog['requestQuery'],
+  requestBody: r.request_body,
+  responseStatus: r.response_status,
+  responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
+  responseBody: r.response_body,
+  responseBodyTruncated: r.response_body_truncated === 1,
+  responseTimeMs: r.response_time_ms,
+  ipAddress: r.ip_address,
+  userAgent: r.user_agent,
+  errorCode: r.error_code,
+  conditionFailures: JSON.parse(r.condition_failures) as ConditionFailure[],
+  createdAt: r.created_at,
+});
+
+export interface LogFilter {
+  projectId?: string | undefined;
+  mockId?: string | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  /** Only rows logged after this id (live tail). */
+  afterId?: string | undefined;
+}
+
+export interface LogPage {
+  data: RequestLog[];
+  pagination: Pagination;
+}
+
+export class RequestLogsRepo {
+  private readonly insertStmt;
+  private readonly mockCounterStmt;
+  private readonly projectCounterStmt;
+
+  constructor(private readonly db: SqliteDb) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO request_logs (id, project_id, mock_id, response_id, request_path, request_method, request_headers,
+         request_query, request_body, response_status, response_headers, response_body, response_body_truncated,
+         response_time_ms, ip_address, user_agent, error_code, condition_failures, created_at)
+       VALUES (@id, @projectId, @mockId, @responseId, @requestPath, @requestMethod, @requestHeaders, @requestQuery,
+         @requestBody, @responseStatus, @responseHeaders, @responseBody, @responseBodyTruncated, @responseTimeMs,
+         @ipAddress, @userAgent, @errorCode, @conditionFailures, @createdAt)`,
+    );
+    this.mockCounterStmt = db.prepare(
+      `INSERT INTO mock_counters (mock_id, project_id, total_requests, total_time_ms, last_request_at)
+       VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT(mock_id) DO UPDATE SET total_requests = total_requests + 1,
+         total_time_ms = total_time_ms + excluded.total_time_ms,
+         last_request_at = MAX(last_request_at, excluded.last_request_at)`,
+    );
+    this.projectCounterStmt = db.prepare(
+      `INSERT INTO project_counters (project_id, total_requests, last_request_at) VALUES (?, 1, ?)
+       ON CONFLICT(project_id) DO UPDATE SET total_requests = total_requests + 1,
+         last_request_at = MAX(last_request_at, excluded.last_request_at)`,
+    );
+  }
+
+  /**
+   * Writes a batch in one transaction (one fsync-free WAL append instead of one per row),
+   * updates the hit counters, then trims each touched project to `retention` rows.
+   */
+  insertBatch(logs: readonly RequestLog[], retention: number): void {
+    if (logs.length === 0) return;
+    const projects = new Set<string>();
+    this.db.transaction(() => {
+      for (const l of logs) {
+        this.insertStmt.run({
+          ...l,
+          requestHeaders: JSON.stringify(l.requestHeaders),
+          requestQuery: JSON.stringify(l.requestQuery),
+          responseHeaders: JSON.stringify(l.responseHeaders),
+          responseBodyTruncated: l.responseBodyTruncated ? 1 : 0,
+          conditionFailures: JSON.stringify(l.conditionFailures),
+        });
+        if (l.mockId) this.mockCounterStmt.run(l.mockId, l.projectId, l.responseTimeMs, l.createdAt);
+        this.projectCounterStmt.run(l.projectId, l.createdAt);
+        projects.add(l.projectId);
+      }
+      for (const p of projects) this.trim(p, retention);
+    })();
+  }
+
+  private trim(projectId: string, retention: number): void {
+    const edge = this.db
+      .prepare('SELECT seq FROM request_logs WHERE project_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
+      .get(projectId, retention) as { seq: number } | undefined;
+    if (edge) this.db.prepare('DELETE FROM request_logs WHERE project_id = ? AND seq <= ?').run(projectId, edge.seq);
+  }
+
+  /** Newest first, as a log viewer and the spec's endpoint show them. */
+  page(filter: LogFilter, page: number, limit: number): LogPage {
+    const { where, params } = this.where(filter);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM request_logs ${where}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM request_logs ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset: (page - 1) * limit }) as LogRow[];
+    return {
+      data: rows.map(toLog),
+      pagination: { page, limit, total, totalPages: Math.ceil(total / limit) },
+    };
+  }
+
+  get(id: string): RequestLog | undefined {
+    const row = this.db.prepare('SELECT * FROM request_logs WHERE id = ?').get(id) as LogRow | undefined;
+    return row && toLog(row);
+  }
+
+  private where(f: LogFilter): { where: string; params: Record<string, string | number> } {
+    const clauses: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (f.projectId) {
+      clauses.push('project_id = @projectId');
+      params.projectId = f.projectId;
+    }
+    if (f.mockId) {
+      clauses.push('mock_id = @mockId');
+      params.mockId = f.mockId;
+    }
+    // created_at is always a UTC ISO string, so text comparison orders correctly.
+    if (f.startDate) {
+      clauses.push('created_at >= @startDate');
+      params.startDate = new Date(f.startDate).toISOString();
+    }
+    if (f.endDate) {
+      clauses.push('created_at <= @endDate');
+      params.endDate = new Date(f.endDate).toISOString();
+    }
+    if (f.afterId) {
+      clauses.push('seq > COALESCE((SELECT seq FROM request_logs WHERE id = @afterId), 0)');
+      params.afterId = f.afterId;
+    }
+    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  clearProject(projectId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
+    })();
+  }
+
+  /** Drops logs and counters of a deleted project or mock. */
+  forgetProject(projectId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
+      this.db.prepare('DELETE FROM mock_counters WHERE project_id = ?').run(projectId);
+      this.db.prepare('DELETE FROM project_counters WHERE project_id = ?').run(projectId);
+    })();
+  }
+
+  forgetMock(mockId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM request_logs WHERE mock_id = ?').run(mockId);
+      this.db.prepare('DELETE FROM mock_counters WHERE mock_id = ?').run(mockId);
+    })();
+  }
+
+  mockCounters(projectId: string): Map<string, { totalRequests: number; lastRequestAt: string; avgResponseTimeMs: number }> {
+    const rows = this.db.prepare('SELECT * FROM mock_counters WHERE project_id = ?').all(projectId) as {
+      mock_id: string;
+      total_requests: number;
+      total_time_ms: number;
+      last_request_at: string;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.mock_id,
+        {
+          totalRequests: r.total_requests,
+          lastRequestAt: r.last_request_at,
+          avgResponseTimeMs: Math.round((r.total_time_ms / r.total_requests) * 100) / 100,
+        },
+      ]),
+    );
+  }
+
+  projectStats(projectId: string, mocks: readonly { id: string; name: string; path: string; method: string }[]): ProjectStats {
+    const p = this.db.prepare('SELECT * FROM project_counters WHERE project_id = ?').get(projectId) as
+      | { total_requests: number; last_request_at: string }
+      | undefined;
+    const counters = this.mockCounters(projectId);
+    const perMock: MockStats[] = mocks.map((m) => {
+      const c = counters.get(m.id);
+      return {
+        mockId: m.id,
+        name: m.name,
+        path: m.path,
+        method: m.method,
+        totalRequests: c?.totalRequests ?? 0,
+        lastRequestAt: c?.lastRequestAt ?? null,
+        avgResponseTimeMs: c?.avgResponseTimeMs ?? null,
+      };
+    });
+    return { projectId, totalRequests: p?.total_requests ?? 0, lastRequestAt: p?.last_request_at ?? null, mocks: perMock };
+  }
+
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+}

@@ -1,0 +1,77 @@
+import type { MockResponse } from '../../../shared/models';
+import type { SqliteDb } from './connection';
+import { toResponse, type ResponseRow } from './rows';
+
+export class ResponsesRepo {
+  constructor(private readonly db: SqliteDb) {}
+
+  listByMock(mockId: string): MockResponse[] {
+    return (
+      this.db.prepare('SELECT * FROM responses WHERE mock_id = ? ORDER BY sort_order, rowid').all(mockId) as ResponseRow[]
+    ).map(toResponse);
+  }
+
+  /** Every response of a project's mocks, in mock order then response order. */
+  listByProject(projectId: string): MockResponse[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT r.* FROM responses r JOIN mocks m ON m.id = r.mock_id
+           WHERE m.project_id = ? ORDER BY m.sort_order, m.rowid, r.sort_order, r.rowid`,
+        )
+        .all(projectId) as ResponseRow[]
+    ).map(toResponse);
+  }
+
+  get(id: string): MockResponse | undefined {
+    const row = this.db.prepare('SELECT * FROM responses WHERE id = ?').get(id) as ResponseRow | undefined;
+    return row && toResponse(row);
+  }
+
+  nextSortOrder(mockId: string): number {
+    const r = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM responses WHERE mock_id = ?').get(mockId) as { n: number };
+    return r.n;
+  }
+
+  insert(r: MockResponse): void {
+    this.db
+      .prepare(
+        `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
+           sort_order, created_at, updated_at)
+         VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
+           @sortOrder, @createdAt, @updatedAt)`,
+      )
+      .run(this.params(r));
+  }
+
+  update(r: MockResponse): void {
+    this.db
+      .prepare(
+        `UPDATE responses SET name=@name, status_code=@statusCode, headers=@headers, body=@body,
+           is_default=@isDefault, weight=@weight, conditions=@conditions, sort_order=@sortOrder,
+           updated_at=@updatedAt WHERE id=@id`,
+      )
+      .run(this.params(r));
+  }
+
+  clearDefault(mockId: string, exceptId: string): void {
+    this.db.prepare('UPDATE responses SET is_default = 0 WHERE mock_id = ? AND id <> ?').run(mockId, exceptId);
+  }
+
+  setSortOrder(id: string, sortOrder: number): void {
+    this.db.prepare('UPDATE responses SET sort_order = ? WHERE id = ?').run(sortOrder, id);
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM responses WHERE id = ?').run(id).changes > 0;
+  }
+
+  private params(r: MockResponse) {
+    return {
+      ...r,
+      headers: JSON.stringify(r.headers),
+      conditions: JSON.stringify(r.conditions),
+      isDefault: r.isDefault ? 1 : 0,
+    };
+  }
+}

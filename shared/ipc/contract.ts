@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type {
+  Mock,
+  MockResponse,
+  MockSummary,
+  Pagination,
+  Project,
+  ProjectStats,
+  ProjectSummary,
+  RequestLog,
+} from '../models';
+import {
+  mockCreateSchema,
+  mockUpdateSchema,
+  projectCreateSchema,
+  projectUpdateSchema,
+  responseCreateSchema,
+  responseUpdateSchema,
+} from '../models';
+import type { AppErrorShape } from './result';
+
+/**
+ * The one list of renderer→main calls and main→renderer events. Every transport (Electron
+ * IPC, the loopback web bridge, direct calls in tests) serves exactly this table, and main
+ * validates every input with these schemas whatever the transport.
+ *
+ * Names read `feature.verb`. Add a call here, then its handler in main/core/handlers.
+ */
+
+/** Declares a call: its input schema now, its output type through `.returns<T>()`. */
+const call = <I extends z.ZodType>(input: I) => ({
+  returns: <O>() => ({ input, output: undefined as unknown as O }),
+});
+const id = z.string().min(1, 'id is required');
+const none = z.object({}).strict().optional();
+
+export interface ProjectWithMocks extends Project {
+  mocks: (Mock & { responseCount: number })[];
+}
+export interface MockWithResponses extends Mock {
+  responses: MockResponse[];
+}
+
+export interface ListenerState {
+  /** Base URL clients call, e.g. http://127.0.0.1:3001 */
+  url: string | null;
+  host: string;
+  port: number;
+  running: boolean;
+  error: AppErrorShape | null;
+}
+
+export interface ServerState extends ListenerState {
+  /** Projects served at the root of their own port. */
+  projectPorts: (ListenerState & { projectId: string })[];
+}
+
+/** A log row as lists show it: no bodies, so a flood stays cheap to push and render. */
+export type RequestLogSummary = Omit<RequestLog, 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'> & {
+  mockName: string | null;
+  responseName: string | null;
+};
+
+export const requestLogFilterSchema = z.object({
+  projectId: id,
+  mockId: z.string().optional(),
+  method: z.string().optional(),
+  statusClass: z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']).optional(),
+  pathText: z.string().max(500).optional(),
+});
+export type RequestLogFilter = z.infer<typeof requestLogFilterSchema>;
+
+export interface AppInfo {
+  version: string;
+  dataDir: string | null;
+  platform: string;
+  transport: 'electron' | 'web-bridge' | 'direct';
+}
+
+export const calls = {
+  'app.info': call(none).returns<AppInfo>(),
+
+  'projects.list': call(z.object({ search: z.string().max(200).optional() }).optional()).returns<ProjectSummary[]>(),
+  'projects.get': call(z.object({ id })).returns<ProjectWithMocks>(),
+  'projects.create': call(projectCreateSchema).returns<Project>(),
+  'projects.update': call(z.object({ id, patch: projectUpdateSchema })).returns<Project>(),
+  'projects.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+  'projects.duplicate': call(z.object({ id })).returns<Project>(),
+
+  'mocks.list': call(z.object({ projectId: id })).returns<MockSummary[]>(),
+  'mocks.get': call(z.object({ id })).returns<MockWithResponses>(),
+  'mocks.create': call(z.object({ projectId: id, mock: mockCreateSchema })).returns<Mock>(),
+  'mocks.update': call(z.object({ id, patch: mockUpdateSchema })).returns<Mock>(),
+  'mocks.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+  'mocks.duplicate': call(z.object({ id })).returns<Mock>(),
+
+  'responses.list': call(z.object({ mockId: id })).returns<MockResponse[]>(),
+  'responses.create': call(z.object({ mockId: id, response: responseCreateSchema })).returns<MockResponse>(),
+  'responses.update': call(z.object({ mockId: id, id, patch: responseUpdateSchema })).returns<MockResponse>(),
+  'responses.delete': call(z.object({ mockId: id, id })).returns<{ deleted: true }>(),
+  'responses.reorder': call(z.object({ mockId: id, order: z.array(id).min(1) })).returns<MockResponse[]>(),
+
+  /** Newest first; `offset` pages further back, so a virtualized list can show any length. */
+  'requestLogs.list': call(
+    requestLogFilterSchema.extend({ limit: z.number().int().min(1).max(5000).default(500), offset: z.number().int().min(0).default(0) }),
+  ).returns<{ rows: RequestLogSummary[]; total: number }>(),
+  'requestLogs.get': call(z.object({ id })).returns<RequestLog>(),
+  'requestLogs.clear': call(z.object({ projectId: id })).returns<{ cleared: true }>(),
+
+  'stats.project': call(z.object({ projectId: id })).returns<ProjectStats>(),
+
+  'server.status': call(none).returns<ServerState>(),
+  'server.start': call(z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional()).returns<ServerState>(),
+  'server.stop': call(none).returns<ServerState>(),
+} as const;
+
+export const events = {
+  /** Batched: at most ~10 messages a second, whatever the request rate. */
+  'requestLogs.appended': undefined as unknown as RequestLogSummary[],
+  'server.stateChanged': undefined as unknown as ServerState,
+  'catalog.changed': undefined as unknown as { projectId: string; kind: 'project' | 'mock' | 'response' | 'deleted' },
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallParsed<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = Calls[K]['output'];
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = (typeof events)[K];
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isCallName = (v: unknown): v is CallName => typeof v === 'string' && Object.hasOwn(calls, v);
+export const isEventName = (v: unknown): v is EventName => typeof v === 'string' && Object.hasOwn(events, v);
+
+/** What the preload exposes and the web bridge mimics: typed invoke and subscribe, nothing else. */
+export interface MockDeckApi {
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Error codes every transport carries unchanged, so the UI, the CLI and the REST API
+ * describe a problem the same way.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_ERROR',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHORIZED',
+  'PORT_IN_USE',
+  'SERVER_ERROR',
+  'CLOUD_ERROR',
+  'OFFLINE',
+  'KEYCHAIN_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** Dotted path of the offending input field, when one field is at fault. */
+  field: z.string().optional(),
+  /** What the user can do about it. */
+  hint: z.string().optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,0 +1,5 @@
+export * from './condition';
+export * from './project';
+export * from './mock';
+export * from './response';
+export * from './request-log';

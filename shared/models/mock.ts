@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** mockbird-api.md §4 lists these five methods. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+export const httpMethodSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? v.toUpperCase() : v),
+  z.enum(HTTP_METHODS, { message: `method must be one of ${HTTP_METHODS.join(', ')}` }),
+);
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export const RESPONSE_TYPES = ['json', 'xml', 'text', 'html'] as const;
+export const responseTypeSchema = z.enum(RESPONSE_TYPES, {
+  message: `responseType must be one of ${RESPONSE_TYPES.join(', ')}`,
+});
+export type ResponseType = (typeof RESPONSE_TYPES)[number];
+
+export const CONTENT_TYPES: Record<ResponseType, string> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+/** random: weighted pick (the spec's); sequential: cycle through the pool in order. */
+export const RESPONSE_MODES = ['random', 'sequential'] as const;
+export const responseModeSchema = z.enum(RESPONSE_MODES);
+export type ResponseMode = (typeof RESPONSE_MODES)[number];
+
+export const MAX_DELAY_MS = 60_000;
+
+/** Why a mock path is not usable, or undefined when it is. */
+export function mockPathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'path must start with "/", e.g. /users/{id}';
+  if (/[?#]/.test(path)) return 'path must not contain "?" or "#": match query strings with a query condition';
+  if (/\s/.test(path)) return 'path must not contain spaces';
+  const segments = path.split('/').slice(1);
+  const names = new Set<string>();
+  for (const seg of segments) {
+    const param = /^\{([^{}]*)\}$/.exec(seg) ?? /^:(.*)$/.exec(seg);
+    if (param) {
+      const name = param[1] ?? '';
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        return `path parameter "${seg}" needs a name of letters, digits or _, e.g. {id}`;
+      }
+      if (names.has(name)) return `path parameter "${name}" appears twice`;
+      names.add(name);
+    } else if (/[{}]/.test(seg)) {
+      return `path segment "${seg}" mixes text and braces: a parameter must be a whole segment, e.g. /users/{id}`;
+    }
+  }
+  return undefined;
+}
+
+export const mockPathSchema = z
+  .string()
+  .trim()
+  .min(1, 'path is required, e.g. /users/{id}')
+  .max(2000)
+  .superRefine((p, ctx) => {
+    const problem = mockPathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const mockSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  path: z.string(),
+  method: z.enum(HTTP_METHODS),
+  description: z.string(),
+  responseType: responseTypeSchema,
+  responseDelay: z.number(),
+  responseMode: responseModeSchema,
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Mock = z.infer<typeof mockSchema>;
+
+const delaySchema = z
+  .number({ message: 'responseDelay must be a number of milliseconds' })
+  .int('responseDelay must be a whole number of milliseconds')
+  .min(0, 'responseDelay cannot be negative')
+  .max(MAX_DELAY_MS, `responseDelay is at most ${MAX_DELAY_MS} ms`);
+
+export const mockCreateSchema = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  path: mockPathSchema,
+  method: httpMethodSchema,
+  description: z.string().max(5000).default(''),
+  responseType: responseTypeSchema.default('json'),
+  responseDelay: delaySchema.default(0),
+  responseMode: responseModeSchema.default('random'),
+  isActive: z.boolean().default(true),
+});
+export type MockCreate = z.input<typeof mockCreateSchema>;
+
+export const mockUpdateSchema = z.object({
+  name: z.string().trim().min(1, 'name cannot be empty').max(200).optional(),
+  path: mockPathSchema.optional(),
+  method: httpMethodSchema.optional(),
+  description: z.string().max(5000).optional(),
+  responseType: responseTypeSchema.optional(),
+  responseDelay: delaySchema.optional(),
+  responseMode: responseModeSchema.optional(),
+  isActive: z.boolean().optional(),
+});
+export type MockUpdate = z.input<typeof mockUpdateSchema>;
+
+export type MockSummary = Mock & { responseCount: number; hits: number; lastRequestAt: string | null };

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(SLUG_PATTERN, 'slug may contain only lowercase letters, digits and single dashes, e.g. "my-api"');
+
+/** A TCP port a project may own, serving its mocks at the root. */
+export const portSchema = z.number().int().min(1024, 'port must be 1024 or higher').max(65535);
+
+export const projectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  slug: slugSchema,
+  isPublic: z.boolean(),
+  port: portSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectNameSchema = z.string().trim().min(1, 'name is required').max(200);
+
+export const projectCreateSchema = z.object({
+  name: projectNameSchema,
+  description: z.string().max(5000).default(''),
+  isPublic: z.boolean().default(false),
+  slug: slugSchema.optional(),
+  port: portSchema.nullable().optional(),
+});
+export type ProjectCreate = z.input<typeof projectCreateSchema>;
+
+export const projectUpdateSchema = z.object({
+  name: projectNameSchema.optional(),
+  description: z.string().max(5000).optional(),
+  isPublic: z.boolean().optional(),
+  slug: slugSchema.optional(),
+  port: portSchema.nullable().optional(),
+});
+export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
+
+/** A project as lists show it. */
+export type ProjectSummary = Project & { mockCount: number };
+
+/** Lowercase, dash-separated slug from a display name ("My API!" → "my-api"). */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return slug || 'project';
+}

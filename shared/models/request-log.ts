@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { conditionSchema } from './condition';
+
+/** Why a response was not picked: the first condition that failed, with what was seen. */
+export const conditionFailureSchema = z.object({
+  responseId: z.string(),
+  responseName: z.string(),
+  condition: conditionSchema,
+  actual: z.string().nullable(),
+});
+export type ConditionFailure = z.infer<typeof conditionFailureSchema>;
+
+export const requestLogSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  mockId: z.string().nullable(),
+  responseId: z.string().nullable(),
+  requestPath: z.string(),
+  requestMethod: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestQuery: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  requestBody: z.string(),
+  responseStatus: z.number().int(),
+  responseHeaders: z.record(z.string(), z.string()),
+  responseBody: z.string(),
+  responseBodyTruncated: z.boolean(),
+  responseTimeMs: z.number(),
+  ipAddress: z.string(),
+  userAgent: z.string(),
+  errorCode: z.string().nullable(),
+  conditionFailures: z.array(conditionFailureSchema),
+  createdAt: z.string(),
+});
+export type RequestLog = z.infer<typeof requestLogSchema>;
+
+export const requestLogQuerySchema = z.object({
+  projectId: z.string().optional(),
+  mockId: z.string().optional(),
+  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
+  limit: z.coerce.number().int().min(1).max(100, 'limit is at most 100').default(50),
+  startDate: z.iso.datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' }).optional(),
+  endDate: z.iso.datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' }).optional(),
+});
+export type RequestLogQuery = z.input<typeof requestLogQuerySchema>;
+
+export interface Pagination {
+  page: number;
+  limit: number;
+  total: number;
+  totalPages: number;
+}
+
+export interface MockStats {
+  mockId: string;
+  name: string;
+  path: string;
+  method: string;
+  totalRequests: number;
+  lastRequestAt: string | null;
+  avgResponseTimeMs: number | null;
+}
+
+export interface ProjectStats {
+  projectId: string;
+  totalRequests: number;
+  lastRequestAt: string | null;
+  mocks: MockStats[];
+}
