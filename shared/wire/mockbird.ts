@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import type { Mock, MockResponse, Project, RequestLog } from '../models';
+import { conditionSchema } from '../models';
+
+/**
+ * MockBird's JSON bodies (mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
+ * conditions of responses as JSON strings. The local management API serves these, the
+ * cloud contract server serves them under /api/v1, and the cloud client parses them.
+ *
+ * Success bodies are wrapped as `{ data: … }` (the spec's list, stats and log examples);
+ * errors are `{ error: CODE, message, field?, hint? }`.
+ */
+
+export interface WireProject {
+  project_id: string;
+  name: string;
+  description: string;
+  slug: string;
+  user_id: string;
+  org_id: string | null;
+  is_public: 0 | 1;
+  port: number | null;
+  mock_count?: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WireMock {
+  mock_id: string;
+  project_id: string;
+  name: string;
+  path: string;
+  method: string;
+  description: string;
+  response_type: string;
+  response_delay_ms: number;
+  response_mode: string;
+  is_active: 0 | 1;
+  response_count?: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WireResponse {
+  response_id: string;
+  mock_id: string;
+  name: string;
+  status_code: number;
+  /** JSON string of a header map. */
+  headers: string;
+  body: string;
+  is_default: 0 | 1;
+  weight: number;
+  /** JSON string of a condition array. */
+  conditions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WireRequestLog {
+  log_id: string;
+  mock_id: string | null;
+  project_id: string;
+  response_id: string | null;
+  request_path: string;
+  request_method: string;
+  request_headers: string;
+  request_body: string;
+  request_query: string;
+  response_status: number;
+  response_headers: string;
+  response_body: string;
+  response_time_ms: number;
+  ip_address: string;
+  user_agent: string;
+  error_code: string | null;
+  created_at: string;
+}
+
+export interface WireError {
+  error: string;
+  message: string;
+  field?: string;
+  hint?: string;
+}
+
+const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
+
+export function toWireProject(p: Project, extra: { mockCount?: number; userId?: string; orgId?: string | null } = {}): WireProject {
+  const w: WireProject = {
+    project_id: p.id,
+    name: p.name,
+    description: p.description,
+    slug: p.slug,
+    user_id: extra.userId ?? 'local',
+    org_id: extra.orgId ?? null,
+    is_public: bit(p.isPublic),
+    port: p.port,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+  };
+  if (extra.mockCount !== undefined) w.mock_count = extra.mockCount;
+  return w;
+}
+
+export function toWireMock(m: Mock, responseCount?: number): WireMock {
+  const w: WireMock = {
+    mock_id: m.id,
+    project_id: m.projectId,
+    name: m.name,
+    path: m.path,
+    method: m.method,
+    description: m.description,
+    response_type: m.responseType,
+    response_delay_ms: m.responseDelay,
+    response_mode: m.responseMode,
+    is_active: bit(m.isActive),
+    created_at: m.createdAt,
+    updated_at: m.updatedAt,
+  };
+  if (responseCount !== undefined) w.response_count = responseCount;
+  return w;
+}
+
+export function toWireResponse(r: MockResponse): WireResponse {
+  return {
+    response_id: r.id,
+    mock_id: r.mockId,
+    name: r.name,
+    status_code: r.statusCode,
+    headers: JSON.stringify(r.headers),
+    body: r.body,
+    is_default: bit(r.isDefault),
+    weight: r.weight,
+    conditions: JSON.stringify(r.conditions),
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+export function toWireRequestLog(l: RequestLog): WireRequestLog {
+  return {
+    log_id: l.id,
+    mock_id: l.mockId,
+    project_id: l.projectId,
+    response_id: l.responseId,
+    request_path: l.requestPath,
+    request_method: l.requestMethod,
+    request_headers: JSON.stringify(l.requestHeaders),
+    request_body: l.requestBody,
+    request_query: JSON.stringify(l.requestQuery),
+    response_status: l.responseStatus,
+    response_headers: JSON.stringify(l.responseHeaders),
+    response_body: l.responseBody,
+    response_time_ms: l.responseTimeMs,
+    ip_address: l.ipAddress,
+    user_agent: l.userAgent,
+    error_code: l.errorCode,
+    created_at: l.createdAt,
+  };
+}
+
+/* ---- Parsing what a MockBird server sends back (the cloud client uses these). ---- */
+
+const zBit = z.union([z.literal(0), z.literal(1), z.boolean()]).transform((v) => v === 1 || v === true);
+const jsonString = <T extends z.ZodType>(inner: T) =>
+  z.string().transform((s, ctx) => {
+    try {
+      const parsed = inner.safeParse(JSON.parse(s));
+      if (parsed.success) return parsed.data as z.output<T>;
+      ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid JSON content' });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    }
+    return z.NEVER;
+  });
+
+export const wireProjectSchema = z.object({
+  project_id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().transform((v) => v ?? ''),
+  slug: z.string(),
+  is_public: zBit,
+  org_id: z.string().nullable().optional(),
+  mock_count: z.number().optional(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const wireMockSchema = z.object({
+  mock_id: z.string(),
+  project_id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  method: z.string(),
+  description: z.string().nullable().transform((v) => v ?? ''),
+  response_type: z.string().default('json'),
+  response_delay_ms: z.number().default(0),
+  response_mode: z.string().default('random'),
+  is_active: zBit.default(true),
+  response_count: z.number().optional(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const wireResponseSchema = z.object({
+  response_id: z.string(),
+  mock_id: z.string(),
+  name: z.string(),
+  status_code: z.number(),
+  headers: z.union([jsonString(z.record(z.string(), z.string())), z.record(z.string(), z.string())]),
+  body: z.string(),
+  is_default: zBit,
+  weight: z.number(),
+  conditions: z.union([jsonString(z.array(conditionSchema)), z.array(conditionSchema)]),
+  created_at: z.string(),
+  updated_at: z.string().optional(),
+});
+
+export const wireErrorSchema = z.object({
+  error: z.string(),
+  message: z.string().optional(),
+  field: z.string().optional(),
+  hint: z.string().optional(),
+});
