@@ -44,18 +44,29 @@ export const notFound = (what: string, id: string): AppError =>
   new AppError('NOT_FOUND', `${what} "${id}" does not exist`, { hint: `check the ${what.toLowerCase()} id` });
 
 /** Turns a zod failure into one readable message naming the first bad field. */
-export function fromZodError(error: z.ZodError, prefix = ''): AppError {
+export function fromZodError(error: z.ZodError, prefix = '', input?: unknown): AppError {
   const issue = error.issues[0];
   const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  const message = issue ? issueMessage(issue, field) : 'invalid input';
+  const missing = issue !== undefined && valueAt(input, issue.path) === undefined;
+  const message = issue ? issueMessage(issue, field, missing) : 'invalid input';
   const opts: { field?: string } = {};
   if (field) opts.field = field;
   return new AppError('VALIDATION_ERROR', message, opts);
 }
 
-function issueMessage(issue: z.core.$ZodIssue, field: string): string {
+// zod 4 issues do not carry the offending value, so look it up to tell "missing" from "wrong".
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, field: string, missing: boolean): string {
   const where = field || 'input';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where} is required`;
+  if (issue.code === 'invalid_type' && missing) return `${where} is required`;
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   // Messages written in the schemas already name their field; zod's defaults do not.
   const text = issue.message;
@@ -65,7 +76,7 @@ function issueMessage(issue: z.core.$ZodIssue, field: string): string {
 /** Parses `input` with `schema`, throwing a VALIDATION_ERROR AppError on failure. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw fromZodError(r.error, prefix);
+  if (!r.success) throw fromZodError(r.error, prefix, input);
   return r.data;
 }
 

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const API_TOKEN_FILE = 'api-token';
+export const API_TOKEN_ENV = 'MOCKDECK_API_TOKEN';
+
+/** Where the management API token of a data dir is kept. */
+export function apiTokenFile(dataDir: string): string {
+  return path.join(dataDir, API_TOKEN_FILE);
+}
+
+/** 32 random bytes, base64url: 43 characters, safe in a header and a shell. */
+export function generateApiToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The token that guards the local management REST API, in order of precedence:
+ * an explicit override, $MOCKDECK_API_TOKEN, <dataDir>/api-token, or a new token written
+ * there. The file persists so scripts keep working across restarts; it is 0600 because
+ * anyone who reads it can rewrite every mock.
+ */
+export function resolveApiToken(opts: { dataDir: string | null; override?: string | undefined }): string {
+  const explicit = opts.override?.trim() || process.env[API_TOKEN_ENV]?.trim();
+  if (explicit) return explicit;
+  if (opts.dataDir === null) return generateApiToken();
+
+  const file = apiTokenFile(opts.dataDir);
+  const existing = readToken(file);
+  if (existing) return existing;
+
+  const token = generateApiToken();
+  mkdirSync(opts.dataDir, { recursive: true });
+  // 'wx' fails if another process created the file meanwhile; then its token wins.
+  try {
+    writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      const raced = readToken(file);
+      if (raced) return raced;
+      writeFileSync(file, `${token}\n`, { mode: 0o600 });
+    } else {
+      throw e;
+    }
+  }
+  // The mode passed to writeFileSync is filtered by the umask; make sure it is owner-only.
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
+  return token;
+}
+
+function readToken(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect } from 'react';
+import { create } from 'zustand';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import { toAppError } from './api';
+
+/**
+ * Server state lives here, apart from the UI store: a small cache of call results keyed by
+ * strings from `keys`, refetched when a mutation or a catalog event invalidates a key prefix.
+ * Editors copy data into their own form state once, so a refetch never overwrites typing.
+ */
+interface Entry {
+  data: unknown;
+  error: AppErrorShape | null;
+  loading: boolean;
+  /** Bumped by invalidate(); a mounted useQuery refetches when it changes. */
+  generation: number;
+}
+
+interface CacheState {
+  entries: Record<string, Entry>;
+}
+
+export const useQueryCache = create<CacheState>()(() => ({ entries: {} }));
+
+const inflight = new Map<string, Promise<unknown>>();
+const EMPTY: Entry = { data: undefined, error: null, loading: false, generation: 0 };
+
+function patch(key: string, p: Partial<Entry>): void {
+  useQueryCache.setState((s) => ({ entries: { ...s.entries, [key]: { ...(s.entries[key] ?? EMPTY), ...p } } }));
+}
+
+export async function fetchQuery<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
+  const running = inflight.get(key);
+  if (running) return running as Promise<T>;
+  patch(key, { loading: true });
+  const p = fetcher().then(
+    (data) => {
+      patch(key, { data, error: null, loading: false });
+      return data;
+    },
+    (e: unknown) => {
+      patch(key, { error: toAppError(e), loading: false });
+      throw e;
+    },
+  );
+  inflight.set(key, p);
+  void p.catch(() => undefined).finally(() => inflight.delete(key));
+  return p;
+}
+
+/** Marks every key starting with one of `prefixes` stale; mounted queries refetch. */
+export function invalidate(...prefixes: string[]): void {
+  useQueryCache.setState((s) => {
+    const entries = { ...s.entries };
+    for (const key of Object.keys(entries)) {
+      const e = entries[key];
+      if (e && prefixes.some((p) => key.startsWith(p))) entries[key] = { ...e, generation: e.generation + 1 };
+    }
+    return { entries };
+  });
+}
+
+export interface QueryResult<T> {
+  data: T | undefined;
+  error: AppErrorShape | null;
+  loading: boolean;
+  refetch: () => void;
+}
+
+/** Reads `key` from the cache, fetching on mount, on key change and after invalidation. */
+export function useQuery<T>(key: string | null, fetcher: () => Promise<T>): QueryResult<T> {
+  const entry = useQueryCache((s) => (key ? s.entries[key] : undefined)) ?? EMPTY;
+  const generation = entry.generation;
+  useEffect(() => {
+    if (!key) return;
+    fetchQuery(key, fetcher).catch(() => undefined);
+    // The fetcher is recreated every render; the key names what it fetches.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, generation]);
+  const refetch = useCallback(() => {
+    if (key) invalidate(key);
+  }, [key]);
+  return { data: entry.data as T | undefined, error: entry.error, loading: entry.loading, refetch };
+}
+
+/** Key factories, so a mutation invalidates exactly what it changed. */
+export const keys = {
+  projects: (search = '') => `projects:list:${search}`,
+  projectsAll: 'projects:',
+  project: (id: string) => `project:${id}`,
+  mocks: (projectId: string) => `mocks:${projectId}`,
+  mocksAll: 'mocks:',
+  mock: (id: string) => `mock:${id}`,
+  mockAll: 'mock:',
+  stats: (projectId: string) => `stats:${projectId}`,
+  statsAll: 'stats:',
+  server: 'server',
+  appInfo: 'app.info',
+} as const;
