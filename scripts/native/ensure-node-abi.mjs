@@ -1,8 +1,10 @@
-// Runs after `npm install`. npm scripts run on the Node that the `node` devDependency
-// provides (node_modules/.bin comes first on PATH), but npm itself may have compiled
-// better-sqlite3 against the system Node's headers during install. A V8-ABI addon built
-// for one Node does not load in another, so rebuild it here for the Node the scripts use.
-// keytar is N-API and loads anywhere once built; its absence only disables the keychain.
+// Runs after `npm install`, on the Node that the `node` devDependency provides (npm puts
+// node_modules/.bin first on PATH, so every npm script runs on Node 24 even where the
+// system Node is older). better-sqlite3 13 and keytar are Node-API addons: one binary
+// loads in any Node >= 22 and in Electron, and better-sqlite3 ships prebuilt binaries in
+// its npm package. This checks that they load on the Node the scripts use, and builds
+// better-sqlite3 from source only for a platform without a prebuilt binary.
+// keytar's absence only disables the keychain (MockDeck then offers session-only secrets).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
