@@ -53,7 +53,7 @@ export class Core {
 
   /** Stops listeners, writes pending logs, closes the databases. */
   async close(): Promise<void> {
-    await this.server.stop();
+    await this.server.dispose();
     this.store.close();
   }
 }

@@ -18,6 +18,7 @@ import {
   responseUpdateSchema,
 } from '../models';
 import type { AppErrorShape } from './result';
+import { cloudCalls, cloudEvents } from './cloud';
 
 /**
  * The one list of renderer→main calls and main→renderer events. Every transport (Electron
@@ -112,6 +113,9 @@ export const calls = {
   'server.status': call(none).returns<ServerState>(),
   'server.start': call(z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional()).returns<ServerState>(),
   'server.stop': call(none).returns<ServerState>(),
+
+  /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
+  ...cloudCalls,
 } as const;
 
 export const events = {
@@ -119,6 +123,8 @@ export const events = {
   'requestLogs.appended': undefined as unknown as RequestLogSummary[],
   'server.stateChanged': undefined as unknown as ServerState,
   'catalog.changed': undefined as unknown as { projectId: string; kind: 'project' | 'mock' | 'response' | 'deleted' },
+  /* ---- Cloud (declared in ./cloud.ts) ---- */
+  ...cloudEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 
 /** Where a condition looks in the request (mockbird-api.md §5). */
@@ -50,16 +51,27 @@ export const conditionSchema = z
 export type Condition = z.infer<typeof conditionSchema>;
 
 /**
- * Checks a user regex with the JavaScript syntax the UI shows. Runtime evaluation uses a
- * linear-time engine (see main/core/engine/regex.ts), so this is about syntax only.
+ * Checks a user regex with the JavaScript syntax the UI shows, then with re2js, the
+ * linear-time engine that runs it (main/core/engine/regex.ts): a pattern that engine cannot
+ * compile (lookaheads, backreferences) is refused here rather than never matching later.
+ * re2js is pure JS, so the renderer can call this too.
  */
 export function regexProblem(pattern: string): string | undefined {
   if (pattern.length === 0) return 'regex is empty: enter a pattern such as ^admin$';
   if (pattern.length > MAX_REGEX_LENGTH) return `regex is longer than ${MAX_REGEX_LENGTH} characters`;
   try {
     new RegExp(pattern);
-    return undefined;
   } catch (e) {
     return `invalid regex: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  try {
+    RE2JS.compile(pattern, RE2JS.LOOKBEHINDS);
+    return undefined;
+  } catch (e) {
+    const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
+    return (
+      `regex uses syntax the safe regex engine cannot run (${detail}): lookaheads (?=…) (?!…), ` +
+      'backreferences \\1 and \\u escapes are not supported; rewrite it without them, e.g. \\x41 for \\u0041'
+    );
   }
 }

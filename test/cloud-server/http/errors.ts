@@ -28,13 +28,20 @@ export class CloudError extends Error {
 }
 
 export const authRequired = (message = 'Authentication required', details: Record<string, unknown> = {}): CloudError =>
-  new CloudError(401, 'AUTH_REQUIRED', message, { hint: 'Send Authorization: Bearer <jwt> or Bearer mfx_<token>', ...details });
+  new CloudError(401, 'AUTH_REQUIRED', message, {
+    hint: 'Send Authorization: Bearer <jwt> or Bearer mfx_<token>',
+    ...details,
+  });
 
 export const permissionDenied = (message: string, details: Record<string, unknown> = {}): CloudError =>
   new CloudError(403, 'PERMISSION_DENIED', message, details);
 
 export const notFound = (code: string, resource: string, id: string): CloudError =>
-  new CloudError(404, code, `${resource} not found`, { resource, id, hint: `Check that the ${resource} id is correct` });
+  new CloudError(404, code, `${resource} not found`, {
+    resource,
+    id,
+    hint: `Check that the ${resource} id is correct`,
+  });
 
 export const conflict = (message: string, details: Record<string, unknown>): CloudError =>
   new CloudError(409, 'CONFLICT', message, details);
@@ -51,7 +58,11 @@ export function sendError(reply: FastifyReply, err: CloudError): FastifyReply {
 export function validationFailed(error: z.ZodError): CloudError {
   const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
   const first = issues[0];
-  const message = first ? (first.field ? `${first.field}: ${first.message}` : first.message) : 'Input validation failed';
+  const message = first
+    ? first.field
+      ? `${first.field}: ${first.message}`
+      : first.message
+    : 'Input validation failed';
   const details: Record<string, unknown> = { issues };
   if (first?.field) details.field = first.field;
   return new CloudError(400, 'VALIDATION_FAILED', message, details);

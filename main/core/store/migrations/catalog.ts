@@ -53,4 +53,51 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    // Cloud sync metadata. A link row ties a local entity to its cloud twin and keeps the
+    // fingerprint both had at the last sync; a link whose local entity is gone is the
+    // tombstone that propagates a local deletion. No foreign keys on purpose: links must
+    // outlive the entities they track.
+    version: 2,
+    name: 'sync_metadata',
+    sql: `
+CREATE TABLE sync_links (
+  scope TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('project', 'mock', 'response')),
+  local_id TEXT NOT NULL,
+  remote_id TEXT,
+  parent_local_id TEXT,
+  root_local_id TEXT NOT NULL,
+  base_hash TEXT,
+  base_json TEXT,
+  pending_hash TEXT,
+  synced_at TEXT,
+  PRIMARY KEY (scope, kind, local_id)
+);
+CREATE UNIQUE INDEX sync_links_by_remote ON sync_links(scope, kind, remote_id) WHERE remote_id IS NOT NULL;
+CREATE INDEX sync_links_by_parent ON sync_links(scope, kind, parent_local_id);
+CREATE INDEX sync_links_by_root ON sync_links(scope, root_local_id);
+CREATE TABLE sync_conflicts (
+  id TEXT PRIMARY KEY,
+  scope TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  local_id TEXT NOT NULL,
+  remote_id TEXT NOT NULL,
+  root_local_id TEXT NOT NULL,
+  parent_local_id TEXT,
+  label TEXT NOT NULL,
+  base_json TEXT,
+  mine_json TEXT,
+  theirs_json TEXT,
+  theirs_children_json TEXT,
+  detected_at TEXT NOT NULL,
+  UNIQUE (scope, kind, local_id)
+);
+CREATE TABLE sync_state (
+  scope TEXT PRIMARY KEY,
+  last_synced_at TEXT,
+  last_error TEXT
+);
+`,
+  },
 ];

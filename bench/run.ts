@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: the mock server against a plain fastify route, in one run.
+ * Loopback only; autocannon fires from a worker thread so the server keeps the main thread.
+ * Logging is ON (a temp data dir, the default batched writer), as users run it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { Core } from '../main/core/core';
+import { writePerformanceDoc, type Row } from './report';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = 1;
+const CONNECTIONS = 10;
+const BODY = JSON.stringify({ id: 1, name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'user'] });
+const HEADERS = { 'x-tenant': 'acme' };
+
+type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big';
+interface Shot {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** Server main-thread busy time per request (µs): what a request costs, whatever else the machine runs. */
+  cpuUs: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function fire(url: string): Promise<Shot> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, workers: 1, headers: HEADERS });
+  // CPU time of this (the server's) thread only: autocannon runs in a worker thread, and time
+  // the OS gives to other programs is not counted, unlike wall-clock utilisation.
+  const cpu0 = process.threadCpuUsage();
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, workers: 1, headers: HEADERS });
+  const cpu = process.threadCpuUsage(cpu0);
+  const cpuUs = (cpu.user + cpu.system) / Math.max(1, r.requests.total);
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuUs };
+}
+
+function seedProjects(core: Core): void {
+  core.store.tx(() => {
+    const small = core.catalog.projects.create({ name: 'Small', slug: 'small' });
+    const add = (projectId: string, p: string, conditions = false) => {
+      const m = core.catalog.mocks.create(projectId, { name: p, method: 'GET', path: p });
+      if (conditions) {
+        core.catalog.responses.create(m.id, {
+          name: 'matched',
+          body: BODY,
+          conditions: [
+            { type: 'header', field: 'X-Tenant', operator: 'equals', value: 'acme' },
+            { type: 'query', field: 'v', operator: 'regex', value: '^[0-9]+$' },
+            { type: 'path', field: 'id', operator: 'starts_with', value: '4' },
+          ],
+        });
+        core.catalog.responses.create(m.id, { name: 'fallback', statusCode: 400, body: '{}' });
+      } else {
+        core.catalog.responses.create(m.id, { name: 'ok', body: BODY });
+      }
+    };
+    add(small.id, '/users/me');
+    add(small.id, '/orders/{id}', true);
+    add(small.id, '/r5000/items/{id}');
+    for (let i = 0; i < 7; i++) add(small.id, `/filler${i}/{id}`);
+
+    const big = core.catalog.projects.create({ name: 'Big', slug: 'big' });
+    for (let i = 0; i < 10_000; i++) add(big.id, i % 2 ? `/r${i}/items` : `/r${i}/items/{id}`);
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-bench-'));
+  const core = Core.open({ dataDir: dir, port: 0, apiToken: 'bench' });
+  const plain = Fastify({ logger: false });
+  plain.get('/plain', (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(BODY));
+  try {
+    const t0 = performance.now();
+    seedProjects(core);
+    console.log(`seeded 10 + 10,000 mocks in ${Math.round(performance.now() - t0)} ms`);
+    const base = (await core.server.start()).url!;
+    await plain.listen({ host: '127.0.0.1', port: 0 });
+    const plainUrl = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}/plain`;
+
+    // First request compiles each project; keep that out of the measurement.
+    for (const u of ['/m/small/users/me', '/m/big/r5000/items/7']) await fetch(base + u);
+
+    // The build machines are shared: interleave the cases and take each ratio against the
+    // reference measured in the same round, then the median over rounds, so load drift cancels.
+    const rounds: Record<CaseName, Shot>[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const plainShot = await fire(plainUrl);
+      const round = {
+        plain: plainShot,
+        static: await fire(`${base}/m/small/users/me`),
+        conditions: await fire(`${base}/m/small/orders/42?v=7`),
+        small: await fire(`${base}/m/small/r5000/items/77`),
+        big: await fire(`${base}/m/big/r5000/items/77`),
+      };
+      rounds.push(round);
+      console.log(
+        `round ${i + 1}/${ROUNDS}: ${Object.entries(round)
+          .map(([k, v]) => `${k} ${v.rps.toFixed(0)}/s ${v.cpuUs.toFixed(0)}µs`)
+          .join(', ')}`,
+      );
+    }
+    const med = (f: (r: Record<CaseName, Shot>) => number) => median(rounds.map(f));
+    const row = (name: string, c: CaseName, ref: CaseName, target: number | null, against: string): Row => ({
+      name,
+      rps: med((r) => r[c].rps),
+      p99: med((r) => r[c].p99),
+      errors: rounds.reduce((n, r) => n + r[c].errors, 0),
+      rpsRatio: med((r) => r[c].rps / r[ref].rps),
+      p99Ratio: med((r) => r[c].p99 / r[ref].p99),
+      cpuUs: med((r) => r[c].cpuUs),
+      cpuRatio: med((r) => r[ref].cpuUs / r[c].cpuUs),
+      target,
+      against,
+    });
+    const rows: Row[] = [
+      row('plain fastify route (reference)', 'plain', 'plain', null, 'itself'),
+      row('static matched mock', 'static', 'plain', 0.85, 'plain route'),
+      row('mock with three conditions', 'conditions', 'plain', 0.7, 'plain route'),
+      row('same route, 10-mock project', 'small', 'plain', null, 'plain route'),
+      row('same route, 10,000-mock project', 'big', 'small', 0.8, '10-mock project'),
+    ];
+    core.server.flushLogs();
+    const logged = core.store.logs.page({}, 1, 1).pagination.total;
+    printTable(rows);
+    console.log(`request logs kept after the run: ${logged} (retention ${10_000} per project)`);
+    const errors = rows.reduce((n, r) => n + (r.errors ?? 0), 0);
+    if (errors > 0) console.log(`WARNING: ${errors} errors or non-2xx answers during the run`);
+    const file = writePerformanceDoc(rows, { seconds: DURATION, connections: CONNECTIONS, rounds: ROUNDS });
+    console.log(`figures written to ${file}`);
+  } finally {
+    await plain.close();
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(rows: Row[]): void {
+  console.log('');
+  console.log(
+    'case                                            req/s     p99 ms   rps ratio  p99 ratio  µs/req  cpu ratio  target (rps ratio)  vs',
+  );
+  for (const r of rows) {
+    const verdict = r.target === null ? '' : r.rpsRatio >= r.target ? `≥${r.target} ok` : `≥${r.target} MISSED`;
+    console.log(
+      `${r.name.padEnd(46)} ${r.rps.toFixed(0).padStart(7)} ${r.p99.toFixed(1).padStart(9)} ${r.rpsRatio.toFixed(2).padStart(10)} ${r.p99Ratio.toFixed(2).padStart(10)} ${r.cpuUs.toFixed(0).padStart(7)} ${r.cpuRatio.toFixed(2).padStart(10)}  ${verdict.padEnd(19)} ${r.against}`,
+    );
+  }
+  console.log('');
+}
+
+await main();

@@ -1,0 +1,141 @@
+import { Catalog } from '../core/catalog/catalog';
+import { Cloud } from '../core/cloud/cloud';
+import { KeychainSecretStore } from '../core/secrets/keychain-store';
+import { MemorySecretStore } from '../core/secrets/memory-store';
+import { KEYCHAIN_SERVICE } from '../core/secrets/secret-store';
+import { openSecretStore } from '../core/secrets/open-secret-store';
+import { openStore } from '../core/store/store';
+import { systemClock } from '../core/util/clock';
+import { AppError } from '../core/util/errors';
+import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
+import { promptHidden } from './cloud-prompt';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
+
+const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
+       mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
+       mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]`;
+
+/**
+ * Opens the data dir and a Cloud on the keychain. MOCKDECK_CLOUD_TOKEN (an mfx_ API token)
+ * is the session-only path for CI: used for this process, never written anywhere.
+ */
+async function withCloud<T>(
+  args: CommandArgs,
+  io: CliIo,
+  fn: (cloud: Cloud, catalog: Catalog) => Promise<T>,
+): Promise<T> {
+  const envToken = io.env.MOCKDECK_CLOUD_TOKEN?.trim() || null;
+  const secrets = envToken
+    ? {
+        store: new MemorySecretStore(),
+        mode: { kind: 'memory' as const, reason: 'MOCKDECK_CLOUD_TOKEN is used for this run only' },
+      }
+    : await openSecretStore({
+        onUnavailable: 'error',
+        keychain: new KeychainSecretStore(io.env.MOCKDECK_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE),
+      });
+  const store = openStore(dataDirOf(args, io));
+  try {
+    const catalog = new Catalog(store, systemClock);
+    const cloud = new Cloud({ catalog, secrets: secrets.store, secretsMode: secrets.mode, envToken });
+    const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
+    if (url) cloud.settings.setBaseUrl(url);
+    return await fn(cloud, catalog);
+  } finally {
+    store.close();
+  }
+}
+
+const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
+
+async function login(args: CommandArgs, io: CliIo): Promise<number> {
+  const email = stringOption(args, 'email');
+  if (!email) throw new UsageError('cloud login needs --email EMAIL');
+  if (!stringOption(args, 'url') && !io.env.MOCKDECK_CLOUD_URL)
+    throw new UsageError('cloud login needs --url URL (e.g. https://api.mockforge.dev)');
+  if (io.env.MOCKDECK_CLOUD_TOKEN) {
+    throw new AppError('VALIDATION_ERROR', 'MOCKDECK_CLOUD_TOKEN is set, so there is nothing to sign in to', {
+      hint: 'unset it to sign in with a password',
+    });
+  }
+  return withCloud(args, io, async (cloud) => {
+    const password = io.env.MOCKDECK_PASSWORD ?? (await promptHidden(`Password for ${email}: `));
+    const state = await cloud.session.login({ email, password });
+    io.stderr(
+      `signed in to ${state.baseUrl} as ${state.user?.username ?? email} (credentials in the system keychain)\n`,
+    );
+    return EXIT_OK;
+  });
+}
+
+async function tokens(args: CommandArgs, io: CliIo): Promise<number> {
+  const [, verb, arg] = args.positionals;
+  return withCloud(args, io, async (cloud) => {
+    if (verb === 'list') json(io, await cloud.listTokens());
+    else if (verb === 'create' && arg) {
+      const t = await cloud.createToken({ name: arg, scopes: ['read', 'write'] });
+      io.stderr('This is the only time the full token is shown: store it now (e.g. as a CI secret).\n');
+      json(io, t);
+    } else if (verb === 'rotate' && arg) {
+      const t = await cloud.rotateToken(arg, { deleteOld: true });
+      io.stderr('This is the only time the new token is shown: store it now.\n');
+      json(io, t);
+    } else if (verb === 'delete' && arg) json(io, await cloud.deleteToken(arg));
+    else throw new UsageError('cloud tokens takes: list | create NAME | rotate ID | delete ID');
+    return EXIT_OK;
+  });
+}
+
+export const cloudCommand: Command = {
+  name: 'cloud',
+  summary: 'sign in to MockForge Cloud, sync projects, deploy them, manage API tokens',
+  usage: USAGE,
+  help: `  --url URL        the cloud API (default: the saved one, $MOCKDECK_CLOUD_URL, or https://api.mockforge.dev)
+  --email EMAIL    account to sign in (password from a hidden prompt or $MOCKDECK_PASSWORD)
+  --project SLUG   sync only this project
+${DATA_DIR_HELP}
+  Credentials live in the system keychain (service "MockDeck", or $MOCKDECK_KEYCHAIN_SERVICE).
+  Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.`,
+  options: { url: { type: 'string' }, email: { type: 'string' }, project: { type: 'string' }, ...dataDirOption },
+  positionals: { min: 1, max: 3 },
+  async run(args, io) {
+    const [sub, arg] = args.positionals;
+    switch (sub) {
+      case 'login':
+        return login(args, io);
+      case 'logout':
+        return withCloud(args, io, async (cloud) => {
+          await cloud.session.logout();
+          io.stderr('signed out; stored cloud credentials were removed from the keychain\n');
+          return EXIT_OK;
+        });
+      case 'sync':
+        return withCloud(args, io, async (cloud) => {
+          const slug = stringOption(args, 'project');
+          cloud.on('sync.progress', (p) => {
+            if (p.phase === 'project') io.stderr(`${p.message}\n`);
+          });
+          json(io, await cloud.sync.run(slug ? { projectSlug: slug } : {}));
+          return EXIT_OK;
+        });
+      case 'deploy':
+        if (!arg) throw new UsageError('cloud deploy needs the project SLUG');
+        return withCloud(args, io, async (cloud, catalog) => {
+          const project = catalog.store.projects.getBySlug(arg);
+          if (!project)
+            throw new AppError('NOT_FOUND', `no local project has the slug "${arg}"`, {
+              hint: 'mockdeck projects lists them',
+            });
+          const d = await cloud.deploy(project.id, {
+            onStatus: (s) => io.stderr(`deployment ${s.status} (health ${s.health})\n`),
+          });
+          json(io, { url: d.url });
+          return EXIT_OK;
+        });
+      case 'tokens':
+        return tokens(args, io);
+      default:
+        throw new UsageError(`unknown cloud subcommand "${sub ?? ''}"`);
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import type { Command } from './command';
+import { cloudCommand } from './cloud';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { projectsCommand } from './projects';
+import { serveCommand } from './serve';
+
+/**
+ * Every `mockdeck <command>`, in the order `mockdeck --help` lists them. A new command is a
+ * module exporting a Command plus one entry here; a name registered twice throws at startup.
+ */
+export const COMMANDS: readonly Command[] = [serveCommand, exportCommand, importCommand, projectsCommand, cloudCommand];
+
+export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {
+  const table = new Map<string, Command>();
+  for (const c of commands) {
+    if (table.has(c.name)) throw new Error(`CLI command "${c.name}" is registered twice`);
+    table.set(c.name, c);
+  }
+  return table;
+}

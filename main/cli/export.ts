@@ -1,0 +1,35 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportProject, serializeProjectFile } from '../core/transfer';
+import { systemClock } from '../core/util/clock';
+import { EXIT_OK, stringOption, UsageError, type Command } from './command';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCatalog } from './data-dir-option';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write a project (mocks and responses) as a MockDeck project file',
+  usage: 'mockdeck export --project SLUG [--out FILE] [--data-dir DIR]',
+  help: `  --project SLUG   the project's slug (or id)
+  --out FILE       where to write the file (default: stdout)
+${DATA_DIR_HELP}`,
+  options: { project: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, ...dataDirOption },
+  async run(args, io) {
+    const slug = stringOption(args, 'project');
+    if (!slug) throw new UsageError('export needs --project SLUG', exportCommand);
+    const text = withCatalog(dataDirOf(args, io), (_catalog, store) =>
+      serializeProjectFile(exportProject(store, slug, systemClock)),
+    );
+    const out = stringOption(args, 'out');
+    if (!out) {
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    const file = path.resolve(io.cwd, out);
+    // Write then rename, so an interrupted export never leaves half a file in place of a good one.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+    io.stderr(`exported "${slug}" to ${file}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,91 @@
+import type { DeploymentView } from '../../../shared/ipc/cloud';
+import type { Catalog } from '../catalog/catalog';
+import type { SyncEngine } from '../sync/engine';
+import { AppError } from '../util/errors';
+import type { MockForgeApi } from './api';
+import { CloudRequestError } from './errors';
+import type { Deployment } from './schemas';
+import { deploymentView } from './views';
+
+export interface DeployOptions {
+  timeoutMs?: number;
+  pollMs?: number;
+  onStatus?: (d: DeploymentView) => void;
+}
+
+/** One-click deploy: sync the project, create (or restart) its deployment, wait until it serves. */
+export class Deployer {
+  constructor(
+    private readonly deps: {
+      api: MockForgeApi;
+      catalog: Catalog;
+      sync: SyncEngine;
+      scope: () => string;
+      sleep: (ms: number) => Promise<void>;
+      now: () => number;
+    },
+  ) {}
+
+  async deploy(projectId: string, opts: DeployOptions = {}): Promise<DeploymentView> {
+    const { api, catalog, sync } = this.deps;
+    const project = catalog.projects.require(projectId);
+    await sync.run({ projectSlug: project.slug });
+    const remoteId = sync.links.get(this.deps.scope(), 'project', projectId)?.remoteId;
+    if (!remoteId)
+      throw new AppError('CLOUD_ERROR', `project "${project.name}" is not in the cloud yet`, {
+        hint: 'sync it, then deploy again',
+      });
+
+    // Re-deploying (or retrying after a lost answer) reuses the project's deployment instead of adding one.
+    let dep = await this.existing(remoteId, project.slug);
+    if (!dep) {
+      try {
+        dep = await api.createDeployment({
+          name: project.name,
+          slug: project.slug,
+          project_id: remoteId,
+          description: project.description || undefined,
+        });
+      } catch (e) {
+        if (!(e instanceof CloudRequestError && e.uncertain)) throw e;
+        dep = await this.existing(remoteId, project.slug);
+        if (!dep) throw e;
+      }
+    } else if (dep.status === 'stopped' || dep.status === 'failed') {
+      await api.setDeploymentStatus(dep.id, 'active');
+    }
+    return this.waitUntilServing(dep.id, projectId, opts);
+  }
+
+  private async existing(remoteProjectId: string, slug: string): Promise<Deployment | undefined> {
+    const list = await this.deps.api.listDeployments({ project_id: remoteProjectId });
+    return list.find((d) => d.slug === slug) ?? list[0];
+  }
+
+  private async waitUntilServing(id: string, projectId: string, opts: DeployOptions): Promise<DeploymentView> {
+    const deadline = this.deps.now() + (opts.timeoutMs ?? 120_000);
+    for (;;) {
+      const d = await this.deps.api.getDeployment(id);
+      const view = deploymentView(d, projectId);
+      opts.onStatus?.(view);
+      if (d.status === 'active' && d.health_status === 'healthy') return view;
+      if (d.status === 'failed') {
+        const errors = await this.deps.api.deploymentLogs(id, { level: 'error', limit: 5 }).catch(() => []);
+        const why = errors.map((l) => l.message).join('; ') || 'no error was logged';
+        throw new AppError('CLOUD_ERROR', `the deployment failed: ${why}`, {
+          hint: 'fix the project and deploy again; the deployment logs have details',
+        });
+      }
+      if (this.deps.now() >= deadline) {
+        throw new AppError(
+          'CLOUD_ERROR',
+          `the deployment is still "${d.status}" (health "${d.health_status}") after waiting`,
+          {
+            hint: 'it may still come up: check the deployments list in a minute',
+          },
+        );
+      }
+      await this.deps.sleep(opts.pollMs ?? 1000);
+    }
+  }
+}

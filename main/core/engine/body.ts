@@ -1,0 +1,77 @@
+import type { FieldValue, ParsedBody, RequestView } from './types';
+
+/**
+ * Body conditions read a dotted path: `user.name`, `items.0.id` (array index). JSON bodies
+ * are parsed once per request and only when a body condition needs them; a body that is
+ * not valid JSON is not an error: its fields are simply absent. The field `$` is the raw
+ * body text, whatever the content type.
+ */
+export const RAW_BODY_FIELD = '$';
+
+export function parseBody(rawBody: string, contentType: string | undefined): ParsedBody {
+  const ct = contentType?.toLowerCase() ?? '';
+  if (ct.includes('application/x-www-form-urlencoded')) return { kind: 'form', value: new URLSearchParams(rawBody) };
+  if (ct.includes('json') || (ct === '' && looksLikeJson(rawBody))) {
+    try {
+      return { kind: 'json', value: JSON.parse(rawBody) as unknown };
+    } catch {
+      return { kind: 'raw' };
+    }
+  }
+  return { kind: 'raw' };
+}
+
+function looksLikeJson(s: string): boolean {
+  const c = s.trimStart()[0];
+  return c === '{' || c === '[';
+}
+
+export function readBodyField(view: RequestView, field: string): FieldValue {
+  if (field === RAW_BODY_FIELD) return view.req.rawBody;
+  const body = (view.body ??= parseBody(view.req.rawBody, view.req.contentType ?? headerContentType(view)));
+  if (body.kind === 'json') return jsonPath(body.value, field);
+  if (body.kind === 'form') return formField(body.value, field);
+  return undefined;
+}
+
+function headerContentType(view: RequestView): string | undefined {
+  const v = view.req.headers['content-type'];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function jsonPath(root: unknown, path: string): FieldValue {
+  let cur: unknown = root;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur)) {
+      if (!/^\d+$/.test(key)) return undefined;
+      cur = cur[Number(key)];
+    } else {
+      if (!Object.hasOwn(cur, key)) return undefined;
+      cur = (cur as Record<string, unknown>)[key];
+    }
+    if (cur === undefined) return undefined;
+  }
+  return stringify(cur);
+}
+
+/** Scalars as their text; objects and arrays as JSON so `contains` can look inside them. */
+function stringify(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return JSON.stringify(v);
+}
+
+/**
+ * Form fields: the key as written (`user.name`), else its bracket spelling (`user[name]`,
+ * `items[0][id]`), which is how browsers and qs-style encoders nest form data.
+ */
+function formField(form: URLSearchParams, field: string): FieldValue {
+  let values = form.getAll(field);
+  if (values.length === 0 && field.includes('.')) {
+    const [head, ...rest] = field.split('.');
+    values = form.getAll(`${head}${rest.map((k) => `[${k}]`).join('')}`);
+  }
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : values;
+}

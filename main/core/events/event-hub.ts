@@ -1,0 +1,99 @@
+import type { EventName, EventPayload, RequestLogSummary } from '../../../shared/ipc/contract';
+import type { RequestLog } from '../../../shared/models';
+import type { HandlerCore, Logger } from '../handlers/context';
+import { consoleLogger } from '../handlers/context';
+import { lookupNames, summarizeLog } from '../store/request-log-search';
+import { Batcher } from './log-batcher';
+
+/** A transport's way to deliver one contract event to its renderer(s). */
+export type EventSink = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+export interface EventHubOptions {
+  /** Pause between two `requestLogs.appended` messages: 100 ms keeps it under ~10 a second. */
+  logIntervalMs?: number;
+  /** Rows in one `requestLogs.appended` message; older rows beyond it are dropped (counted). */
+  maxLogsPerMessage?: number;
+  logger?: Logger;
+}
+
+export const DEFAULT_LOG_INTERVAL_MS = 100;
+export const DEFAULT_MAX_LOGS_PER_MESSAGE = 2000;
+
+/**
+ * Adapts Core's listeners (server state, logged requests, catalog changes) to contract
+ * events and fans them out to any number of transports. Logs are batched here, once, so
+ * every transport gets the same bounded stream whatever the request rate.
+ */
+export class EventHub {
+  private readonly sinks = new Set<EventSink>();
+  private readonly detach: (() => void)[] = [];
+  private readonly logs: Batcher<RequestLog>;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly core: HandlerCore,
+    opts: EventHubOptions = {},
+  ) {
+    this.logger = opts.logger ?? consoleLogger;
+    this.logs = new Batcher<RequestLog>({
+      intervalMs: opts.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS,
+      maxBatch: opts.maxLogsPerMessage ?? DEFAULT_MAX_LOGS_PER_MESSAGE,
+      flush: (batch) => this.emit('requestLogs.appended', this.summarize(batch)),
+      onDrop: (n) =>
+        this.logger.warn(`request log flood: ${n} rows were not pushed live (they remain in the log list)`),
+    });
+    this.detach.push(
+      core.server.onRequestLogged((log) => this.logs.push(log)),
+      core.server.onStateChange((state) => this.emit('server.stateChanged', state)),
+      core.catalog.events.on((change) =>
+        this.emit('catalog.changed', { projectId: change.projectId, kind: change.kind }),
+      ),
+    );
+  }
+
+  /**
+   * Adds a producer of contract events beyond Core's own (e.g. the cloud's sync progress):
+   * `connect` starts forwarding through `emit` and returns how to stop; close() stops it.
+   */
+  addSource(connect: (emit: EventSink) => () => void): void {
+    this.detach.push(connect((name, payload) => this.emit(name, payload)));
+  }
+
+  /** Adds a transport; returns the function that removes it. */
+  subscribe(sink: EventSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const sink of this.sinks) {
+      // One broken transport (a closed socket, a destroyed window) must not starve the others.
+      try {
+        sink(name, payload);
+      } catch (e) {
+        this.logger.error(`delivering event "${name}" failed`, e);
+      }
+    }
+  }
+
+  /** Rows not pushed live because a flood outran the cap. */
+  get droppedLogs(): number {
+    return this.logs.dropped;
+  }
+
+  /** Pushes pending logs now and stops listening to Core. */
+  close(): void {
+    this.logs.close();
+    for (const off of this.detach.splice(0)) off();
+    this.sinks.clear();
+  }
+
+  private summarize(batch: RequestLog[]): RequestLogSummary[] {
+    const names = lookupNames(
+      this.core.store,
+      batch.map((l) => l.mockId),
+      batch.map((l) => l.responseId),
+    );
+    return batch.map((l) => summarizeLog(l, names));
+  }
+}

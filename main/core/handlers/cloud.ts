@@ -1,0 +1,23 @@
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import type { Cloud } from '../cloud/cloud';
+import { registerCloudAccountHandlers } from './cloud-account';
+import { registerCloudSyncHandlers } from './cloud-sync';
+import type { Router } from './router';
+
+/** Every cloud call. The Cloud itself is found per catalog (main/core/cloud/registry.ts). */
+export function registerCloudHandlers(router: Router): void {
+  registerCloudAccountHandlers(router);
+  registerCloudSyncHandlers(router);
+}
+
+/** Forwards the cloud's events to a transport (e.g. EventHub.emit); returns the unsubscribe. */
+export function bridgeCloudEvents(
+  cloud: Cloud,
+  emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void,
+): () => void {
+  const offs = [
+    cloud.on('sync.progress', (p) => emit('sync.progress', p)),
+    cloud.on('cloud.authChanged', (s) => emit('cloud.authChanged', s)),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,14 @@
+import type { Router } from './router';
+
+export function registerProjectHandlers(router: Router): void {
+  router
+    .handle('projects.list', (input, { core }) => core.catalog.projects.list(input?.search))
+    .handle('projects.get', ({ id }, { core }) => core.catalog.projects.get(id))
+    .handle('projects.create', (input, { core }) => core.catalog.projects.create(input))
+    .handle('projects.update', ({ id, patch }, { core }) => core.catalog.projects.update(id, patch))
+    .handle('projects.delete', ({ id }, { core }) => {
+      core.catalog.projects.delete(id);
+      return { deleted: true as const };
+    })
+    .handle('projects.duplicate', ({ id }, { core }) => core.catalog.projects.duplicate(id));
+}

@@ -1,0 +1,98 @@
+import {
+  isCallName,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type CallParsed,
+  calls,
+} from '../../../shared/ipc/contract';
+import type { AppErrorShape, Result } from '../../../shared/ipc/result';
+import { AppError, fromZodError } from '../util/errors';
+import {
+  consoleLogger,
+  type AppEnv,
+  type HandlerContext,
+  type HandlerCore,
+  type Logger,
+  type TransportKind,
+} from './context';
+
+export type Handler<K extends CallName> = (
+  input: CallParsed<K>,
+  ctx: HandlerContext,
+) => CallOutput<K> | Promise<CallOutput<K>>;
+
+/** What a transport needs: one function from an untrusted (name, input) to a Result. */
+export interface Dispatcher {
+  dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface Router extends Dispatcher {
+  /** Registers the handler for `name`; throws if `name` already has one. */
+  handle<K extends CallName>(name: K, fn: Handler<K>): Router;
+  dispatch(name: unknown, input: unknown, transport?: TransportKind): Promise<Result<unknown>>;
+  /** `dispatch` with the contract's types, for direct calls (tests, the CLI). */
+  call<K extends CallName>(name: K, input: CallInput<K>, transport?: TransportKind): Promise<Result<CallOutput<K>>>;
+  /** A dispatcher that reports `transport` to handlers (app.info shows it). */
+  forTransport(transport: TransportKind): Dispatcher;
+  registered(): CallName[];
+}
+
+export interface RouterOptions {
+  core: HandlerCore;
+  app: AppEnv;
+  logger?: Logger;
+}
+
+/** Said to the caller for any failure that is not an AppError: details go to the log only. */
+export const INTERNAL_MESSAGE = 'Something went wrong inside MockDeck. The details are in the application log.';
+
+type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
+
+/**
+ * The handler table every transport serves. Inputs arrive as `unknown` and are parsed with
+ * the contract's schema before a handler sees them, so handlers never re-check shapes.
+ */
+export function createRouter(opts: RouterOptions): Router {
+  const logger = opts.logger ?? consoleLogger;
+  const table = new Map<CallName, AnyHandler>();
+
+  const dispatch = async (
+    name: unknown,
+    input: unknown,
+    transport: TransportKind = 'direct',
+  ): Promise<Result<unknown>> => {
+    if (!isCallName(name)) {
+      const shown = typeof name === 'string' ? `"${name.slice(0, 100)}"` : typeof name;
+      return fail({ code: 'VALIDATION_ERROR', message: `unknown call ${shown}`, field: 'name' });
+    }
+    const fn = table.get(name);
+    if (!fn) return fail({ code: 'NOT_FOUND', message: `call "${name}" has no handler in this build`, field: 'name' });
+    const parsed = calls[name].input.safeParse(input);
+    if (!parsed.success) return fail(fromZodError(parsed.error).toShape());
+    try {
+      const value = await fn(parsed.data, { core: opts.core, app: opts.app, transport });
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.toShape());
+      logger.error(`call "${name}" failed`, e);
+      return fail({ code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE });
+    }
+  };
+
+  const router: Router = {
+    handle(name, fn) {
+      if (!isCallName(name)) throw new Error(`"${String(name)}" is not a call in shared/ipc/contract.ts`);
+      if (table.has(name)) throw new Error(`call "${name}" already has a handler`);
+      table.set(name, fn as AnyHandler);
+      return router;
+    },
+    dispatch,
+    call: (name, input, transport) => dispatch(name, input, transport) as Promise<Result<CallOutput<typeof name>>>,
+    forTransport: (transport) => ({ dispatch: (name, input) => dispatch(name, input, transport) }),
+    registered: () => [...table.keys()],
+  };
+  return router;
+}
+
+const fail = (error: AppErrorShape): Result<never> => ({ ok: false, error });

@@ -1,0 +1,9 @@
+import type { Router } from './router';
+
+export function registerStatsHandlers(router: Router): void {
+  router.handle('stats.project', ({ projectId }, { core }) => {
+    core.catalog.projects.require(projectId);
+    core.server.flushLogs();
+    return core.store.logs.projectStats(projectId, core.store.mocks.listByProject(projectId));
+  });
+}

@@ -1,0 +1,82 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Catalog } from '../catalog/catalog';
+import type { Store } from '../store/store';
+import { ERROR_HEADERS, transportError } from '../engine';
+import { serveMock, pathAfter, pathAfterSlug, type ExecutionDeps } from './execution';
+import { managementApi, managementNotFound } from './management/index';
+
+/** Mock requests may carry bodies of any type and size a test client sends; 10 MiB is plenty. */
+const MOCK_BODY_LIMIT = 10 * 1024 * 1024;
+
+function baseApp(): FastifyInstance {
+  return Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT });
+}
+
+/**
+ * Every body on the execution routes is kept as raw text: a malformed JSON body is not an
+ * error for a mock, its conditions just see the text. Errors fastify raises before our
+ * handler (body too large…) still answer in §8's JSON shape with the CORS headers.
+ */
+function rawBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'string' },
+    (_req: FastifyRequest, body: string | Buffer, done: (e: Error | null, b?: unknown) => void) =>
+      done(null, typeof body === 'string' ? body : body.toString('utf8')),
+  );
+  // Runs for failures before serveMock (which answers its own errors), so these requests are not logged.
+  app.setErrorHandler((error, _req, reply) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status !== 'number' || status >= 500) {
+      const e = transportError('INTERNAL_ERROR', 'MockDeck could not serve this request; see the app log');
+      return reply.code(e.status).headers(e.headers).send(e.body);
+    }
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    const message = error instanceof Error ? error.message : String(error);
+    return reply
+      .code(status)
+      .headers(ERROR_HEADERS)
+      .send(JSON.stringify({ error: code, message }));
+  });
+}
+
+export interface MainAppOptions {
+  exec: ExecutionDeps;
+  catalog: Catalog;
+  store: Store;
+  token: string;
+  flushLogs: () => void;
+}
+
+/** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
+export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstance> {
+  const app = baseApp();
+  await app.register(async (m) => {
+    rawBodies(m);
+    const handler = (req: FastifyRequest<{ Params: { slug: string } }>, reply: Parameters<typeof serveMock>[2]) =>
+      serveMock(opts.exec, req, reply, { slug: req.params.slug }, pathAfterSlug(req.url));
+    m.all('/m/:slug', handler);
+    m.all('/m/:slug/*', handler);
+  });
+  await app.register(managementApi, {
+    catalog: opts.catalog,
+    store: opts.store,
+    token: opts.token,
+    flushLogs: opts.flushLogs,
+  });
+  app.setNotFoundHandler(managementNotFound);
+  return app;
+}
+
+/** A dedicated port: one project's mocks at the root (http://localhost:4000/users). */
+export async function buildProjectApp(exec: ExecutionDeps, projectId: string): Promise<FastifyInstance> {
+  const app = baseApp();
+  rawBodies(app);
+  const target = { projectId };
+  const handler = (req: FastifyRequest, reply: Parameters<typeof serveMock>[2]) =>
+    serveMock(exec, req, reply, target, pathAfter(req.url, 0));
+  app.all('/', handler);
+  app.all('/*', handler);
+  return app;
+}

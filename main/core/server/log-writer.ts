@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RequestLog } from '../../../shared/models';
+import { LOGS_FILE, type Store } from '../store/store';
+
+/** Where a batch of request logs goes: the store on this thread, or a worker thread. */
+export interface LogWriter {
+  /** Diagnostics: where batches go right now. */
+  readonly mode: 'inline' | 'starting' | 'worker';
+  write(batch: RequestLog[]): void;
+  /** Returns once everything handed to write() is committed. */
+  sync(): void;
+  close(): Promise<void>;
+}
+
+export function inlineWriter(store: Store, retention: number): LogWriter {
+  return {
+    mode: 'inline',
+    write(batch) {
+      try {
+        store.logs.insertBatch(batch, retention);
+      } catch (e) {
+        // Losing a batch of logs is better than failing the mocks that produced them.
+        console.error(`could not write ${batch.length} request logs`, e);
+      }
+    },
+    sync() {},
+    close: async () => {},
+  };
+}
+
+// The worker sits next to this module under the same extension: log-writer.worker.ts from
+// source, .mjs beside the CLI bundle (out/cli), .js beside the Electron main bundle
+// (out/main); both builds list it as an entry. Resolved at run time (not a literal in
+// `new URL`) so bundlers leave it alone; a build without the file falls back to inline writes.
+const WORKER_FILE = `./log-writer.worker${path.extname(new URL(import.meta.url).pathname)}`;
+const SYNC_TIMEOUT_MS = 10_000;
+
+/**
+ * From source (tests, bench, `npm run cli`) the worker is TypeScript with extensionless
+ * imports, which Node's own type stripping cannot resolve: load it through tsx, as the
+ * parent was (vitest transforms modules in-process, so its workers need the flag added).
+ */
+function workerExecArgv(): string[] | undefined {
+  if (!import.meta.url.endsWith('.ts')) return undefined;
+  return process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+}
+
+/**
+ * Sends batches to a worker thread (log-writer.worker.ts) that writes them to logs.db with its
+ * own connection. Until the worker reports ready, and for good if it fails to start or dies,
+ * batches are written inline, including any the worker had not confirmed. An in-memory store
+ * cannot be shared with another thread, so it always writes inline.
+ */
+export function createLogWriter(store: Store, retention: number): LogWriter {
+  const inline = inlineWriter(store, retention);
+  if (store.dataDir === null) return inline;
+  let worker: Worker;
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    worker = new Worker(new URL(WORKER_FILE, import.meta.url), {
+      workerData: { file: path.join(store.dataDir, LOGS_FILE), retention, done: done.buffer },
+      execArgv: workerExecArgv(),
+    });
+  } catch {
+    return inline;
+  }
+  worker.unref();
+  let ready = false;
+  let failed = false;
+  let seq = 0;
+  const pending = new Map<number, RequestLog[]>();
+  const confirmed = () => {
+    const upTo = Atomics.load(done, 0);
+    for (const s of pending.keys()) if (s <= upTo) pending.delete(s);
+  };
+  const fail = () => {
+    if (failed) return;
+    failed = true;
+    ready = false;
+    confirmed();
+    for (const batch of pending.values()) inline.write(batch);
+    pending.clear();
+  };
+  worker.on('message', (m: { type: 'ready' } | { type: 'error'; message: string }) => {
+    if (m.type === 'ready') ready = !failed;
+    else console.error(`request-log writer: ${m.message}`);
+  });
+  worker.on('error', (e) => {
+    console.warn(`request logs are written on the main thread: the writer thread failed (${e.message})`);
+    fail();
+  });
+  worker.on('exit', fail);
+
+  return {
+    get mode() {
+      return ready ? 'worker' : failed ? 'inline' : 'starting';
+    },
+    write(batch) {
+      if (!ready) return inline.write(batch);
+      confirmed();
+      pending.set(++seq, batch);
+      worker.postMessage({ seq, logs: batch });
+    },
+    sync() {
+      if (!ready) return;
+      const target = seq;
+      const deadline = Date.now() + SYNC_TIMEOUT_MS;
+      let current = Atomics.load(done, 0);
+      while (current < target && Date.now() < deadline) {
+        Atomics.wait(done, 0, current, 100);
+        current = Atomics.load(done, 0);
+      }
+      confirmed();
+    },
+    async close() {
+      this.sync();
+      failed = true; // no fallback replays after a deliberate close
+      if (!ready) return void (await worker.terminate());
+      // Unref'd so an idle writer never holds the process open; while closing it must, or
+      // the process could exit before the worker has closed logs.db.
+      worker.ref();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ type: 'close' });
+      await exited;
+    },
+  };
+}

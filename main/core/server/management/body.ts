@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../util/errors';
+
+/** Big enough for a batch-create of a large project; the per-field limits still apply. */
+export const MANAGEMENT_BODY_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * Replaces whatever parsers the parent instance has (the execution routes keep raw bodies)
+ * with one that reads every body as JSON, whatever its Content-Type: `curl -d` sends
+ * application/x-www-form-urlencoded by default and users should not have to know that.
+ */
+export function installJsonBodyParser(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MANAGEMENT_BODY_LIMIT }, parseJsonBody);
+}
+
+function parseJsonBody(
+  _req: FastifyRequest,
+  raw: string | Buffer,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
+  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  if (text.trim() === '') return done(null, undefined);
+  try {
+    done(null, JSON.parse(text) as unknown);
+  } catch (e) {
+    const detail = e instanceof SyntaxError ? e.message : 'unreadable';
+    done(
+      new AppError('VALIDATION_ERROR', `request body is not valid JSON: ${detail}`, {
+        hint: 'send a JSON object, e.g. -H "Content-Type: application/json" -d \'{"name":"My API"}\'',
+      }),
+    );
+  }
+}
+
+/** The parsed body as the catalog expects it: a missing body is an empty object. */
+export function bodyOf(req: FastifyRequest): unknown {
+  const body = req.body;
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `request body must be a JSON object, got ${Array.isArray(body) ? 'an array' : `a ${typeof body}`}`,
+      {
+        hint: 'send the fields as an object, e.g. {"name":"My API"}',
+      },
+    );
+  }
+  return body;
+}

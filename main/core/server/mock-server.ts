@@ -1,0 +1,194 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerState } from '../../../shared/ipc/contract';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import type { RequestLog } from '../../../shared/models';
+import type { Catalog } from '../catalog/catalog';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { toAppError } from '../util/errors';
+import { buildMainApp } from './apps';
+import type { ExecutionDeps } from './execution';
+import { listen } from './listen';
+import { resolveApiToken } from './local-token';
+import { LogBatcher } from './log-batcher';
+import { createLogWriter } from './log-writer';
+import { ProjectCache } from './project-cache';
+import { ProjectPorts, urlHost } from './project-ports';
+import type { MockServerApi, StartOptions } from './types';
+
+export interface MockServerOptions {
+  store: Store;
+  catalog: Catalog;
+  clock: Clock;
+  random: () => number;
+  apiToken?: string | undefined;
+  logRetention: number;
+  logFlushMs: number;
+  host: string;
+  port: number;
+}
+
+/**
+ * The local HTTP side: the main listener (/m/:slug/* and the management API) and the
+ * per-project ports. start/stop/port changes run one at a time on a queue, so a catalog
+ * edit arriving during start() cannot open a port twice.
+ */
+export class MockServer implements MockServerApi {
+  /** Bearer token of the management API (explicit, $MOCKDECK_API_TOKEN, or <dataDir>/api-token). */
+  readonly apiToken: string;
+  private readonly logs: LogBatcher;
+  private readonly cache: ProjectCache;
+  private readonly ports: ProjectPorts;
+  private readonly stateListeners = new Set<(s: ServerState) => void>();
+  private mainApp: FastifyInstance | null = null;
+  private host: string;
+  private port: number;
+  private boundPort: number | null = null;
+  private error: AppErrorShape | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly opts: MockServerOptions) {
+    this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
+    this.host = opts.host;
+    this.port = opts.port;
+    this.logs = new LogBatcher(() => createLogWriter(opts.store, opts.logRetention), opts.logFlushMs);
+    this.cache = new ProjectCache(opts.store, opts.catalog);
+    this.ports = new ProjectPorts(opts.store, this.exec());
+    this.unsubscribe = opts.catalog.events.on((c) => {
+      if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));
+    });
+  }
+
+  private exec(): ExecutionDeps {
+    return { cache: this.cache, logs: this.logs, clock: this.opts.clock, random: this.opts.random };
+  }
+
+  /** Starts (or restarts with new host/port) every listener. Rejects with PORT_IN_USE when the main port is taken. */
+  start(opts: StartOptions = {}): Promise<ServerState> {
+    return this.serial(async () => {
+      const host = opts.host ?? this.host;
+      const port = opts.port ?? this.port;
+      if (this.mainApp && host === this.host && port === this.port) return this.state();
+      await this.closeAll();
+      this.host = host;
+      this.port = port;
+      const app = await buildMainApp({
+        exec: this.exec(),
+        catalog: this.opts.catalog,
+        store: this.opts.store,
+        token: this.apiToken,
+        flushLogs: () => this.flushLogs(),
+      });
+      try {
+        this.boundPort = await listen(app, host, port);
+      } catch (e) {
+        const err = toAppError(e);
+        this.error = err.toShape();
+        this.emit();
+        throw err;
+      }
+      this.mainApp = app;
+      this.error = null;
+      await this.ports.reconcile(host, true);
+      this.emit();
+      return this.state();
+    });
+  }
+
+  stop(): Promise<ServerState> {
+    return this.serial(async () => {
+      await this.closeAll();
+      this.error = null;
+      this.emit();
+      return this.state();
+    });
+  }
+
+  state(): ServerState {
+    const running = this.mainApp !== null;
+    const port = running && this.boundPort !== null ? this.boundPort : this.port;
+    return {
+      url: running ? `http://${urlHost(this.host)}:${port}` : null,
+      host: this.host,
+      port,
+      running,
+      error: this.error,
+      projectPorts: this.ports.states(),
+    };
+  }
+
+  /** The main fastify instance while running (for inject() in tests and tools), else null. */
+  get app(): FastifyInstance | null {
+    return this.mainApp;
+  }
+
+  /** Where a project's mocks are served on the main listener, e.g. http://127.0.0.1:3001/m/my-api; null when stopped. */
+  projectUrl(slug: string): string | null {
+    const url = this.state().url;
+    return url && `${url}/m/${slug}`;
+  }
+
+  onStateChange(listener: (state: ServerState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onRequestLogged(listener: (log: RequestLog) => void): () => void {
+    return this.logs.onLogged(listener);
+  }
+
+  flushLogs(): void {
+    this.logs.flush();
+  }
+
+  /**
+   * Diagnostics: 'worker' when request logs are written on a worker thread (a data dir and
+   * the worker file available), 'inline' on this thread, 'starting' meanwhile, 'none' before
+   * the first log.
+   */
+  logWriterMode(): ReturnType<LogBatcher['writerMode']> {
+    return this.logs.writerMode();
+  }
+
+  /** Stops everything and detaches from the catalog; the Core calls it on close. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    await this.logs.close();
+    this.unsubscribe();
+    this.cache.dispose();
+  }
+
+  private async syncPorts(retryFailed: boolean): Promise<void> {
+    if (!this.mainApp) return;
+    await this.ports.reconcile(this.host, retryFailed);
+    this.emit();
+  }
+
+  private async closeAll(): Promise<void> {
+    const app = this.mainApp;
+    this.mainApp = null;
+    this.boundPort = null;
+    await this.ports.closeAll();
+    await app?.close();
+    // Requests answered before the close are in the queue: write them now.
+    this.logs.flush();
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private emit(): void {
+    const s = this.state();
+    for (const l of this.stateListeners) {
+      try {
+        l(s);
+      } catch (e) {
+        console.error('server state listener failed', e);
+      }
+    }
+  }
+}

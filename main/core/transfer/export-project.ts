@@ -1,0 +1,57 @@
+import type { Store } from '../store/store';
+import { groupByMock } from '../catalog/projects';
+import { AppError } from '../util/errors';
+import type { Clock } from '../util/clock';
+import { PROJECT_FILE_KIND, PROJECT_FILE_VERSION, type ProjectFile } from './project-file';
+
+/** Finds a project by slug, or by id for scripts that hold one. */
+export function findProject(store: Store, slugOrId: string) {
+  const p = store.projects.getBySlug(slugOrId) ?? store.projects.get(slugOrId);
+  if (!p) {
+    throw new AppError('NOT_FOUND', `no project with slug or id "${slugOrId}"`, {
+      hint: 'list the projects with `mockdeck projects`',
+    });
+  }
+  return p;
+}
+
+/**
+ * The project as a native file. Fields are copied one by one (never spread) so nothing
+ * that is added to the stored rows later — ids, cloud links, tokens — leaks into a file
+ * users commit to git or send around.
+ */
+export function exportProject(store: Store, slugOrId: string, clock: Clock): ProjectFile {
+  const p = findProject(store, slugOrId);
+  const responses = groupByMock(store.responses.listByProject(p.id));
+  return {
+    mockdeck: PROJECT_FILE_KIND,
+    version: PROJECT_FILE_VERSION,
+    exportedAt: clock.now().toISOString(),
+    project: { name: p.name, description: p.description, slug: p.slug, isPublic: p.isPublic, port: p.port },
+    mocks: store.mocks.listByProject(p.id).map((m) => ({
+      name: m.name,
+      path: m.path,
+      method: m.method,
+      description: m.description,
+      responseType: m.responseType,
+      responseDelay: m.responseDelay,
+      responseMode: m.responseMode,
+      isActive: m.isActive,
+      // listByProject returns responses in their sort order, which the file keeps.
+      responses: (responses.get(m.id) ?? []).map((r) => ({
+        name: r.name,
+        statusCode: r.statusCode,
+        headers: { ...r.headers },
+        body: r.body,
+        isDefault: r.isDefault,
+        weight: r.weight,
+        conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
+      })),
+    })),
+  };
+}
+
+/** Stable, readable JSON: diffs of a committed project file stay small. */
+export function serializeProjectFile(file: ProjectFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

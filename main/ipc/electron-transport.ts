@@ -1,0 +1,65 @@
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/bridge-protocol';
+import type { Result } from '../../shared/ipc/result';
+import type { Logger } from '../core/handlers/context';
+import { consoleLogger } from '../core/handlers/context';
+import type { Dispatcher } from '../core/handlers/router';
+import { checkSender, type InvokeEventLike } from './sender-guard';
+import type { EventSource } from './web-bridge';
+
+/**
+ * Serves the handler table over Electron IPC: one invoke channel, one event channel.
+ * Takes interfaces rather than electron's modules so it runs (and is tested) in plain Node.
+ */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+export interface WebContentsLike {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export interface ElectronTransportOptions {
+  ipcMain: IpcMainLike;
+  dispatcher: Dispatcher;
+  events?: EventSource;
+  /** The app window's webContents, or null while none is open. */
+  appWebContents: () => WebContentsLike | null;
+  isAppUrl: (url: string) => boolean;
+  logger?: Logger;
+}
+
+export const REFUSED: Result<never> = {
+  ok: false,
+  error: { code: 'UNAUTHORIZED', message: 'call refused: it did not come from the MockDeck window' },
+};
+
+export function attachElectronTransport(opts: ElectronTransportOptions): { detach(): void } {
+  const logger = opts.logger ?? consoleLogger;
+  const liveContents = (): WebContentsLike | null => {
+    const wc = opts.appWebContents();
+    return wc && !wc.isDestroyed() ? wc : null;
+  };
+
+  opts.ipcMain.handle(INVOKE_CHANNEL, (event, name, input) => {
+    const verdict = checkSender(event, { appWebContentsId: () => liveContents()?.id ?? null, isAppUrl: opts.isAppUrl });
+    if (!verdict.ok) {
+      logger.warn(`IPC call ${typeof name === 'string' ? `"${name.slice(0, 100)}" ` : ''}refused: ${verdict.reason}`);
+      return REFUSED;
+    }
+    return opts.dispatcher.dispatch(name, input);
+  });
+
+  const unsubscribe = opts.events?.subscribe((name, payload) => {
+    liveContents()?.send(EVENT_CHANNEL, name, payload);
+  });
+
+  return {
+    detach() {
+      unsubscribe?.();
+      opts.ipcMain.removeHandler(INVOKE_CHANNEL);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { appErrorSchema, type Result } from './result';
+
+/**
+ * Wire details shared by main, the preload and the renderer's bridge clients. The call and
+ * event table itself lives in contract.ts; this file only says how it travels.
+ */
+
+/** The one Electron IPC channel for calls, and the one for pushed events. */
+export const INVOKE_CHANNEL = 'mockdeck:invoke';
+export const EVENT_CHANNEL = 'mockdeck:event';
+
+/**
+ * What the preload exposes as `window.mockdeck`. `invoke` resolves with the Result rather
+ * than rejecting, because errors crossing contextBridge lose every property but `message`;
+ * the renderer turns `{ ok: false }` into an ApiError carrying the whole AppErrorShape.
+ */
+export interface PreloadBridge {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  on(name: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** Web bridge: the token travels in the connection URL, `?token=…`. */
+export const WEB_BRIDGE_TOKEN_PARAM = 'token';
+/** Close codes the web bridge uses (4000–4999 are free for applications). */
+export const WEB_BRIDGE_CLOSE = {
+  unauthorized: 4401,
+  // The standard "going away": the app is quitting or the harness stopped.
+  shuttingDown: 1001,
+} as const;
+
+export const callIdSchema = z.union([z.string().min(1).max(100), z.number().int()]);
+
+/** Client → bridge. */
+export const webBridgeRequestSchema = z.object({
+  id: callIdSchema,
+  name: z.string().min(1).max(200),
+  input: z.unknown().optional(),
+});
+export type WebBridgeRequest = z.infer<typeof webBridgeRequestSchema>;
+
+/** Bridge → client: the reply to one request (`id` is null when the request had none we could read). */
+export interface WebBridgeReply {
+  id: string | number | null;
+  result: Result<unknown>;
+}
+/** Bridge → client: a pushed contract event. */
+export interface WebBridgeEvent {
+  event: string;
+  payload: unknown;
+}
+
+const resultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorSchema }),
+]);
+
+/** What a client accepts from the bridge: a reply or an event, nothing else. */
+export const webBridgeServerMessageSchema = z.union([
+  z.object({ id: callIdSchema.nullable(), result: resultSchema }),
+  z.object({ event: z.string(), payload: z.unknown() }),
+]);

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+
+/**
+ * The cloud block of the IPC contract (spread into `calls` and `events` in contract.ts).
+ * Nothing here carries a credential except `tokens.create`/`tokens.rotate` results, which
+ * show a new API token exactly once; everything else shows masked forms only.
+ */
+const call = <I extends z.ZodType>(input: I) => ({
+  returns: <O>() => ({ input, output: undefined as unknown as O }),
+});
+const id = z.string().min(1, 'id is required');
+const none = z.object({}).strict().optional();
+
+export interface CloudUserView {
+  userId: string;
+  username: string;
+  email: string | null;
+}
+export interface CloudAuthState {
+  signedIn: boolean;
+  via: 'session' | 'env-token' | null;
+  user: CloudUserView | null;
+  baseUrl: string;
+  orgId: string | null;
+}
+export interface SecretsModeView {
+  kind: 'keychain' | 'memory';
+  reason: string;
+}
+export interface CloudStatus extends CloudAuthState {
+  secrets: SecretsModeView;
+}
+export interface OrganizationView {
+  id: string;
+  name: string;
+  slug: string;
+  plan: string;
+  selected: boolean;
+}
+export interface TokenView {
+  id: string;
+  name: string;
+  /** e.g. "mfx_abc…•••": recognisable, not usable. */
+  masked: string;
+  scopes: string[];
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  ageDays: number | null;
+  needsRotation: boolean;
+}
+/** The only shape that carries a full API token: shown once, never stored by MockDeck. */
+export interface NewTokenView extends TokenView {
+  token: string;
+}
+export interface SyncCounts {
+  project: number;
+  mock: number;
+  response: number;
+}
+export interface SyncSummaryView {
+  pushed: SyncCounts;
+  pulled: SyncCounts;
+  deletedRemote: SyncCounts;
+  deletedLocal: SyncCounts;
+  conflicts: number;
+  skipped: { kind: 'project' | 'mock' | 'response'; remoteId: string; reason: string }[];
+}
+export interface SyncResultView extends SyncSummaryView {
+  startedAt: string;
+  finishedAt: string;
+}
+export interface SyncStatusView {
+  running: boolean;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  conflicts: number;
+  pendingChanges: number;
+}
+export interface SyncProgressEvent {
+  phase: 'started' | 'project' | 'step' | 'finished' | 'failed';
+  project: string | null;
+  message: string;
+  summary: SyncSummaryView;
+  at: string;
+}
+export interface SyncConflictView {
+  id: string;
+  kind: 'project' | 'mock' | 'response';
+  label: string;
+  projectId: string;
+  localId: string;
+  remoteId: string;
+  detectedAt: string;
+  /** Field values; null = deleted on that side. */
+  base: Record<string, unknown> | null;
+  mine: Record<string, unknown> | null;
+  theirs: Record<string, unknown> | null;
+  fields: { field: string; base: unknown; mine: unknown; theirs: unknown }[];
+}
+export interface DeploymentView {
+  id: string;
+  name: string;
+  slug: string;
+  status: string;
+  health: string;
+  url: string;
+  /** The local project deployed, when this machine has it linked. */
+  projectId: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+}
+export interface DeploymentLogView {
+  id: string;
+  level: string;
+  message: string;
+  createdAt: string;
+}
+export interface DeploymentMetricsView {
+  requestsTotal: number;
+  requestsPerMinute: number;
+  averageResponseTimeMs: number;
+  errorRate: number;
+  statusCodes: Record<string, number>;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+export interface AccountView {
+  user: CloudUserView | null;
+  org: OrganizationView | null;
+  plan: string;
+  status: string;
+  currentPeriodEnd: string | null;
+  usage: {
+    requests: number;
+    requestsLimit: number;
+    storageBytes: number;
+    storageLimitBytes: number;
+    aiTokensUsed: number;
+    aiTokensLimit: number;
+    periodStart: string | null;
+    periodEnd: string | null;
+  };
+  limits: {
+    maxProjects: number;
+    maxCollaborators: number;
+    requestsPer30d: number;
+    storageGb: number;
+    aiTokensPerMonth: number;
+    hostedMocks: boolean;
+  };
+}
+
+const email = z.string().trim().min(3).max(320).pipe(z.email('email must be a valid email address'));
+const password = z.string().min(1, 'password is required').max(1024);
+
+export const cloudCalls = {
+  'cloud.status': call(none).returns<CloudStatus>(),
+  /** Changing the server signs out of the previous one. */
+  'cloud.setBaseUrl': call(z.object({ url: z.string().min(1).max(2000) })).returns<CloudStatus>(),
+  'secrets.mode': call(none).returns<SecretsModeView>(),
+
+  'auth.register': call(
+    z.object({
+      username: z.string().trim().min(3, 'username needs at least 3 characters').max(64),
+      email,
+      password: z.string().min(8, 'password needs at least 8 characters').max(1024),
+    }),
+  ).returns<CloudAuthState>(),
+  'auth.login': call(z.object({ email, password })).returns<CloudAuthState>(),
+  'auth.loginOAuth': call(z.object({ provider: z.enum(['github', 'google']) })).returns<CloudAuthState>(),
+  'auth.logout': call(none).returns<CloudAuthState>(),
+
+  'orgs.list': call(none).returns<OrganizationView[]>(),
+  'orgs.select': call(z.object({ id: id.nullable() })).returns<CloudAuthState>(),
+
+  'tokens.list': call(none).returns<TokenView[]>(),
+  'tokens.create': call(
+    z.object({
+      name: z.string().trim().min(1, 'name is required').max(200),
+      scopes: z
+        .array(z.enum(['read', 'write', 'admin']))
+        .min(1)
+        .default(['read', 'write']),
+      expiresAt: z.iso.datetime({ offset: true }).optional(),
+    }),
+  ).returns<NewTokenView>(),
+  'tokens.rotate': call(
+    z.object({ id, newName: z.string().trim().min(1).max(200).optional(), deleteOld: z.boolean().default(true) }),
+  ).returns<NewTokenView>(),
+  'tokens.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+
+  'sync.run': call(z.object({ projectId: z.string().optional() }).optional()).returns<SyncResultView>(),
+  'sync.status': call(none).returns<SyncStatusView>(),
+  'sync.conflicts': call(z.object({ projectId: z.string().optional() }).optional()).returns<SyncConflictView[]>(),
+  'sync.resolve': call(z.object({ id, choice: z.enum(['mine', 'theirs', 'both']) })).returns<{
+    resolved: true;
+    createdLocalId: string | null;
+    remaining: number;
+  }>(),
+
+  'deployments.deploy': call(
+    z.object({ projectId: id, timeoutMs: z.number().int().min(1000).max(600_000).optional() }),
+  ).returns<DeploymentView>(),
+  'deployments.list': call(
+    z
+      .object({
+        status: z.enum(['active', 'deploying', 'failed', 'stopped']).optional(),
+        projectId: z.string().optional(),
+      })
+      .optional(),
+  ).returns<DeploymentView[]>(),
+  'deployments.get': call(z.object({ id })).returns<DeploymentView>(),
+  'deployments.setStatus': call(z.object({ id, status: z.enum(['active', 'stopped']) })).returns<DeploymentView>(),
+  'deployments.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+  'deployments.logs': call(
+    z.object({
+      id,
+      level: z.enum(['info', 'warn', 'error']).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ).returns<DeploymentLogView[]>(),
+  'deployments.metrics': call(
+    z.object({
+      id,
+      startTime: z.iso.datetime({ offset: true }).optional(),
+      endTime: z.iso.datetime({ offset: true }).optional(),
+    }),
+  ).returns<DeploymentMetricsView>(),
+
+  'account.get': call(none).returns<AccountView>(),
+} as const;
+
+export const cloudEvents = {
+  'sync.progress': undefined as unknown as SyncProgressEvent,
+  'cloud.authChanged': undefined as unknown as CloudAuthState,
+} as const;

@@ -1,0 +1,53 @@
+/**
+ * The MockForge Cloud contract server: the documented endpoints of mockforge-cloud-api.md
+ * (auth, orgs, tokens, billing, usage, deployments) plus MockBird §3–5 project endpoints
+ * under /api/v1, with injectable faults. See README.md in this folder.
+ */
+import { buildApp } from './app';
+import type { CloudServerOptions } from './context';
+import { createContext } from './context';
+import type { CloudFaults } from './faults/faults';
+import { makeAdmin, makeInspect } from './inspect';
+
+export type { CloudFaults } from './faults/faults';
+export type { CloudServerOptions } from './context';
+export type { PlanName } from './billing/plans';
+
+export interface CloudServerHandle {
+  /** http://127.0.0.1:PORT (the client's base URL). */
+  url: string;
+  faults: { set(f: Partial<CloudFaults>): void; reset(): void };
+  close(): Promise<void>;
+  /** Test helpers: read the server's data without HTTP. */
+  inspect: {
+    projects(): unknown[];
+    mocks(projectId: string): unknown[];
+    responses(mockId: string): unknown[];
+    users(): unknown[];
+  };
+  /** Test levers with no HTTP equivalent. */
+  admin: ReturnType<typeof makeAdmin>;
+}
+
+export async function startCloudServer(opts: CloudServerOptions = {}): Promise<CloudServerHandle> {
+  const ctx = createContext(opts);
+  const { app } = buildApp(ctx);
+  const address = await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
+  ctx.baseUrl = address.replace('localhost', '127.0.0.1');
+  const inspect = makeInspect(ctx);
+  return {
+    url: ctx.baseUrl,
+    faults: {
+      set: (f) => ctx.faults.set(f),
+      reset: () => ctx.faults.reset(),
+    },
+    inspect,
+    admin: makeAdmin(ctx),
+    async close() {
+      for (const t of ctx.timers) clearTimeout(t);
+      ctx.timers.clear();
+      await app.close();
+      ctx.db.close();
+    },
+  };
+}

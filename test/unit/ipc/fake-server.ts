@@ -1,0 +1,83 @@
+import type { ServerState } from '../../../shared/ipc/contract';
+import type { RequestLog } from '../../../shared/models';
+import { Catalog } from '../../../main/core/catalog/catalog';
+import type { HandlerCore } from '../../../main/core/handlers/context';
+import type { MockServerApi } from '../../../main/core/server/types';
+import { openStore } from '../../../main/core/store/store';
+import { systemClock } from '../../../main/core/util/clock';
+
+/**
+ * A MockServerApi whose request logs and state changes the test triggers by hand: the
+ * event hub's batching is about timing, which a real listener would make nondeterministic.
+ */
+export class FakeServer implements MockServerApi {
+  private readonly logListeners = new Set<(log: RequestLog) => void>();
+  private readonly stateListeners = new Set<(s: ServerState) => void>();
+  flushes = 0;
+  current: ServerState = { url: null, host: '127.0.0.1', port: 3001, running: false, error: null, projectPorts: [] };
+
+  async start(): Promise<ServerState> {
+    this.setState({ ...this.current, running: true, url: 'http://127.0.0.1:3001' });
+    return this.current;
+  }
+  async stop(): Promise<ServerState> {
+    this.setState({ ...this.current, running: false, url: null });
+    return this.current;
+  }
+  state(): ServerState {
+    return this.current;
+  }
+  onStateChange(l: (s: ServerState) => void): () => void {
+    this.stateListeners.add(l);
+    return () => this.stateListeners.delete(l);
+  }
+  onRequestLogged(l: (log: RequestLog) => void): () => void {
+    this.logListeners.add(l);
+    return () => this.logListeners.delete(l);
+  }
+  flushLogs(): void {
+    this.flushes++;
+  }
+  emitLog(log: RequestLog): void {
+    for (const l of this.logListeners) l(log);
+  }
+  setState(s: ServerState): void {
+    this.current = s;
+    for (const l of this.stateListeners) l(s);
+  }
+  listenerCount(): number {
+    return this.logListeners.size + this.stateListeners.size;
+  }
+}
+
+export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } {
+  const store = openStore(null);
+  return { store, catalog: new Catalog(store, systemClock), server: new FakeServer(), close: () => store.close() };
+}
+
+let seq = 0;
+export function makeLog(over: Partial<RequestLog> = {}): RequestLog {
+  seq++;
+  return {
+    id: `log-${seq}`,
+    projectId: 'p1',
+    mockId: null,
+    responseId: null,
+    requestPath: `/m/demo/items/${seq}`,
+    requestMethod: 'GET',
+    requestHeaders: { accept: '*/*' },
+    requestQuery: {},
+    requestBody: 'secret-ish request body',
+    responseStatus: 200,
+    responseHeaders: { 'content-type': 'application/json' },
+    responseBody: '{"big":"body"}',
+    responseBodyTruncated: false,
+    responseTimeMs: 1.5,
+    ipAddress: '127.0.0.1',
+    userAgent: 'test',
+    errorCode: null,
+    conditionFailures: [],
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, seq)).toISOString(),
+    ...over,
+  };
+}
