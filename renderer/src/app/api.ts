@@ -1,4 +1,11 @@
-import type { CallInput, CallName, CallOutput, EventName, EventPayload, MockDeckApi } from '../../../shared/ipc/contract';
+import type {
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+  EventPayload,
+  MockDeckApi,
+} from '../../../shared/ipc/contract';
 import { appErrorSchema, type AppErrorShape } from '../../../shared/ipc/result';
 import { getApi } from '../platform/bridge';
 

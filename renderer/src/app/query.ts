@@ -97,3 +97,8 @@ export const keys = {
   server: 'server',
   appInfo: 'app.info',
 } as const;
+
+/** Writes a pushed value (e.g. server.stateChanged) straight into the cache. */
+export function setQueryData<T>(key: string, data: T): void {
+  patch(key, { data, error: null, loading: false });
+}

@@ -1,7 +1,7 @@
 import {
   WEB_BRIDGE_CLOSE,
   WEB_BRIDGE_TOKEN_PARAM,
-  webBridgeServerMessageSchema,
+  parseWebBridgeServerMessage,
   type WebBridgeRequest,
 } from '../../../shared/ipc/bridge-protocol';
 import type { MockDeckApi } from '../../../shared/ipc/contract';
@@ -103,18 +103,18 @@ export function createWebBridgeClient(opts: WebBridgeClientOptions): WebBridgeCl
     } catch {
       return;
     }
-    const msg = webBridgeServerMessageSchema.safeParse(json);
-    if (!msg.success) return;
-    if ('event' in msg.data) {
-      const { event, payload } = msg.data;
+    const msg = parseWebBridgeServerMessage(json);
+    if (!msg) return;
+    if ('event' in msg) {
+      const { event, payload } = msg;
       for (const l of listeners.get(event) ?? []) l(payload);
       return;
     }
-    const p = msg.data.id === null ? undefined : pending.get(String(msg.data.id));
+    const p = msg.id === null ? undefined : pending.get(String(msg.id));
     if (!p) return;
-    pending.delete(String(msg.data.id));
+    pending.delete(String(msg.id));
     try {
-      p.resolve(unwrapResult(msg.data.result));
+      p.resolve(unwrapResult(msg.result));
     } catch (e) {
       p.reject(e as Error);
     }

@@ -1,0 +1,99 @@
+import { useShallow } from 'zustand/react/shallow';
+import { CloudNavButton } from '../features/cloud/CloudNavButton';
+import { CloudView } from '../features/cloud/CloudView';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { LogViewer } from '../features/logs/LogViewer';
+import { MocksView } from '../features/mocks/MocksView';
+import { ProjectDialog } from '../features/projects/ProjectDialog';
+import { ProjectHeader } from '../features/projects/ProjectHeader';
+import { useProject, useServerState } from '../features/projects/project-queries';
+import { ProjectSidebar } from '../features/projects/ProjectSidebar';
+import { ServerPanel } from '../features/server/ServerPanel';
+import { StatsView } from '../features/stats/StatsView';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Toasts } from '../ui/Toasts';
+import { useLiveEvents } from './live-events';
+import { useGlobalShortcuts } from './shortcuts';
+import { useAppStore } from './store';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog';
+
+export function App() {
+  useGlobalShortcuts();
+  useLiveEvents();
+  const cloudOpen = useAppStore((s) => s.cloudOpen);
+  return (
+    <div className="app">
+      <aside className="side">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          MockDeck
+        </div>
+        <ErrorBoundary area="the project list">
+          <ProjectSidebar />
+        </ErrorBoundary>
+        <ErrorBoundary area="the cloud entry">
+          <CloudNavButton />
+        </ErrorBoundary>
+        <ErrorBoundary area="the server panel">
+          <ServerPanel />
+        </ErrorBoundary>
+      </aside>
+      <main className="main">
+        {cloudOpen ? (
+          <ErrorBoundary area="the cloud screens">
+            <CloudView />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary area="this project">
+            <ProjectArea />
+          </ErrorBoundary>
+        )}
+      </main>
+      <ProjectDialog />
+      <CommandPalette />
+      <UnsavedChangesDialog />
+      <Toasts />
+    </div>
+  );
+}
+
+function ProjectArea() {
+  const { projectId, view, setProjectDialog } = useAppStore(
+    useShallow((s) => ({ projectId: s.projectId, view: s.view, setProjectDialog: s.setProjectDialog })),
+  );
+  const openCreate = () => setProjectDialog({ mode: 'create' });
+  const { data: server } = useServerState();
+  const { data: project, error } = useProject(projectId);
+  if (!projectId) {
+    return (
+      <EmptyState
+        title="Create your first mock API"
+        action={
+          <button type="button" className="btn btn-primary" onClick={openCreate}>
+            New project
+          </button>
+        }
+      >
+        A project holds the mocks of one API and serves them at{' '}
+        <code>{server?.url ?? 'http://127.0.0.1:3001'}/m/&lt;slug&gt;</code>, or at the root of its own port. Press{' '}
+        <kbd>Ctrl</kbd>+<kbd>K</kbd> for every command.
+      </EmptyState>
+    );
+  }
+  if (error) return <ErrorNotice error={error} />;
+  if (!project || project.id !== projectId) return <div className="loading">Loading project…</div>;
+  return (
+    <div className="project-area">
+      <ProjectHeader project={project} />
+      <div className="view">
+        {view === 'mocks' && <MocksView project={project} />}
+        {view === 'logs' && <LogViewer key={project.id} project={project} />}
+        {view === 'stats' && <StatsView projectId={project.id} />}
+      </div>
+    </div>
+  );
+}

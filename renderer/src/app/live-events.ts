@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { subscribe } from './api';
+import { invalidate, keys, setQueryData } from './query';
+
+/**
+ * Keeps the cache true to the core when something else changes it (the REST API, a CLI,
+ * another window): catalog edits invalidate, server state is pushed whole.
+ */
+export function useLiveEvents(): void {
+  useEffect(() => {
+    const offs = [
+      subscribe('catalog.changed', (e) => {
+        invalidate(
+          keys.projectsAll,
+          keys.project(e.projectId),
+          keys.mocks(e.projectId),
+          keys.mockAll,
+          keys.stats(e.projectId),
+        );
+      }),
+      subscribe('server.stateChanged', (state) => setQueryData(keys.server, state)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+}

@@ -1,0 +1,35 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app/store';
+import { useCloudEvents, useCloudStatus } from './cloud-queries';
+
+/** The sidebar's way into the Cloud screens, with who is signed in at a glance. */
+export function CloudNavButton() {
+  useCloudEvents();
+  const { cloudOpen, openCloud, closeCloud } = useAppStore(
+    useShallow((s) => ({ cloudOpen: s.cloudOpen, openCloud: s.openCloud, closeCloud: s.closeCloud })),
+  );
+  const { data: status } = useCloudStatus();
+  const signedIn = status?.signedIn ?? false;
+  return (
+    <div className="cloud-nav">
+      <button
+        type="button"
+        className={`project-item cloud-nav-btn ${cloudOpen ? 'active' : ''}`}
+        aria-current={cloudOpen ? 'page' : undefined}
+        aria-label="Cloud"
+        onClick={() => (cloudOpen ? closeCloud() : openCloud())}
+      >
+        <span className="project-name">
+          <span className={`dot ${signedIn ? 'dot-on' : 'dot-off'}`} aria-hidden="true" /> Cloud
+        </span>
+        <span className="project-meta">
+          {status
+            ? signedIn
+              ? `Signed in${status.user ? ` as ${status.user.username}` : ''}`
+              : 'Not signed in: sync and deploy'
+            : 'Checking sign-in…'}
+        </span>
+      </button>
+    </div>
+  );
+}

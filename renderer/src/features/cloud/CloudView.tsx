@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CloudTab } from '../../app/slices/cloud-slice';
+import { useAppStore } from '../../app/store';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { AccountScreen } from './account/AccountScreen';
+import { OrgSwitcher } from './auth/OrgSwitcher';
+import { SignInScreen } from './auth/SignInScreen';
+import { SignOutButton } from './auth/SignOutButton';
+import { CloudErrorNotice } from './CloudErrorNotice';
+import { useCloudStatus } from './cloud-queries';
+import { DeploymentsScreen } from './deployments/DeploymentsScreen';
+import { SyncScreen } from './sync/SyncScreen';
+import { TokensScreen } from './tokens/TokensScreen';
+import './cloud.css';
+
+const TABS: { tab: CloudTab; label: string }[] = [
+  { tab: 'account', label: 'Account' },
+  { tab: 'tokens', label: 'API tokens' },
+  { tab: 'sync', label: 'Sync' },
+  { tab: 'deployments', label: 'Deployments' },
+];
+
+/** The Cloud screens, in place of the project area. */
+export function CloudView() {
+  const { tab, openCloud, closeCloud } = useAppStore(
+    useShallow((s) => ({ tab: s.cloudTab, openCloud: s.openCloud, closeCloud: s.closeCloud })),
+  );
+  useCloseOnProjectNav(closeCloud);
+  const { data: status, error } = useCloudStatus();
+  const user = status?.user;
+
+  return (
+    <section className="cloud-view" aria-label="Cloud">
+      <header className="project-header cloud-header">
+        <div className="project-title-row">
+          <div>
+            <h1>MockForge Cloud</h1>
+            <p className="muted project-desc">
+              {status ? (
+                <>
+                  {status.signedIn
+                    ? `Signed in${user ? ` as ${user.username}${user.email ? ` (${user.email})` : ''}` : ''}`
+                    : 'Not signed in'}{' '}
+                  · <code>{status.baseUrl}</code>
+                  {status.via === 'env-token' && ' · using MOCKDECK_CLOUD_TOKEN'}
+                </>
+              ) : (
+                'Checking your cloud sign-in…'
+              )}
+            </p>
+          </div>
+          <div className="toolbar">
+            {status?.signedIn && <OrgSwitcher />}
+            {status?.signedIn && status.via === 'session' && (
+              <SignOutButton keychain={status.secrets.kind === 'keychain'} />
+            )}
+            <button type="button" className="btn btn-small" onClick={closeCloud}>
+              Back to projects
+            </button>
+          </div>
+        </div>
+        {status?.signedIn && (
+          <div role="tablist" aria-label="Cloud views" className="tabs">
+            {TABS.map((t) => (
+              <button
+                key={t.tab}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.tab}
+                className={`tab ${tab === t.tab ? 'active' : ''}`}
+                onClick={() => openCloud(t.tab)}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+        )}
+      </header>
+      <div className="cloud-body">
+        <CloudErrorNotice error={error} />
+        {!status && !error && <div className="loading">Loading…</div>}
+        {status && !status.signedIn && <SignInScreen status={status} />}
+        {status?.signedIn && (
+          <ErrorBoundary area="the cloud screen">
+            {tab === 'account' && <AccountScreen status={status} />}
+            {tab === 'tokens' && <TokensScreen />}
+            {tab === 'sync' && <SyncScreen />}
+            {tab === 'deployments' && <DeploymentsScreen />}
+          </ErrorBoundary>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Picking a project (sidebar, palette, a new project) leaves the Cloud screens. */
+function useCloseOnProjectNav(close: () => void): void {
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.projectId !== prev.projectId || s.view !== prev.view || s.mockId !== prev.mockId) close();
+      }),
+    [close],
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { SyncResultView } from '../../../../../shared/ipc/cloud';
+import type { AppErrorShape } from '../../../../../shared/ipc/result';
+import { call } from '../../../app/api';
+import { invalidate, keys } from '../../../app/query';
+import { EmptyState } from '../../../ui/EmptyState';
+import { CloudErrorNotice } from '../CloudErrorNotice';
+import { cloudKeys, useConflicts, useSyncStatus } from '../cloud-queries';
+import { ago } from '../format';
+import { ConflictList } from './ConflictList';
+import { summaryText, useSyncProgress } from './use-sync-progress';
+
+export function SyncScreen() {
+  const { data: status, error: statusError } = useSyncStatus();
+  const { data: conflicts, error: conflictsError } = useConflicts();
+  const { latest, recent } = useSyncProgress();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [result, setResult] = useState<SyncResultView | null>(null);
+  const running = busy || (status?.running ?? false);
+
+  const syncNow = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('sync.run', {}));
+    } catch (e) {
+      setError(e as AppErrorShape);
+    } finally {
+      setBusy(false);
+      invalidate(cloudKeys.syncStatus, cloudKeys.conflicts, keys.projectsAll, keys.mocksAll);
+    }
+  };
+
+  return (
+    <div className="cloud-screen">
+      <div className="cloud-screen-head">
+        <div>
+          <h2>Sync</h2>
+          <p className="muted">
+            Sends your projects, mocks and responses to the selected organization and brings in what teammates changed.
+            When both sides changed the same thing, you choose below.
+          </p>
+        </div>
+        <button type="button" className="btn btn-primary" disabled={running} onClick={() => void syncNow()}>
+          {running ? 'Syncing…' : 'Sync now'}
+        </button>
+      </div>
+      <div className="stat-cards">
+        <div className="stat-card">
+          <div className="stat-label">Last synced</div>
+          <div className="stat-value" data-testid="sync-last">
+            {status ? ago(status.lastSyncedAt) : '…'}
+          </div>
+        </div>
+        <div className="stat-card">
+          <div className="stat-label">Pending changes</div>
+          <div className="stat-value">{status ? status.pendingChanges : '…'}</div>
+        </div>
+        <div className="stat-card">
+          <div className="stat-label">Conflicts</div>
+          <div className={`stat-value ${status && status.conflicts > 0 ? 'text-warn' : ''}`}>
+            {status ? status.conflicts : '…'}
+          </div>
+        </div>
+      </div>
+      {running && (
+        <div className="sync-progress" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          <span>
+            {latest?.phase === 'project' || latest?.phase === 'step'
+              ? `${latest.project ?? 'Syncing'}: ${summaryText(latest.summary)}`
+              : (latest?.message ?? 'Starting sync…')}
+          </span>
+        </div>
+      )}
+      {!running && result && (
+        <div className="notice notice-ok" role="status">
+          Sync finished: {summaryText(result)}.
+          {result.skipped.length > 0 && ` ${result.skipped.length} item(s) skipped: ${result.skipped[0]!.reason}.`}
+        </div>
+      )}
+      <CloudErrorNotice error={error} onDismiss={() => setError(null)} />
+      {!error && !running && status?.lastError && (
+        <CloudErrorNotice
+          error={{ code: 'CLOUD_ERROR', message: `The last sync failed: ${status.lastError}`, hint: 'Sync again.' }}
+        />
+      )}
+      <CloudErrorNotice error={statusError ?? conflictsError} />
+      {recent.length > 1 && (
+        <details className="sync-log">
+          <summary>What the last sync did</summary>
+          <ul>
+            {recent.map((p) => (
+              <li key={`${p.at}-${p.phase}-${p.project ?? ''}`}>
+                <span className="muted">{new Date(p.at).toLocaleTimeString()}</span> {p.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <h3 className="section-title">Conflicts</h3>
+      {conflicts && conflicts.length === 0 && (
+        <EmptyState title="No conflicts">
+          When a mock is changed here and in the cloud between two syncs, it waits here with both versions side by side.
+        </EmptyState>
+      )}
+      {conflicts && conflicts.length > 0 && <ConflictList conflicts={conflicts} />}
+    </div>
+  );
+}

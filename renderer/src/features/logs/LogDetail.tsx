@@ -1,0 +1,143 @@
+import type { RequestLogSummary, ServerState } from '../../../../shared/ipc/contract';
+import type { Project, RequestLog } from '../../../../shared/models';
+import { call } from '../../app/api';
+import { useQuery } from '../../app/query';
+import { useAppStore } from '../../app/store';
+import { CopyButton } from '../../ui/CopyButton';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { MethodBadge } from '../../ui/MethodBadge';
+import { describeCondition } from '../conditions/condition-form';
+import { projectBaseUrl } from '../projects/project-url';
+import { statusLabel } from '../responses/reason-phrases';
+import { toCurl } from './curl';
+import { statusTone } from './status-class';
+
+interface Props {
+  logId: string;
+  project: Project & { mocks: { id: string; method: string; path: string; name: string }[] };
+  server: ServerState | undefined;
+  /** The row as listed: it carries the names the mock and response had when logged. */
+  summary: RequestLogSummary | null;
+}
+
+export function LogDetail({ logId, project, server, summary }: Props) {
+  const navigate = useAppStore((s) => s.navigate);
+  const { data: log, error } = useQuery<RequestLog>(`log:${logId}`, () => call('requestLogs.get', { id: logId }));
+  if (error) return <ErrorNotice error={error} />;
+  if (!log || log.id !== logId) return <div className="loading">Loading request…</div>;
+  const mock = project.mocks.find((m) => m.id === log.mockId);
+  const mockLabel = mock ? `${mock.name} (${mock.method} ${mock.path})` : summary?.mockName;
+  const curl = toCurl(log, projectBaseUrl(project, server));
+
+  return (
+    <article className="log-detail" aria-label="Request detail">
+      <div className="detail-head">
+        <MethodBadge method={log.requestMethod} />
+        <code className="detail-path">{log.requestPath}</code>
+        <span className={`status status-${statusTone(log.responseStatus)}`}>{statusLabel(log.responseStatus)}</span>
+        <span className="muted">{log.responseTimeMs.toFixed(1)} ms</span>
+        <CopyButton text={curl} label="Copy as curl" visibleLabel="Copy as curl" className="push-right" />
+      </div>
+      <section className="match-box" aria-label="Match">
+        {log.mockId ? (
+          <div>
+            Matched mock <strong data-testid="matched-mock">{mockLabel ?? log.mockId}</strong>
+            {log.responseId && (
+              <>
+                {' '}
+                → response <strong data-testid="matched-response">{summary?.responseName ?? log.responseId}</strong>
+              </>
+            )}
+            {mock && (
+              <button
+                type="button"
+                className="btn btn-small match-open"
+                onClick={() => navigate({ view: 'mocks', mockId: mock.id, responseId: log.responseId })}
+              >
+                Open mock
+              </button>
+            )}
+          </div>
+        ) : (
+          <div>
+            No mock answered: <code>{log.errorCode ?? 'unknown'}</code>
+          </div>
+        )}
+        {log.conditionFailures.length > 0 && (
+          <ul className="failures" aria-label="Responses not chosen">
+            {log.conditionFailures.map((f) => (
+              <li key={f.responseId}>
+                <strong>{f.responseName}</strong> not chosen: {describeCondition(f.condition)} failed, got{' '}
+                <code>{f.actual === null ? '(missing)' : JSON.stringify(f.actual)}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="detail-cols">
+        <section aria-label="Request">
+          <h4>Request</h4>
+          <Headers headers={log.requestHeaders} />
+          {Object.keys(log.requestQuery).length > 0 && <Headers title="Query" headers={flatQuery(log.requestQuery)} />}
+          <Body text={log.requestBody} title="Request body" />
+        </section>
+        <section aria-label="Response">
+          <h4>Response</h4>
+          <Headers headers={log.responseHeaders} />
+          <Body text={log.responseBody} title="Response body" truncated={log.responseBodyTruncated} />
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function flatQuery(q: RequestLog['requestQuery']): Record<string, string> {
+  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+}
+
+function Headers({ headers, title = 'Headers' }: { headers: Record<string, string>; title?: string }) {
+  const entries = Object.entries(headers);
+  return (
+    <details open className="kv-block">
+      <summary>
+        {title} ({entries.length})
+      </summary>
+      <table className="kv-table">
+        <tbody>
+          {entries.map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Body({ text, title, truncated }: { text: string; title: string; truncated?: boolean }) {
+  return (
+    <div className="kv-block">
+      <div className="body-title">
+        {title}
+        {truncated && <span className="pill">truncated in the log</span>}
+      </div>
+      {text ? (
+        <pre aria-label={title} className="body-pre">
+          {pretty(text)}
+        </pre>
+      ) : (
+        <div className="muted small">(empty)</div>
+      )}
+    </div>
+  );
+}
+
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

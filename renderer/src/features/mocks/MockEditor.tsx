@@ -1,0 +1,192 @@
+import { HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES, type Mock } from '../../../../shared/models';
+import { useSaveShortcut } from '../../app/save-event';
+import { CopyButton } from '../../ui/CopyButton';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
+import { Field } from '../../ui/Field';
+import { pathParams } from './mock-form';
+import { MockActions } from './MockActions';
+import { useMockForm } from './use-mock-form';
+
+const MODE_LABELS = { random: 'Random (weighted)', sequential: 'Sequential (in order)' } as const;
+
+export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mock: Mock | null; baseUrl: string }) {
+  const m = useMockForm(projectId, mock);
+  const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
+  const save = () => void m.save().then((ok) => ok || refused());
+  useSaveShortcut(() => {
+    if (m.dirty) save();
+  });
+  const params = pathParams(m.form.path);
+  const pathError = m.fieldError('path');
+
+  return (
+    <form
+      ref={formRef}
+      className="editor mock-editor"
+      aria-label={mock ? `Mock ${mock.method} ${mock.path}` : 'New mock'}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <div className="editor-head">
+        <h2>{mock ? 'Mock' : 'New mock'}</h2>
+        <div className="toolbar">
+          {m.dirty && mock && (
+            <span className="dirty-dot" title="Unsaved changes">
+              Unsaved
+            </span>
+          )}
+          {mock && m.dirty && (
+            <button type="button" className="btn btn-small" onClick={m.revert}>
+              Revert
+            </button>
+          )}
+          <button
+            type="submit"
+            className="btn btn-small btn-primary"
+            disabled={m.saving || (!m.dirty && mock !== null)}
+            title="Save (Ctrl+S)"
+          >
+            {mock ? 'Save mock' : 'Create mock'}
+          </button>
+          {mock && <MockActions projectId={projectId} mock={mock} />}
+        </div>
+      </div>
+      <ErrorNotice error={m.generalError} onDismiss={m.clearError} />
+      {m.attempted && m.problemCount > 0 && (
+        <div role="alert" className="notice notice-error">
+          {problemsSummary(m.problemCount)}
+        </div>
+      )}
+      <div className="grid-2">
+        <Field label="Name" error={m.fieldError('name')}>
+          {(ids) => (
+            <input
+              {...ids}
+              value={m.form.name}
+              placeholder="Get user"
+              onChange={(e) => m.update({ name: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="method-path">
+          <Field label="Method" error={m.fieldError('method')} className="field-method">
+            {(ids) => (
+              <select
+                {...ids}
+                value={m.form.method}
+                onChange={(e) => m.update({ method: e.target.value as Mock['method'] })}
+              >
+                {HTTP_METHODS.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Path"
+            error={pathError}
+            className="field-path"
+            help={
+              <>
+                Use <code>{'{name}'}</code> for a path parameter, e.g. <code>/users/{'{id}'}</code>
+                {params.length > 0 && (
+                  <>
+                    {' '}
+                    · parameters:{' '}
+                    {params.map((p) => (
+                      <code key={p}>{p}</code>
+                    ))}
+                  </>
+                )}
+                <div className="url-preview">
+                  <span>
+                    {m.form.method} {baseUrl}
+                    {m.form.path}
+                  </span>
+                  <CopyButton text={`${baseUrl}${m.form.path}`} label="Copy mock URL" visibleLabel="Copy URL" />
+                </div>
+              </>
+            }
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                className="mono"
+                value={m.form.path}
+                spellCheck={false}
+                onChange={(e) => m.update({ path: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      </div>
+      <Field label="Description" error={m.fieldError('description')}>
+        {(ids) => (
+          <textarea
+            {...ids}
+            rows={2}
+            value={m.form.description}
+            placeholder="When and why clients call this"
+            onChange={(e) => m.update({ description: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="grid-4">
+        <Field label="Response type" error={m.fieldError('responseType')}>
+          {(ids) => (
+            <select
+              {...ids}
+              value={m.form.responseType}
+              onChange={(e) => m.update({ responseType: e.target.value as Mock['responseType'] })}
+            >
+              {RESPONSE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Delay (ms)" error={m.fieldError('responseDelay')}>
+          {(ids) => (
+            <input
+              {...ids}
+              inputMode="numeric"
+              value={m.form.responseDelay}
+              onChange={(e) => m.update({ responseDelay: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Response mode" error={m.fieldError('responseMode')}>
+          {(ids) => (
+            <select
+              {...ids}
+              value={m.form.responseMode}
+              onChange={(e) => m.update({ responseMode: e.target.value as Mock['responseMode'] })}
+            >
+              {RESPONSE_MODES.map((x) => (
+                <option key={x} value={x}>
+                  {MODE_LABELS[x]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field field-check">
+          <label>
+            <input
+              type="checkbox"
+              checked={m.form.isActive}
+              onChange={(e) => m.update({ isActive: e.target.checked })}
+            />{' '}
+            Active
+          </label>
+        </div>
+      </div>
+    </form>
+  );
+}

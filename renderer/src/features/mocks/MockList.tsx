@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { MockSummary } from '../../../../shared/models';
+import { call } from '../../app/api';
+import { invalidate, keys } from '../../app/query';
+import { useLiveRefresh } from '../../app/use-live-refresh';
+import { useAppStore } from '../../app/store';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { MethodBadge } from '../../ui/MethodBadge';
+import { mockKeys, useMocks } from './mock-queries';
+
+export function MockList({ projectId }: { projectId: string }) {
+  const { mockId, navigate } = useAppStore(useShallow((s) => ({ mockId: s.mockId, navigate: s.navigate })));
+  const { data, error } = useMocks(projectId);
+  useLiveRefresh(projectId, keys.mocks(projectId));
+  const [filter, setFilter] = useState('');
+  const [toggleError, setToggleError] = useState<AppErrorShape | null>(null);
+  const needle = filter.trim().toLowerCase();
+  const shown = data?.filter((m) => !needle || `${m.method} ${m.path} ${m.name}`.toLowerCase().includes(needle));
+
+  const toggle = async (m: MockSummary) => {
+    try {
+      await call('mocks.update', { id: m.id, patch: { isActive: !m.isActive } });
+      invalidate(...mockKeys(projectId, m.id));
+    } catch (e) {
+      setToggleError(e as AppErrorShape);
+    }
+  };
+
+  return (
+    <section className="mock-list" aria-label="Mocks">
+      <div className="pane-head">
+        <input
+          type="search"
+          aria-label="Filter mocks"
+          placeholder="Filter mocks"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          title="New mock (Ctrl+N)"
+          onClick={() => navigate({ mockId: 'new' })}
+        >
+          New mock
+        </button>
+      </div>
+      <ErrorNotice error={error ?? toggleError} onDismiss={toggleError ? () => setToggleError(null) : undefined} />
+      {data && data.length === 0 && (
+        <EmptyState title="No mocks yet">
+          A mock answers one method and path, such as <code>GET /users/{'{id}'}</code>. Press <kbd>Ctrl</kbd>+
+          <kbd>N</kbd> or “New mock” to add one.
+        </EmptyState>
+      )}
+      <ul role="list" className="mock-items">
+        {shown?.map((m) => (
+          <li key={m.id} className={`mock-item ${m.id === mockId ? 'active' : ''} ${m.isActive ? '' : 'inactive'}`}>
+            <button
+              type="button"
+              className="mock-open"
+              aria-current={m.id === mockId ? 'true' : undefined}
+              aria-label={`${m.method} ${m.path}`}
+              onClick={() => navigate({ mockId: m.id })}
+            >
+              <MethodBadge method={m.method} />
+              <span className="mock-path">{m.path}</span>
+              <span className="mock-sub">
+                {m.name} · {m.responseCount} {m.responseCount === 1 ? 'response' : 'responses'} · {m.hits}{' '}
+                {m.hits === 1 ? 'hit' : 'hits'}
+              </span>
+            </button>
+            <label className="switch" title={m.isActive ? 'Active: answering requests' : 'Inactive: requests get 404'}>
+              <input
+                type="checkbox"
+                role="switch"
+                aria-label={`Active ${m.method} ${m.path}`}
+                checked={m.isActive}
+                onChange={() => void toggle(m)}
+              />
+              <span className="switch-track" aria-hidden="true" />
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

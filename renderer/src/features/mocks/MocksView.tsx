@@ -1,0 +1,132 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ProjectWithMocks } from '../../../../shared/ipc/contract';
+import { useAppStore } from '../../app/store';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { projectBaseUrl } from '../projects/project-url';
+import { useServerState } from '../projects/project-queries';
+import { ResponseEditor } from '../responses/ResponseEditor';
+import { ResponseList } from '../responses/ResponseList';
+import { MockEditor } from './MockEditor';
+import { MockList } from './MockList';
+import { useMock, useMocks } from './mock-queries';
+
+export function MocksView({ project }: { project: ProjectWithMocks }) {
+  const { data: server } = useServerState();
+  const mockId = useAppStore((s) => s.mockId);
+  const paneRef = useRef<HTMLDivElement>(null);
+  // Another mock starts at its top, not wherever the last one was scrolled to.
+  useEffect(() => {
+    paneRef.current?.scrollTo({ top: 0 });
+  }, [mockId]);
+  const baseUrl = projectBaseUrl(project, server);
+  return (
+    <div className="mocks-view">
+      <MockList projectId={project.id} />
+      <div className="editor-pane" ref={paneRef}>
+        <ErrorBoundary area="the mock editor">
+          <MockPane projectId={project.id} baseUrl={baseUrl} />
+        </ErrorBoundary>
+      </div>
+    </div>
+  );
+}
+
+function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }) {
+  const { mockId, responseId, navigate } = useAppStore(
+    useShallow((s) => ({ mockId: s.mockId, responseId: s.responseId, navigate: s.navigate })),
+  );
+  const existingId = mockId && mockId !== 'new' ? mockId : null;
+  const { data: mock, error } = useMock(existingId);
+
+  if (mockId === null) return <NoMockSelected projectId={projectId} baseUrl={baseUrl} />;
+  if (mockId === 'new') return <MockEditor key="new" projectId={projectId} mock={null} baseUrl={baseUrl} />;
+  if (error) return <ErrorNotice error={error} />;
+  if (!mock || mock.id !== mockId) return <div className="loading">Loading mock…</div>;
+
+  const selected = responseId === 'new' ? null : (mock.responses.find((r) => r.id === responseId) ?? null);
+  return (
+    <>
+      <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
+      <section className="responses" aria-label="Responses">
+        <ResponseList
+          projectId={projectId}
+          mockId={mock.id}
+          responses={mock.responses}
+          selected={selected?.id ?? null}
+        />
+        <div className="response-pane">
+          {responseId === 'new' ? (
+            <ResponseEditor
+              key="new"
+              projectId={projectId}
+              mockId={mock.id}
+              response={null}
+              responseType={mock.responseType}
+              isFirst={mock.responses.length === 0}
+            />
+          ) : selected ? (
+            <ResponseEditor
+              key={selected.id}
+              projectId={projectId}
+              mockId={mock.id}
+              response={selected}
+              responseType={mock.responseType}
+              isFirst={false}
+            />
+          ) : (
+            <EmptyState
+              title={mock.responses.length ? 'Select a response' : 'Add the first response'}
+              action={
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  onClick={() => navigate({ responseId: 'new' })}
+                >
+                  Add response
+                </button>
+              }
+            >
+              {mock.responses.length
+                ? 'Pick a response on the left to edit its status, headers, body and conditions.'
+                : 'A response sets the status, headers and body clients receive.'}
+            </EmptyState>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}
+
+function NoMockSelected({ projectId, baseUrl }: { projectId: string; baseUrl: string }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const { data: mocks } = useMocks(projectId);
+  const action = (
+    <button type="button" className="btn btn-primary" onClick={() => navigate({ mockId: 'new' })}>
+      New mock
+    </button>
+  );
+  if (mocks && mocks.length === 0) {
+    return (
+      <EmptyState title="Three steps to a working mock" action={action}>
+        <ol className="steps">
+          <li>
+            New mock: pick a method and a path such as <code>/users/{'{id}'}</code>.
+          </li>
+          <li>Add a response: status, headers, body; conditions pick between several.</li>
+          <li>
+            Call <code>{baseUrl}/users/42</code>; every request shows in the Request log.
+          </li>
+        </ol>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="Pick a mock to edit" action={action}>
+      Select a mock on the left, or create one. Each mock has responses; conditions on a response decide when it is
+      sent.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  mockCreateSchema,
+  mockPathProblem,
+  type HttpMethod,
+  type Mock,
+  type MockCreate,
+  type ResponseMode,
+  type ResponseType,
+} from '../../../../shared/models';
+
+/** What the mock editor holds while typing: numbers stay strings until validated. */
+export interface MockForm {
+  name: string;
+  method: HttpMethod;
+  path: string;
+  description: string;
+  responseType: ResponseType;
+  responseDelay: string;
+  responseMode: ResponseMode;
+  isActive: boolean;
+}
+
+export type MockFormErrors = Partial<Record<keyof MockForm, string>>;
+
+export const emptyMockForm = (): MockForm => ({
+  name: '',
+  method: 'GET',
+  path: '/',
+  description: '',
+  responseType: 'json',
+  responseDelay: '0',
+  responseMode: 'random',
+  isActive: true,
+});
+
+export const mockToForm = (m: Mock): MockForm => ({
+  name: m.name,
+  method: m.method,
+  path: m.path,
+  description: m.description,
+  responseType: m.responseType,
+  responseDelay: String(m.responseDelay),
+  responseMode: m.responseMode,
+  isActive: m.isActive,
+});
+
+const toNumber = (s: string): number => (s.trim() === '' ? 0 : Number(s));
+
+/** Field → message for everything the core would refuse, checked with the same schemas. */
+export function validateMockForm(f: MockForm): MockFormErrors {
+  const errors: MockFormErrors = {};
+  const r = mockCreateSchema.safeParse({ ...f, responseDelay: toNumber(f.responseDelay) });
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const field = issue.path[0] as keyof MockForm | undefined;
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  // The path rule gets the shared wording even when the schema stopped at "required".
+  const pathProblem = f.path.trim() ? mockPathProblem(f.path.trim()) : 'path is required, e.g. /users/{id}';
+  if (pathProblem) errors.path = pathProblem;
+  if (f.responseDelay.trim() !== '' && !Number.isFinite(Number(f.responseDelay))) {
+    errors.responseDelay = 'delay must be a number of milliseconds';
+  }
+  return errors;
+}
+
+export function mockFormToPayload(f: MockForm): MockCreate {
+  return {
+    name: f.name.trim(),
+    method: f.method,
+    path: f.path.trim(),
+    description: f.description,
+    responseType: f.responseType,
+    responseDelay: toNumber(f.responseDelay),
+    responseMode: f.responseMode,
+    isActive: f.isActive,
+  };
+}
+
+/** Path parameter names in order, for the "{param}" help under the path field. */
+export function pathParams(path: string): string[] {
+  return path
+    .split('/')
+    .map((seg) => /^\{([^{}]+)\}$/.exec(seg)?.[1] ?? /^:(.+)$/.exec(seg)?.[1])
+    .filter((n): n is string => Boolean(n));
+}

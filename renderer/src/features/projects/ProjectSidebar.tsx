@@ -1,0 +1,77 @@
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../app/store';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useProjects } from './project-queries';
+
+export function ProjectSidebar() {
+  const { projectId, navigate, setProjectDialog, focusTick } = useAppStore(
+    useShallow((s) => ({
+      projectId: s.projectId,
+      navigate: s.navigate,
+      setProjectDialog: s.setProjectDialog,
+      focusTick: s.searchFocusTick,
+    })),
+  );
+  const openCreate = () => setProjectDialog({ mode: 'create' });
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search.trim());
+  const { data, error, loading } = useProjects(deferred);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusTick > 0) searchRef.current?.focus();
+  }, [focusTick]);
+
+  // Open the first project on launch so the window never starts on a blank pane.
+  useEffect(() => {
+    if (!projectId && !deferred && data && data[0]) navigate({ projectId: data[0].id });
+  }, [projectId, deferred, data, navigate]);
+
+  return (
+    <nav className="sidebar" aria-label="Projects">
+      <div className="sidebar-head">
+        <span className="sidebar-title">Projects</span>
+        <button type="button" className="btn btn-small btn-primary" onClick={openCreate}>
+          New project
+        </button>
+      </div>
+      <input
+        ref={searchRef}
+        type="search"
+        className="sidebar-search"
+        aria-label="Search projects"
+        placeholder="Search projects  ( / )"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <ErrorNotice error={error} />
+      {data && data.length === 0 && !loading && (
+        <div className="sidebar-empty muted">
+          {deferred ? (
+            <>No project matches “{deferred}”.</>
+          ) : (
+            <>No projects yet. A project groups the mocks of one API under one base URL.</>
+          )}
+        </div>
+      )}
+      <ul className="project-list" role="list">
+        {data?.map((p) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              className={`project-item ${p.id === projectId ? 'active' : ''}`}
+              aria-current={p.id === projectId ? 'page' : undefined}
+              onClick={() => navigate({ projectId: p.id })}
+            >
+              <span className="project-name">{p.name}</span>
+              <span className="project-meta">
+                /{p.slug} · {p.mockCount} {p.mockCount === 1 ? 'mock' : 'mocks'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

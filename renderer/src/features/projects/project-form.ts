@@ -1,0 +1,46 @@
+import { projectCreateSchema, slugify, type Project, type ProjectCreate } from '../../../../shared/models';
+
+export interface ProjectForm {
+  name: string;
+  description: string;
+  slug: string;
+  /** Dedicated port as typed; empty means "served under /m/<slug> on the shared server". */
+  port: string;
+}
+
+export type ProjectFormErrors = Partial<Record<keyof ProjectForm, string>>;
+
+export const emptyProjectForm = (): ProjectForm => ({ name: '', description: '', slug: '', port: '' });
+
+export const projectToForm = (p: Project): ProjectForm => ({
+  name: p.name,
+  description: p.description,
+  slug: p.slug,
+  port: p.port == null ? '' : String(p.port),
+});
+
+export function projectFormToPayload(f: ProjectForm): ProjectCreate {
+  const payload: ProjectCreate = {
+    name: f.name.trim(),
+    description: f.description.trim(),
+    port: f.port.trim() ? Number(f.port) : null,
+  };
+  if (f.slug.trim()) payload.slug = f.slug.trim();
+  return payload;
+}
+
+export function validateProjectForm(f: ProjectForm): ProjectFormErrors {
+  const errors: ProjectFormErrors = {};
+  if (f.port.trim() && !/^\d+$/.test(f.port.trim())) errors.port = 'port must be a whole number, e.g. 4000';
+  const r = projectCreateSchema.safeParse(projectFormToPayload(f));
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const field = issue.path[0] as keyof ProjectForm | undefined;
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  return errors;
+}
+
+/** The slug the core will pick when the field is left empty. */
+export const slugPreview = (f: ProjectForm): string => f.slug.trim() || slugify(f.name);

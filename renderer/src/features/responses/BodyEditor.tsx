@@ -1,0 +1,62 @@
+import { html } from '@codemirror/lang-html';
+import { json } from '@codemirror/lang-json';
+import { xml } from '@codemirror/lang-xml';
+import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import { useMemo } from 'react';
+import type { ResponseType } from '../../../../shared/models';
+import { useColorScheme } from '../../app/use-color-scheme';
+import { sentence } from '../../ui/ErrorNotice';
+import { formatJson, jsonProblem } from './response-form';
+
+interface Props {
+  value: string;
+  type: ResponseType;
+  error?: string | undefined;
+  warning?: string | undefined;
+  onChange: (v: string) => void;
+}
+
+const LANGS = { json, xml, html } as const;
+
+export function BodyEditor({ value, type, error, warning, onChange }: Props) {
+  const scheme = useColorScheme();
+  const extensions = useMemo(() => {
+    const lang = type === 'text' ? [] : [LANGS[type]()];
+    // The editor's own content element carries the accessible name Playwright finds it by.
+    return [...lang, EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': 'Response body' })];
+  }, [type]);
+  const canFormat = type === 'json' && value.trim() !== '' && !jsonProblem(value);
+  return (
+    <div className="field body-field">
+      <div className="body-head">
+        <span className="label">Body ({type.toUpperCase()})</span>
+        {type === 'json' && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!canFormat}
+            onClick={() => onChange(formatJson(value))}
+          >
+            Format JSON
+          </button>
+        )}
+      </div>
+      <div className={`code ${error ? 'invalid' : ''}`}>
+        <CodeMirror
+          value={value}
+          height="180px"
+          theme={scheme}
+          extensions={extensions}
+          basicSetup={{ foldGutter: true, highlightActiveLine: false, autocompletion: false }}
+          onChange={onChange}
+        />
+      </div>
+      {error && (
+        <div className="field-error" role="alert">
+          {sentence(error)}
+        </div>
+      )}
+      {!error && warning && <div className="field-help">{warning}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { MockResponse } from '../../../../shared/models';
+import { call } from '../../app/api';
+import { invalidate } from '../../app/query';
+import { useAppStore } from '../../app/store';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { statusTone } from '../logs/status-class';
+import { mockKeys } from '../mocks/mock-queries';
+import { statusLabel } from './reason-phrases';
+
+/** Moves item `from` to `to`, returning a new array (what responses.reorder receives). */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const out = [...items];
+  if (to < 0 || to >= out.length || from === to) return out;
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item as T);
+  return out;
+}
+
+export function ResponseList({
+  projectId,
+  mockId,
+  responses,
+  selected,
+}: {
+  projectId: string;
+  mockId: string;
+  responses: MockResponse[];
+  selected: string | null;
+}) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+
+  const move = async (from: number, to: number) => {
+    try {
+      await call('responses.reorder', { mockId, order: moveItem(responses, from, to).map((r) => r.id) });
+      invalidate(...mockKeys(projectId, mockId));
+    } catch (e) {
+      const err = e as AppErrorShape;
+      notify({ kind: 'error', message: err.message, hint: err.hint });
+    }
+  };
+
+  return (
+    <div className="response-list">
+      <div className="pane-head">
+        <h3>Responses</h3>
+        <button type="button" className="btn btn-small btn-primary" onClick={() => navigate({ responseId: 'new' })}>
+          Add response
+        </button>
+      </div>
+      {responses.length === 0 && (
+        <p className="muted small empty-inline">
+          This mock has no responses yet, so requests to it get <code>404 NO_RESPONSE_DEFINED</code>. Add one to answer
+          them.
+        </p>
+      )}
+      <ol className="response-items">
+        {responses.map((r, i) => (
+          <li key={r.id} className={`response-item ${r.id === selected ? 'active' : ''}`}>
+            <button
+              type="button"
+              className="response-open"
+              aria-label={`Response ${r.name}, ${statusLabel(r.statusCode)}${r.isDefault ? ', default' : ''}`}
+              aria-current={r.id === selected ? 'true' : undefined}
+              onClick={() => navigate({ responseId: r.id })}
+            >
+              <span className={`status status-${statusTone(r.statusCode)}`}>{statusLabel(r.statusCode)}</span>
+              <span className="response-name">{r.name}</span>
+              <span className="response-meta">
+                {r.isDefault && <span className="pill">default</span>}
+                {r.conditions.length > 0 && (
+                  <span className="pill pill-accent">
+                    {r.conditions.length} {r.conditions.length === 1 ? 'condition' : 'conditions'}
+                  </span>
+                )}
+                <span className="muted">w {r.weight}</span>
+              </span>
+            </button>
+            <span className="reorder">
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Move ${r.name} up`}
+                disabled={i === 0}
+                onClick={() => void move(i, i - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Move ${r.name} down`}
+                disabled={i === responses.length - 1}
+                onClick={() => void move(i, i + 1)}
+              >
+                ↓
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  headerMapSchema,
+  responseCreateSchema,
+  type MockResponse,
+  type ResponseCreate,
+  type ResponseType,
+} from '../../../../shared/models';
+import {
+  conditionRowErrors,
+  newConditionRow,
+  toCondition,
+  type ConditionRow,
+  type ConditionRowErrors,
+} from '../conditions/condition-form';
+
+export interface HeaderRow {
+  key: number;
+  name: string;
+  value: string;
+}
+
+export interface ResponseForm {
+  name: string;
+  statusCode: string;
+  headers: HeaderRow[];
+  body: string;
+  isDefault: boolean;
+  weight: string;
+  conditions: ConditionRow[];
+}
+
+export interface ResponseFormErrors {
+  name?: string;
+  statusCode?: string;
+  weight?: string;
+  body?: string;
+  headers: Record<number, { name?: string; value?: string }>;
+  conditions: Record<number, ConditionRowErrors>;
+}
+
+let nextHeaderKey = 1;
+export const newHeaderRow = (name = '', value = ''): HeaderRow => ({ key: nextHeaderKey++, name, value });
+
+export const emptyResponseForm = (isFirst: boolean): ResponseForm => ({
+  name: isFirst ? 'Success' : 'Response',
+  statusCode: '200',
+  headers: [],
+  body: '',
+  isDefault: isFirst,
+  weight: '100',
+  conditions: [],
+});
+
+export const responseToForm = (r: MockResponse): ResponseForm => ({
+  name: r.name,
+  statusCode: String(r.statusCode),
+  headers: Object.entries(r.headers).map(([k, v]) => newHeaderRow(k, v)),
+  body: r.body,
+  isDefault: r.isDefault,
+  weight: String(r.weight),
+  conditions: r.conditions.map((c) => newConditionRow(c)),
+});
+
+/** Why a JSON body does not parse, or undefined. Empty bodies are fine (204s, HEAD-like mocks). */
+export function jsonProblem(body: string): string | undefined {
+  if (body.trim() === '') return undefined;
+  try {
+    JSON.parse(body);
+    return undefined;
+  } catch (e) {
+    return `body is not valid JSON: ${(e as Error).message}`;
+  }
+}
+
+/** A body with {{...}} is a template: it becomes JSON only once rendered, so it may not parse now. */
+export const isTemplated = (body: string): boolean => /\{\{[^}]*\}\}/.test(body);
+
+/** Pretty-prints JSON with 2 spaces; returns the body unchanged when it does not parse. */
+export function formatJson(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function headerErrors(rows: HeaderRow[]): ResponseFormErrors['headers'] {
+  const out: ResponseFormErrors['headers'] = {};
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const name = row.name.trim();
+    if (!name && !row.value) return; // an untouched blank row is ignored, not an error
+    // Key and value are checked apart: the record schema reports a bad key only as "Invalid key in record".
+    const nameCheck = headerMapSchema.keyType.safeParse(name);
+    const valueCheck = headerMapSchema.valueType.safeParse(row.value);
+    const e: { name?: string; value?: string } = {};
+    if (!name) e.name = 'header name cannot be empty';
+    else if (seen.has(name.toLowerCase())) e.name = `header "${name}" appears twice`;
+    else if (!nameCheck.success) e.name = nameCheck.error.issues[0]?.message ?? 'invalid header name';
+    if (!valueCheck.success) e.value = valueCheck.error.issues[0]?.message ?? 'invalid header value';
+    seen.add(name.toLowerCase());
+    if (e.name || e.value) out[i] = e;
+  });
+  return out;
+}
+
+export function validateResponseForm(f: ResponseForm, responseType: ResponseType): ResponseFormErrors {
+  const errors: ResponseFormErrors = { headers: headerErrors(f.headers), conditions: {} };
+  if (!f.name.trim()) errors.name = 'name is required';
+  const status = Number(f.statusCode);
+  if (f.statusCode.trim() === '' || !Number.isInteger(status) || status < 100 || status > 599) {
+    errors.statusCode = 'status must be a whole number between 100 and 599, e.g. 200 or 404';
+  }
+  const weight = Number(f.weight);
+  if (f.weight.trim() === '' || !Number.isFinite(weight) || weight < 0)
+    errors.weight = 'weight must be a number, 0 or more';
+  if (responseType === 'json' && !isTemplated(f.body)) {
+    const problem = jsonProblem(f.body);
+    if (problem) errors.body = problem;
+  }
+  f.conditions.forEach((c, i) => {
+    const e = conditionRowErrors(c);
+    if (e.field || e.value) errors.conditions[i] = e;
+  });
+  return errors;
+}
+
+export const hasErrors = (e: ResponseFormErrors): boolean =>
+  Boolean(e.name || e.statusCode || e.weight || e.body) ||
+  Object.keys(e.headers).length > 0 ||
+  Object.keys(e.conditions).length > 0;
+
+export function responseFormToPayload(f: ResponseForm): ResponseCreate {
+  const headers: Record<string, string> = {};
+  for (const row of f.headers) if (row.name.trim()) headers[row.name.trim()] = row.value;
+  const payload = {
+    name: f.name.trim(),
+    statusCode: Number(f.statusCode),
+    headers,
+    body: f.body,
+    isDefault: f.isDefault,
+    weight: Number(f.weight),
+    conditions: f.conditions.map(toCondition),
+  };
+  // Final guard with the core's own schema, so the UI never sends what it would refuse.
+  responseCreateSchema.parse(payload);
+  return payload;
+}
+
+/** Compares what would be saved, ignoring React row keys and untouched blank header rows. */
+export function responseFormKey(f: ResponseForm): string {
+  return JSON.stringify({
+    ...f,
+    headers: f.headers.filter((h) => h.name || h.value).map((h) => [h.name, h.value]),
+    conditions: f.conditions.map(toCondition),
+  });
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/mocks.css';
+import './styles/responses.css';
+import './styles/forms.css';
+import './styles/overlays.css';
+import './styles/logs.css';
+import './styles/stats.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary area="MockDeck">
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,181 @@
+import type { Page } from '@playwright/test';
+import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import { test as appTest, expect, uniqueName } from './support/fixtures';
+import { addResponse, createMock, createProject, shot } from './support/ui';
+
+/**
+ * The Cloud screens against the contract server: sign-in, API tokens, one-click deploy and a
+ * real request to the deployed URL, deployment metrics and the account page. The harness
+ * keeps secrets in memory only, so nothing reaches a real keychain.
+ */
+const test = appTest.extend<object, { cloud: CloudServerHandle }>({
+  cloud: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startCloudServer({ deployReadyAfterMs: 200 });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+async function openCloud(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Cloud', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Cloud' })).toBeVisible();
+}
+
+/** Points the app at the contract server; a change of server signs out of the previous one. */
+async function useServer(page: Page, url: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Cloud server' });
+  await form.getByLabel('Cloud URL').fill(url);
+  await form.getByRole('button', { name: 'Use this server' }).click();
+  await expect(page.getByRole('region', { name: 'Cloud' }).getByText(url)).toBeVisible();
+}
+
+async function signOutIfNeeded(page: Page): Promise<void> {
+  const cloud = page.getByRole('region', { name: 'Cloud' });
+  const signOut = cloud.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await page.getByRole('dialog', { name: 'Sign out of the cloud?' }).getByRole('button', { name: 'Sign out' }).click();
+  }
+  await expect(cloud.getByRole('form', { name: 'Sign in' })).toBeVisible();
+}
+
+test('sign-in forms check input before sending and explain a refused login', async ({ app: page, cloud }) => {
+  await openCloud(page);
+  await signOutIfNeeded(page);
+  await useServer(page, cloud.url);
+  // Where secrets live is stated up front: the harness runs session-only.
+  await expect(page.getByTestId('secrets-mode')).toContainText('Secrets are kept for this session only');
+
+  const usersBefore = cloud.inspect.users().length;
+  await page.getByRole('tab', { name: 'Create account' }).click();
+  const register = page.getByRole('form', { name: 'Create account' });
+  await register.getByLabel('Username').fill('ab');
+  await register.getByLabel('Email').fill('not-an-email');
+  await register.getByLabel('Password').fill('short');
+  await register.getByRole('button', { name: 'Create account' }).click();
+  await expect(register.getByText('Username needs at least 3 characters')).toBeVisible();
+  await expect(register.getByText('Enter a valid email address, like you@example.com')).toBeVisible();
+  await expect(register.getByText('Password needs at least 8 characters')).toBeVisible();
+  expect(cloud.inspect.users()).toHaveLength(usersBefore); // nothing was sent
+
+  await page.getByRole('tab', { name: 'Sign in' }).click();
+  const login = page.getByRole('form', { name: 'Sign in' });
+  await login.getByLabel('Email').fill('nobody@example.com');
+  await login.getByLabel('Password').fill('wrong-password');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const alert = login.getByRole('alert');
+  await expect(alert).toContainText('The cloud did not accept your sign-in: Invalid email or password');
+
+  // Browser sign-in needs a system browser, which the web harness does not have: said plainly.
+  await page.getByRole('button', { name: 'Sign in with GitHub' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Browser sign-in is not available here' })).toBeVisible();
+  await shot(page, 'cloud-signin');
+});
+
+test('register → API token shown once → deploy a project → call its public URL', async ({ app: page, cloud }) => {
+  test.setTimeout(120_000);
+  const user = `dev${Date.now().toString(36)}`;
+  const email = `${user}@example.com`;
+  const password = 'correct horse battery';
+
+  await openCloud(page);
+  await signOutIfNeeded(page);
+  await useServer(page, cloud.url);
+  await page.getByRole('tab', { name: 'Create account' }).click();
+  const register = page.getByRole('form', { name: 'Create account' });
+  await register.getByLabel('Username').fill(user);
+  await register.getByLabel('Email').fill(email);
+  await register.getByLabel('Password').fill(password);
+  await register.getByRole('button', { name: 'Create account' }).click();
+  const cloudView = page.getByRole('region', { name: 'Cloud' });
+  await expect(cloudView.getByText(`Signed in as ${user} (${email})`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cloud', exact: true })).toContainText(`Signed in as ${user}`);
+
+  // API token: the full value once, then only the masked prefix.
+  await page.getByRole('tab', { name: 'API tokens' }).click();
+  await expect(cloudView.getByText('No API tokens yet')).toBeVisible();
+  await cloudView.getByRole('button', { name: 'New token' }).click();
+  const create = page.getByRole('dialog', { name: 'New API token' });
+  await create.getByRole('button', { name: 'Create token' }).click();
+  await expect(create.getByText(/Name is required/)).toBeVisible();
+  await create.getByLabel('Token name').fill('GitHub Actions');
+  await create.getByRole('checkbox', { name: /^admin/ }).check();
+  await create.getByRole('button', { name: 'Create token' }).click();
+  const reveal = page.getByRole('dialog', { name: 'Your new API token' });
+  await expect(reveal.getByText('You won’t see it again', { exact: false })).toBeVisible();
+  const full = (await reveal.getByTestId('new-token-value').textContent()) ?? '';
+  expect(full).toMatch(/^mfx_[A-Za-z0-9_-]{32}$/);
+  await reveal.getByRole('button', { name: 'Copy token' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(full);
+  await shot(page, 'cloud-tokens-new');
+  await reveal.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(reveal).toBeHidden();
+  const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row').filter({ hasText: 'GitHub Actions' });
+  await expect(row).toContainText('read');
+  await expect(row).toContainText('admin');
+  const masked = (await row.getByTestId('token-masked').textContent()) ?? '';
+  expect(masked).toContain(full.slice(0, 8));
+  expect(masked).not.toContain(full.slice(8));
+  await expect(page.getByText(full)).toHaveCount(0);
+  expect(await page.content()).not.toContain(full);
+  await shot(page, 'cloud-tokens');
+
+  // A project with one mock, made through the UI; picking it leaves the Cloud screens.
+  const name = uniqueName('Orders');
+  await createProject(page, name);
+  await createMock(page, { name: 'List orders', path: '/orders' });
+  await addResponse(page, { name: 'Two orders', body: '{"orders":[1,2]}' });
+
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  const deploy = page.getByRole('dialog', { name: `Deploy “${name}”` });
+  await expect(deploy.getByTestId('deployed-url')).toBeVisible({ timeout: 30_000 });
+  const url = (await deploy.getByTestId('deployed-url').textContent()) ?? '';
+  expect(url).toMatch(new RegExp(`^${cloud.url}/hosted/${user}/orders-`));
+
+  const res = await fetch(`${url}/orders`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ orders: [1, 2] });
+  await fetch(`${url}/missing`); // a 404, so the chart has two bars
+
+  await deploy.getByRole('button', { name: 'Open deployments' }).click();
+  const table = page.getByRole('table', { name: 'Deployments' });
+  const depRow = table.getByRole('row').filter({ hasText: name });
+  await expect(depRow.getByTestId('deployment-status')).toContainText('active');
+  await expect(depRow.getByTestId('deployment-status')).toContainText('healthy');
+  await expect(depRow.getByTestId('deployment-url')).toHaveText(url);
+  const detail = page.getByRole('region', { name: `Deployment ${name}` });
+  await expect(detail.getByTestId('metric-requests')).toHaveText('2');
+  await expect(detail.getByRole('img', { name: /Responses by status code: 200: 1, 404: 1/ })).toBeVisible();
+  await detail.getByLabel('Log level').selectOption('warn');
+  await expect(detail.getByRole('list', { name: 'Deployment logs' }).getByRole('listitem')).toHaveCount(1);
+  await shot(page, 'cloud-deployments');
+
+  // Stop makes the URL answer 404 DEPLOYMENT_STOPPED; start brings it back.
+  await depRow.getByRole('button', { name: `Stop ${name}` }).click();
+  await expect(depRow.getByTestId('deployment-status')).toContainText('stopped');
+  expect((await fetch(`${url}/orders`)).status).toBe(404);
+  await depRow.getByRole('button', { name: `Start ${name}` }).click();
+  await expect(depRow.getByTestId('deployment-status')).toContainText('active');
+  expect((await fetch(`${url}/orders`)).status).toBe(200);
+
+  await page.getByRole('tab', { name: 'Account' }).click();
+  await expect(page.getByTestId('account-plan')).toHaveText('pro');
+  await expect(page.getByRole('meter', { name: 'Requests to hosted mocks' })).toBeVisible();
+  await shot(page, 'cloud-account');
+
+  // Sign out asks first, then a wrong password for the real account is explained.
+  await cloudView.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('dialog', { name: 'Sign out of the cloud?' }).getByRole('button', { name: 'Sign out' }).click();
+  const login = page.getByRole('form', { name: 'Sign in' });
+  await login.getByLabel('Email').fill(email);
+  await login.getByLabel('Password').fill('not the password');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  await expect(login.getByRole('alert')).toContainText('Invalid email or password');
+  await login.getByLabel('Password').fill(password);
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  await expect(cloudView.getByText(`Signed in as ${user}`)).toBeVisible();
+});

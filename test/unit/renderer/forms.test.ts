@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyMockForm,
+  mockFormToPayload,
+  pathParams,
+  validateMockForm,
+} from '../../../renderer/src/features/mocks/mock-form';
+import {
+  validateProjectForm,
+  projectFormToPayload,
+  slugPreview,
+  emptyProjectForm,
+} from '../../../renderer/src/features/projects/project-form';
+import {
+  emptyResponseForm,
+  formatJson,
+  hasErrors,
+  newHeaderRow,
+  responseFormKey,
+  responseFormToPayload,
+  responseToForm,
+  validateResponseForm,
+} from '../../../renderer/src/features/responses/response-form';
+import { newConditionRow } from '../../../renderer/src/features/conditions/condition-form';
+import type { MockResponse } from '../../../shared/models';
+
+describe('mock form', () => {
+  const valid = { ...emptyMockForm(), name: 'Get user', path: '/users/{id}' };
+
+  it('accepts a path with a parameter and lists its parameters', () => {
+    expect(validateMockForm(valid)).toEqual({});
+    expect(pathParams('/orgs/{org}/users/:id')).toEqual(['org', 'id']);
+  });
+  it('flags the path with the shared rule as typed', () => {
+    expect(validateMockForm({ ...valid, path: 'users' }).path).toBe('path must start with "/", e.g. /users/{id}');
+    expect(validateMockForm({ ...valid, path: '/users/{id' }).path).toMatch(/mixes text and braces/);
+    expect(validateMockForm({ ...valid, path: '/a/{id}/{id}' }).path).toMatch(/appears twice/);
+    expect(validateMockForm({ ...valid, path: '' }).path).toMatch(/required/);
+  });
+  it('requires a name and a whole, bounded delay', () => {
+    expect(validateMockForm({ ...valid, name: ' ' }).name).toBe('name is required');
+    expect(validateMockForm({ ...valid, responseDelay: 'soon' }).responseDelay).toMatch(/number/);
+    expect(validateMockForm({ ...valid, responseDelay: '-5' }).responseDelay).toMatch(/negative/);
+    expect(validateMockForm({ ...valid, responseDelay: '' })).toEqual({});
+  });
+  it('builds the payload with numbers and trimmed text', () => {
+    expect(
+      mockFormToPayload({ ...valid, name: ' Get user ', path: ' /users/{id} ', responseDelay: '150' }),
+    ).toMatchObject({
+      name: 'Get user',
+      path: '/users/{id}',
+      responseDelay: 150,
+    });
+  });
+});
+
+describe('project form', () => {
+  it('requires a name and previews the slug the core will derive', () => {
+    expect(validateProjectForm(emptyProjectForm()).name).toBe('name is required');
+    expect(slugPreview({ ...emptyProjectForm(), name: 'My API!' })).toBe('my-api');
+  });
+  it('checks slug and port, and maps an empty port to none', () => {
+    const f = { name: 'A', description: '', slug: 'Bad Slug', port: '80' };
+    const e = validateProjectForm(f);
+    expect(e.slug).toMatch(/lowercase/);
+    expect(e.port).toMatch(/1024/);
+    expect(validateProjectForm({ ...f, slug: '', port: 'abc' }).port).toMatch(/whole number/);
+    expect(projectFormToPayload({ ...f, slug: '', port: '' })).toEqual({ name: 'A', description: '', port: null });
+  });
+});
+
+describe('response form', () => {
+  const form = () => ({ ...emptyResponseForm(true), body: '{"ok": true}' });
+
+  it('a fresh first response is valid and the default', () => {
+    const f = form();
+    expect(f.isDefault).toBe(true);
+    expect(hasErrors(validateResponseForm(f, 'json'))).toBe(false);
+  });
+  it('refuses a status outside 100–599 and a negative weight', () => {
+    expect(validateResponseForm({ ...form(), statusCode: '99' }, 'json').statusCode).toMatch(/between 100 and 599/);
+    expect(validateResponseForm({ ...form(), statusCode: '20x' }, 'json').statusCode).toMatch(/between 100 and 599/);
+    expect(validateResponseForm({ ...form(), weight: '-1' }, 'json').weight).toMatch(/0 or more/);
+  });
+  it('checks JSON only for JSON mocks, and lets templates through', () => {
+    expect(validateResponseForm({ ...form(), body: '{"a":' }, 'json').body).toMatch(/^body is not valid JSON/);
+    expect(validateResponseForm({ ...form(), body: '{"a":' }, 'text').body).toBeUndefined();
+    expect(validateResponseForm({ ...form(), body: '{"id": {{params.id}}}' }, 'json').body).toBeUndefined();
+    expect(validateResponseForm({ ...form(), body: '' }, 'json').body).toBeUndefined();
+  });
+  it('flags bad and duplicate header names per row, ignoring blank rows', () => {
+    const e = validateResponseForm(
+      {
+        ...form(),
+        headers: [newHeaderRow('X-A', '1'), newHeaderRow('x-a', '2'), newHeaderRow('bad name', ''), newHeaderRow()],
+      },
+      'json',
+    );
+    expect(e.headers[0]).toBeUndefined();
+    expect(e.headers[1]?.name).toMatch(/appears twice/);
+    expect(e.headers[2]?.name).toMatch(/characters HTTP does not allow/);
+    expect(e.headers[3]).toBeUndefined();
+  });
+  it('flags an invalid regex condition before save', () => {
+    const e = validateResponseForm(
+      { ...form(), conditions: [newConditionRow({ type: 'query', field: 'q', operator: 'regex', value: '([a-z' })] },
+      'json',
+    );
+    expect(e.conditions[0]?.value).toMatch(/^invalid regex/);
+    expect(hasErrors(e)).toBe(true);
+  });
+  it('tracks dirtiness by what would be saved, not by row keys', () => {
+    const saved: MockResponse = {
+      id: 'r1',
+      mockId: 'm1',
+      name: 'Admin',
+      statusCode: 200,
+      headers: { 'X-A': '1' },
+      body: '{}',
+      isDefault: false,
+      weight: 100,
+      conditions: [{ type: 'header', field: 'x-role', operator: 'equals', value: 'admin' }],
+      sortOrder: 0,
+      createdAt: '',
+      updatedAt: '',
+    };
+    const a = responseToForm(saved);
+    const b = responseToForm(saved);
+    expect(responseFormKey(a)).toBe(responseFormKey(b));
+    expect(responseFormKey({ ...b, headers: [...b.headers, newHeaderRow()] })).toBe(responseFormKey(a));
+    expect(responseFormKey({ ...b, body: '{"x":1}' })).not.toBe(responseFormKey(a));
+  });
+  it('builds a payload the core schema accepts, with valueless operators saved without a value', () => {
+    const f = {
+      ...form(),
+      headers: [newHeaderRow(' X-A ', '1'), newHeaderRow()],
+      conditions: [newConditionRow({ field: 'x-role', operator: 'exists', value: 'stale' })],
+    };
+    expect(responseFormToPayload(f)).toMatchObject({
+      headers: { 'X-A': '1' },
+      conditions: [{ type: 'header', field: 'x-role', operator: 'exists', value: '' }],
+      statusCode: 200,
+      weight: 100,
+    });
+  });
+  it('formats JSON and leaves anything else as it is', () => {
+    expect(formatJson('{"a":[1,2]}')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
+    expect(formatJson('{oops')).toBe('{oops');
+  });
+});
