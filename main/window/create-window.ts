@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import type { AppUrlPolicy } from './app-url';
 import { decideNavigation, decideRedirect, decideWindowOpen } from './navigation';
 
@@ -53,6 +53,21 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     const decision = decideWindowOpen(url);
     if (decision.action === 'open-external') void shell.openExternal(decision.url);
     return { action: 'deny' };
+  });
+
+  // The renderer cancels beforeunload while an editor has unsaved changes. Electron would then
+  // refuse to close the window without a word: ask, and close only when the user agrees.
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Discard changes and close', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have unsaved changes.',
+      detail: 'Closing MockDeck now discards them. Save first (Ctrl+S) to keep them.',
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here lets the unload go ahead
   });
 
   win.once('ready-to-show', () => win.show());

@@ -1,5 +1,5 @@
 import type { ConditionFailure, RequestLog } from '../../../shared/models';
-import { newId } from '../util/ids';
+import { newTimeOrderedId } from '../util/ids';
 
 /** Response bodies (and request bodies) longer than this are cut in the log, not on the wire. */
 export const MAX_LOGGED_BODY = 64 * 1024;
@@ -31,7 +31,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
   const response = truncate(x.responseBody);
   const ua = x.headers['user-agent'];
   return {
-    id: newId(),
+    id: newTimeOrderedId(),
     projectId: x.projectId,
     mockId: x.mockId,
     responseId: x.responseId,

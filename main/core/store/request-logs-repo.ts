@@ -76,14 +76,14 @@ export class RequestLogsRepo {
     );
     this.mockCounterStmt = db.prepare(
       `INSERT INTO mock_counters (mock_id, project_id, total_requests, total_time_ms, last_request_at)
-       VALUES (?, ?, 1, ?, ?)
-       ON CONFLICT(mock_id) DO UPDATE SET total_requests = total_requests + 1,
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(mock_id) DO UPDATE SET total_requests = total_requests + excluded.total_requests,
          total_time_ms = total_time_ms + excluded.total_time_ms,
          last_request_at = MAX(last_request_at, excluded.last_request_at)`,
     );
     this.projectCounterStmt = db.prepare(
-      `INSERT INTO project_counters (project_id, total_requests, last_request_at) VALUES (?, 1, ?)
-       ON CONFLICT(project_id) DO UPDATE SET total_requests = total_requests + 1,
+      `INSERT INTO project_counters (project_id, total_requests, last_request_at) VALUES (?, ?, ?)
+       ON CONFLICT(project_id) DO UPDATE SET total_requests = total_requests + excluded.total_requests,
          last_request_at = MAX(last_request_at, excluded.last_request_at)`,
     );
   }
@@ -94,7 +94,23 @@ export class RequestLogsRepo {
    */
   insertBatch(logs: readonly RequestLog[], retention: number): void {
     if (logs.length === 0) return;
-    const projects = new Set<string>();
+    // Counters are summed per batch first: one upsert per mock and project, not two per row.
+    const mocks = new Map<string, { projectId: string; n: number; timeMs: number; last: string }>();
+    const projects = new Map<string, { n: number; last: string }>();
+    for (const l of logs) {
+      const p = projects.get(l.projectId);
+      if (p) {
+        p.n++;
+        if (l.createdAt > p.last) p.last = l.createdAt;
+      } else projects.set(l.projectId, { n: 1, last: l.createdAt });
+      if (!l.mockId) continue;
+      const m = mocks.get(l.mockId);
+      if (m) {
+        m.n++;
+        m.timeMs += l.responseTimeMs;
+        if (l.createdAt > m.last) m.last = l.createdAt;
+      } else mocks.set(l.mockId, { projectId: l.projectId, n: 1, timeMs: l.responseTimeMs, last: l.createdAt });
+    }
     this.db.transaction(() => {
       for (const l of logs) {
         this.insertStmt.run({
@@ -105,11 +121,12 @@ export class RequestLogsRepo {
           responseBodyTruncated: l.responseBodyTruncated ? 1 : 0,
           conditionFailures: JSON.stringify(l.conditionFailures),
         });
-        if (l.mockId) this.mockCounterStmt.run(l.mockId, l.projectId, l.responseTimeMs, l.createdAt);
-        this.projectCounterStmt.run(l.projectId, l.createdAt);
-        projects.add(l.projectId);
       }
-      for (const p of projects) this.trim(p, retention);
+      for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
+      for (const [projectId, p] of projects) {
+        this.projectCounterStmt.run(projectId, p.n, p.last);
+        this.trim(projectId, retention);
+      }
     })();
   }
 

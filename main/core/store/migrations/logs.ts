@@ -50,4 +50,40 @@ CREATE TABLE project_counters (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'plain rowid for request logs',
+    // AUTOINCREMENT updates sqlite_sequence on every insert; the rowid alone is already
+    // increasing here (old rows are trimmed from the bottom), so rebuild the table without it.
+    sql: `
+CREATE TABLE request_logs_v2 (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  project_id TEXT NOT NULL,
+  mock_id TEXT,
+  response_id TEXT,
+  request_path TEXT NOT NULL,
+  request_method TEXT NOT NULL,
+  request_headers TEXT NOT NULL,
+  request_query TEXT NOT NULL,
+  request_body TEXT NOT NULL,
+  response_status INTEGER NOT NULL,
+  response_headers TEXT NOT NULL,
+  response_body TEXT NOT NULL,
+  response_body_truncated INTEGER NOT NULL DEFAULT 0,
+  response_time_ms REAL NOT NULL,
+  ip_address TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  error_code TEXT,
+  condition_failures TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL
+);
+INSERT INTO request_logs_v2 SELECT * FROM request_logs;
+DROP TABLE request_logs;
+ALTER TABLE request_logs_v2 RENAME TO request_logs;
+CREATE INDEX request_logs_by_project ON request_logs(project_id, seq);
+CREATE INDEX request_logs_by_mock ON request_logs(mock_id, seq);
+CREATE INDEX request_logs_by_project_time ON request_logs(project_id, created_at);
+`,
+  },
 ];

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestLog } from '../../../shared/models';
+import { openDatabase } from '../../../main/core/store/connection';
+import { migrate } from '../../../main/core/store/migrate';
+import { logsMigrations } from '../../../main/core/store/migrations/logs';
+import { RequestLogsRepo } from '../../../main/core/store/request-logs-repo';
+import { newTimeOrderedId } from '../../../main/core/util/ids';
+
+const log = (over: Partial<RequestLog>): RequestLog => ({
+  id: newTimeOrderedId(),
+  projectId: 'p1',
+  mockId: 'm1',
+  responseId: 'r1',
+  requestPath: '/x',
+  requestMethod: 'GET',
+  requestHeaders: { host: 'h' },
+  requestQuery: {},
+  requestBody: '',
+  responseStatus: 200,
+  responseHeaders: {},
+  responseBody: '',
+  responseBodyTruncated: false,
+  responseTimeMs: 2,
+  ipAddress: '127.0.0.1',
+  userAgent: 'ua',
+  errorCode: null,
+  conditionFailures: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+function repo() {
+  const db = openDatabase(':memory:', 'NORMAL');
+  migrate(db, logsMigrations);
+  return { db, logs: new RequestLogsRepo(db) };
+}
+
+describe('RequestLogsRepo.insertBatch', () => {
+  it('sums hit counters per mock and project across a batch and across batches', () => {
+    const { logs } = repo();
+    logs.insertBatch(
+      [
+        log({ mockId: 'm1', responseTimeMs: 2, createdAt: '2026-01-01T00:00:01.000Z' }),
+        log({ mockId: 'm2', responseTimeMs: 10, createdAt: '2026-01-01T00:00:03.000Z' }),
+        log({ mockId: 'm1', responseTimeMs: 4, createdAt: '2026-01-01T00:00:02.000Z' }),
+        log({ mockId: null, responseStatus: 404, createdAt: '2026-01-01T00:00:05.000Z' }),
+        log({ projectId: 'p2', mockId: 'm9', createdAt: '2026-01-01T00:00:09.000Z' }),
+      ],
+      100,
+    );
+    logs.insertBatch([log({ mockId: 'm1', responseTimeMs: 6, createdAt: '2026-01-01T00:00:04.000Z' })], 100);
+    const stats = logs.projectStats('p1', [
+      { id: 'm1', name: 'one', path: '/1', method: 'GET' },
+      { id: 'm2', name: 'two', path: '/2', method: 'GET' },
+    ]);
+    expect(stats.totalRequests).toBe(5);
+    expect(stats.lastRequestAt).toBe('2026-01-01T00:00:05.000Z');
+    expect(stats.mocks).toEqual([
+      expect.objectContaining({ mockId: 'm1', totalRequests: 3, avgResponseTimeMs: 4, lastRequestAt: '2026-01-01T00:00:04.000Z' }),
+      expect.objectContaining({ mockId: 'm2', totalRequests: 1, avgResponseTimeMs: 10 }),
+    ]);
+    expect(logs.projectStats('p2', []).totalRequests).toBe(1);
+  });
+
+  it('keeps the newest `retention` rows per project, counters untouched', () => {
+    const { logs } = repo();
+    const batch = Array.from({ length: 30 }, (_, i) => log({ requestPath: `/n/${i}` }));
+    logs.insertBatch(batch.slice(0, 20), 10);
+    logs.insertBatch(batch.slice(20), 10);
+    const page = logs.page({ projectId: 'p1' }, 1, 100);
+    expect(page.pagination.total).toBe(10);
+    expect(page.data.map((l) => l.requestPath)).toEqual(Array.from({ length: 10 }, (_, i) => `/n/${29 - i}`));
+    expect(logs.projectStats('p1', []).totalRequests).toBe(30);
+  });
+});
+
+describe('logs migration 2', () => {
+  it('rebuilds request_logs without AUTOINCREMENT and keeps every row', () => {
+    const db = openDatabase(':memory:', 'NORMAL');
+    migrate(db, logsMigrations.slice(0, 1));
+    new RequestLogsRepo(db).insertBatch([log({ requestPath: '/a' }), log({ requestPath: '/b' })], 100);
+    migrate(db, logsMigrations);
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'request_logs'").get() as { sql: string }).sql;
+    expect(sql).not.toMatch(/AUTOINCREMENT/);
+    const logs = new RequestLogsRepo(db);
+    expect(logs.page({ projectId: 'p1' }, 1, 10).data.map((l) => l.requestPath)).toEqual(['/b', '/a']);
+    logs.insertBatch([log({ requestPath: '/c' })], 100);
+    expect(logs.page({ projectId: 'p1' }, 1, 10).data.map((l) => l.requestPath)).toEqual(['/c', '/b', '/a']);
+  });
+});
