@@ -9,7 +9,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'package.json'));
 const dev = process.argv.includes('--dev');
 
-const electron = findElectronBinary(root);
+let electron = findElectronBinary(root);
+// Electron 45 has no install script: its binary is downloaded on first use. Do that here,
+// so `npm install && npm start` opens the app on a machine with internet access.
+if (!electron.ok && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+  console.log('[mockdeck] downloading the Electron binary (first start only)…');
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], { cwd: root, stdio: 'inherit' });
+  electron = findElectronBinary(root);
+}
 if (!electron.ok) {
   const bar = '='.repeat(78);
   console.error(`
@@ -17,8 +24,8 @@ ${bar}
   MockDeck cannot start: the Electron binary is not installed.
   Expected it at: ${electron.expected}
 
-  It is skipped when npm runs with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (as on the build
-  machines, which cannot reach GitHub). On a machine with internet access run:
+  It is downloaded on first start, unless ELECTRON_SKIP_BINARY_DOWNLOAD=1 is set or
+  the download failed (the build machines cannot reach GitHub). With internet access run:
 
       node node_modules/electron/install.js
 

@@ -3,7 +3,6 @@ import type {
   Mock,
   MockResponse,
   MockSummary,
-  Pagination,
   Project,
   ProjectStats,
   ProjectSummary,
