@@ -53,25 +53,34 @@ ${table}
 
 ### Where the time goes
 
-Profiles of the static case (\`node --cpu-prof\`) put most server time where the plain route spends
-it too: parsing the request and writing the response to the socket. The engine adds little (route
-lookup and response selection: about 1.5 µs; building the log row: about 2 µs). The request log is
-the expensive part: \`store.logs.insertBatch\` costs 30–50 µs of CPU per row here (a bare positional
-INSERT into \`request_logs\` with its four indexes is ~24 µs; the two hit-counter upserts per row and
-named-parameter binding roughly double it). Written on the request thread, that took the static
-mock to 130–150 µs of server-thread CPU per request against 45–55 µs for the plain route.
-
-So with a data dir, batches go to a worker thread (main/core/server/log-writer.worker.ts) that runs
-the same \`RequestLogsRepo.insertBatch\` over its own connection to logs.db; the request thread only
-queues rows and posts each 250-row batch. That brought the static mock to ~65 µs per request. An
-in-memory store (tests) cannot be shared across threads and writes inline, and so does a build that
-does not ship the worker file. On this 2-core machine the writer thread competes with the server
-and autocannon for the same two cores, so the req/s ratio stays below the CPU-cost ratio; with the
-client on another machine, the CPU-cost ratio is the better predictor.
-
-Further steps, by expected effect: aggregate the hit counters per batch instead of two upserts per
-row (in the store); drop the \`request_logs_by_project_time\` index if date filters can use \`seq\`;
-ship the worker file in the Electron and CLI builds (see the report of the engine/server work).
+- **The route itself, not the log, is most of the gap.** An A/B in one process with
+  autocannon in a separate process (so the server thread has a core to itself) measured
+  server-thread CPU per request: plain route 45–50 µs; the same route sending the four
+  CORS/content-type headers of a mock, no measurable difference; the static mock with
+  request logging switched off 60–86 µs; with logging on 81–110 µs. So about 15–35 µs is
+  fastify's wildcard route and the mock path (parameters, \`req.query\`, building the log
+  row, async handler ticks) and 15–25 µs is queuing and posting the log row to the writer.
+  CPU profiles show no single hot spot left: the socket write dominates, as in the plain
+  route.
+- **Fixed along the way:** log ids were UUIDv7 built on \`randomBytes(16)\` per request,
+  which goes to OpenSSL each time: 10–11% of a mock request's CPU. They now take their
+  random bits from \`randomUUID()\` (Node's cached entropy pool). Hit counters are summed
+  per batch (one upsert per mock and project instead of two per row), and \`request_logs\`
+  lost AUTOINCREMENT (logs migration 2): together ~36 → ~18 µs per logged row in the
+  writer. Time-ordered ids append to the right edge of the id index instead of inserting
+  at random places in it.
+- **Writes off the request thread:** with a data dir, batches go to a worker thread
+  (\`main/core/server/log-writer.worker.ts\`, bundled beside both the CLI and the Electron
+  main build) that runs the same \`RequestLogsRepo.insertBatch\` over its own connection to
+  logs.db. On this 2-core machine that thread competes with the server and autocannon for
+  the same cores, so the req/s ratio stays below the CPU-cost ratio.
+- **Targets:** the 10,000-mock case meets its target (routing is compiled per project,
+  find-my-way). The static (≥ 0.85) and three-condition (≥ 0.70) targets are **not met**:
+  0.44 and 0.43 by req/s, 0.57 and 0.54 by server CPU. Next steps, by expected effect: a
+  leaner execution route (a raw \`http\` handler in front of fastify for \`/m/\`, or a
+  \`onRequest\`-level route that skips fastify's per-route machinery), and sending log rows
+  to the writer as one pre-serialized buffer per batch instead of structured-cloned
+  objects.
 `;
   const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Performance\n\n';
   const start = existing.indexOf(`${SECTION}\n`);

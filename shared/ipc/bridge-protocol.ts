@@ -66,7 +66,8 @@ export const webBridgeEventSchema = z.object({ event: z.string(), payload: z.unk
 export function parseWebBridgeServerMessage(
   json: unknown,
 ): z.infer<typeof webBridgeReplySchema> | z.infer<typeof webBridgeEventSchema> | undefined {
-  const schema = json !== null && typeof json === 'object' && 'event' in json ? webBridgeEventSchema : webBridgeReplySchema;
+  const schema =
+    json !== null && typeof json === 'object' && 'event' in json ? webBridgeEventSchema : webBridgeReplySchema;
   const r = schema.safeParse(json);
   return r.success ? r.data : undefined;
 }

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import type {
-  Mock,
-  MockResponse,
-  MockSummary,
-  Project,
-  ProjectStats,
-  ProjectSummary,
-  RequestLog,
-} from '../models';
+import type { Mock, MockResponse, MockSummary, Project, ProjectStats, ProjectSummary, RequestLog } from '../models';
 import {
   mockCreateSchema,
   mockUpdateSchema,
@@ -56,7 +48,10 @@ export interface ServerState extends ListenerState {
 }
 
 /** A log row as lists show it: no bodies, so a flood stays cheap to push and render. */
-export type RequestLogSummary = Omit<RequestLog, 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'> & {
+export type RequestLogSummary = Omit<
+  RequestLog,
+  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
+> & {
   mockName: string | null;
   responseName: string | null;
 };
@@ -102,7 +97,10 @@ export const calls = {
 
   /** Newest first; `offset` pages further back, so a virtualized list can show any length. */
   'requestLogs.list': call(
-    requestLogFilterSchema.extend({ limit: z.number().int().min(1).max(5000).default(500), offset: z.number().int().min(0).default(0) }),
+    requestLogFilterSchema.extend({
+      limit: z.number().int().min(1).max(5000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
   ).returns<{ rows: RequestLogSummary[]; total: number }>(),
   'requestLogs.get': call(z.object({ id })).returns<RequestLog>(),
   'requestLogs.clear': call(z.object({ projectId: id })).returns<{ cleared: true }>(),
@@ -110,7 +108,9 @@ export const calls = {
   'stats.project': call(z.object({ projectId: id })).returns<ProjectStats>(),
 
   'server.status': call(none).returns<ServerState>(),
-  'server.start': call(z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional()).returns<ServerState>(),
+  'server.start': call(
+    z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional(),
+  ).returns<ServerState>(),
   'server.stop': call(none).returns<ServerState>(),
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */

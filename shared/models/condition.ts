@@ -45,7 +45,11 @@ export const conditionSchema = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
     }
     if ((c.operator === 'gt' || c.operator === 'lt') && !Number.isFinite(Number(c.value))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${c.operator} needs a number, got "${c.value}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `operator ${c.operator} needs a number, got "${c.value}"`,
+      });
     }
   });
 export type Condition = z.infer<typeof conditionSchema>;

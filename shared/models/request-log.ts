@@ -38,8 +38,12 @@ export const requestLogQuerySchema = z.object({
   mockId: z.string().optional(),
   page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
   limit: z.coerce.number().int().min(1).max(100, 'limit is at most 100').default(50),
-  startDate: z.iso.datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' }).optional(),
-  endDate: z.iso.datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' }).optional(),
+  startDate: z.iso
+    .datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
+    .optional(),
+  endDate: z.iso
+    .datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
+    .optional(),
 });
 export type RequestLogQuery = z.input<typeof requestLogQuerySchema>;
 

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { conditionSchema } from './condition';
 
 export const headerMapSchema = z.record(
-  z.string().trim().min(1, 'header name cannot be empty').regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header name has characters HTTP does not allow'),
+  z
+    .string()
+    .trim()
+    .min(1, 'header name cannot be empty')
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header name has characters HTTP does not allow'),
   z.string().regex(/^[^\r\n]*$/, 'header value cannot contain line breaks'),
 );
 

@@ -86,7 +86,10 @@ export interface WireError {
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
 
-export function toWireProject(p: Project, extra: { mockCount?: number; userId?: string; orgId?: string | null } = {}): WireProject {
+export function toWireProject(
+  p: Project,
+  extra: { mockCount?: number; userId?: string; orgId?: string | null } = {},
+): WireProject {
   const w: WireProject = {
     project_id: p.id,
     name: p.name,
@@ -178,7 +181,10 @@ const jsonString = <T extends z.ZodType>(inner: T) =>
 export const wireProjectSchema = z.object({
   project_id: z.string(),
   name: z.string(),
-  description: z.string().nullable().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .nullable()
+    .transform((v) => v ?? ''),
   slug: z.string(),
   is_public: zBit,
   org_id: z.string().nullable().optional(),
@@ -193,7 +199,10 @@ export const wireMockSchema = z.object({
   name: z.string(),
   path: z.string(),
   method: z.string(),
-  description: z.string().nullable().transform((v) => v ?? ''),
+  description: z
+    .string()
+    .nullable()
+    .transform((v) => v ?? ''),
   response_type: z.string().default('json'),
   response_delay_ms: z.number().default(0),
   response_mode: z.string().default('random'),

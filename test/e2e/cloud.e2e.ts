@@ -28,6 +28,7 @@ async function openCloud(page: Page): Promise<void> {
 /** Points the app at the contract server; a change of server signs out of the previous one. */
 async function useServer(page: Page, url: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Cloud server' });
+  if ((await form.getByLabel('Cloud URL').inputValue()) === url) return; // an earlier test in this worker set it
   await form.getByLabel('Cloud URL').fill(url);
   await form.getByRole('button', { name: 'Use this server' }).click();
   await expect(page.getByRole('region', { name: 'Cloud' }).getByText(url)).toBeVisible();
@@ -38,7 +39,10 @@ async function signOutIfNeeded(page: Page): Promise<void> {
   const signOut = cloud.getByRole('button', { name: 'Sign out' });
   if (await signOut.isVisible()) {
     await signOut.click();
-    await page.getByRole('dialog', { name: 'Sign out of the cloud?' }).getByRole('button', { name: 'Sign out' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sign out of the cloud?' })
+      .getByRole('button', { name: 'Sign out' })
+      .click();
   }
   await expect(cloud.getByRole('form', { name: 'Sign in' })).toBeVisible();
 }
@@ -69,14 +73,29 @@ test('sign-in forms check input before sending and explain a refused login', asy
   await login.getByRole('button', { name: 'Sign in' }).click();
   const alert = login.getByRole('alert');
   await expect(alert).toContainText('The cloud did not accept your sign-in: Invalid email or password');
+  await expect(alert).toContainText('Check the email and password');
+
+  // The lockout after repeated failures says what happened and until when, not a bare 429.
+  await login.getByLabel('Email').fill('locked@example.com');
+  for (let i = 0; i < 5; i++) {
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await expect(alert).toContainText('Invalid email or password');
+    await login.getByRole('button', { name: 'Dismiss error' }).click();
+  }
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  await expect(alert).toContainText('Sign-in is locked after too many failed attempts');
+  await expect(alert).toContainText(/5 wrong passwords in 15 minutes\. Try again after \d{1,2}:\d{2}/);
+  await shot(page, 'cloud-signin');
+  await login.getByRole('button', { name: 'Dismiss error' }).click();
+  // The IP-wide lockout would otherwise carry over into the next test.
+  await fetch(`${cloud.url}/__control/reset-limits`, { method: 'POST' });
 
   // Browser sign-in needs a system browser, which the web harness does not have: said plainly.
   await page.getByRole('button', { name: 'Sign in with GitHub' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Browser sign-in is not available here' })).toBeVisible();
-  await shot(page, 'cloud-signin');
 });
 
-test('register → API token shown once → deploy a project → call its public URL', async ({ app: page, cloud }) => {
+test('register → API token shown once → deploy a project → call its public URL', async ({ app: page, api, cloud }) => {
   test.setTimeout(120_000);
   const user = `dev${Date.now().toString(36)}`;
   const email = `${user}@example.com`;
@@ -135,6 +154,7 @@ test('register → API token shown once → deploy a project → call its public
   await expect(deploy.getByTestId('deployed-url')).toBeVisible({ timeout: 30_000 });
   const url = (await deploy.getByTestId('deployed-url').textContent()) ?? '';
   expect(url).toMatch(new RegExp(`^${cloud.url}/hosted/${user}/orders-`));
+  await shot(page, 'cloud-deploy');
 
   const res = await fetch(`${url}/orders`);
   expect(res.status).toBe(200);
@@ -153,6 +173,9 @@ test('register → API token shown once → deploy a project → call its public
   await detail.getByLabel('Log level').selectOption('warn');
   await expect(detail.getByRole('list', { name: 'Deployment logs' }).getByRole('listitem')).toHaveCount(1);
   await shot(page, 'cloud-deployments');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'cloud-deployments-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Stop makes the URL answer 404 DEPLOYMENT_STOPPED; start brings it back.
   await depRow.getByRole('button', { name: `Stop ${name}` }).click();
@@ -162,10 +185,91 @@ test('register → API token shown once → deploy a project → call its public
   await expect(depRow.getByTestId('deployment-status')).toContainText('active');
   expect((await fetch(`${url}/orders`)).status).toBe(200);
 
+  // A conflict: the mock's description changes here and, through the API token, in the cloud.
+  const local = (await api.invoke('projects.list', { search: name }))[0]!;
+  const localMock = (await api.invoke('mocks.list', { projectId: local.id }))[0]!;
+  await api.invoke('mocks.update', { id: localMock.id, patch: { description: 'Mine: paginated' } });
+  const remote = (cloud.inspect.projects() as { project_id: string; slug: string }[]).find(
+    (p) => p.slug === local.slug,
+  )!;
+  const remoteMock = (cloud.inspect.mocks(remote.project_id) as { mock_id: string }[])[0]!;
+  const put = await fetch(`${cloud.url}/api/v1/mocks/${remoteMock.mock_id}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${full}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ description: 'Theirs: sorted by date' }),
+  });
+  expect(put.status).toBe(200);
+
+  await page.getByRole('tab', { name: 'Sync' }).click();
+  await expect(cloudView.getByTestId('sync-pending')).toHaveText('1');
+  await cloudView.getByRole('button', { name: 'Sync now' }).click();
+  await expect(cloudView.getByRole('status').filter({ hasText: 'Sync finished' })).toContainText('1 conflict');
+  const conflict = cloudView.getByRole('listitem', { name: /^Conflict: / });
+  const descRow = conflict.getByRole('row', { name: /description/ });
+  await expect(descRow).toContainText('Mine: paginated');
+  await expect(descRow).toContainText('Theirs: sorted by date');
+  await shot(page, 'cloud-sync');
+  await expect(conflict).toHaveCount(1);
+  await conflict.getByRole('button', { name: /^Keep theirs for / }).click();
+  await expect(conflict).toBeHidden();
+  await expect(cloudView.getByText('No conflicts')).toBeVisible();
+  await cloudView.getByRole('button', { name: 'Sync to apply' }).click();
+  await expect(cloudView.getByRole('status').filter({ hasText: 'Sync finished' })).toContainText('1 received');
+  expect((await api.invoke('mocks.list', { projectId: local.id }))[0]!.description).toBe('Theirs: sorted by date');
+
   await page.getByRole('tab', { name: 'Account' }).click();
   await expect(page.getByTestId('account-plan')).toHaveText('pro');
   await expect(page.getByRole('meter', { name: 'Requests to hosted mocks' })).toBeVisible();
   await shot(page, 'cloud-account');
+
+  // Deleting asks first; on a plan without hosted mocks, deploying again explains the limit.
+  await page.getByRole('tab', { name: 'Deployments' }).click();
+  await depRow.getByRole('button', { name: `Delete ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Delete deployment “${name}”?` })
+    .getByRole('button', { name: 'Delete deployment' })
+    .click();
+  await expect(cloudView.getByText('Nothing deployed yet')).toBeVisible();
+  expect((await fetch(`${url}/orders`)).status).toBe(404);
+  const me = (cloud.inspect.users() as { email: string; personal_org_id: string }[]).find((u) => u.email === email)!;
+  cloud.admin.setPlan(me.personal_org_id, 'free');
+  // The free plan's 60 requests a minute are already spent by this test: start a fresh window.
+  await fetch(`${cloud.url}/__control/reset-limits`, { method: 'POST' });
+  await page
+    .getByRole('navigation', { name: 'Projects' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  const refused = page.getByRole('dialog', { name: `Deploy “${name}”` }).getByRole('alert');
+  await expect(refused).toContainText('Your plan does not include hosted mocks.');
+  await expect(refused).toContainText('Upgrade to a plan with hosted mocks');
+  await shot(page, 'cloud-limit');
+  await refused.getByRole('button', { name: 'See plan and usage' }).click();
+  await expect(page.getByTestId('account-plan')).toHaveText('free');
+  await expect(cloudView.getByRole('region', { name: 'Usage' })).toContainText(
+    'Your plan does not include hosted mocks.',
+  );
+  cloud.admin.setPlan(me.personal_org_id, 'pro');
+
+  // Rotating shows the replacement once; the old token stops working.
+  await page.getByRole('tab', { name: 'API tokens' }).click();
+  await page.getByRole('button', { name: 'Rotate GitHub Actions' }).click();
+  await page
+    .getByRole('dialog', { name: 'Rotate “GitHub Actions”?' })
+    .getByRole('button', { name: 'Rotate token' })
+    .click();
+  const rotated = page.getByRole('dialog', { name: 'Your rotated token' });
+  const next = (await rotated.getByTestId('new-token-value').textContent()) ?? '';
+  expect(next).toMatch(/^mfx_/);
+  expect(next).not.toBe(full);
+  await rotated.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(page.getByRole('table', { name: 'API tokens' }).getByRole('row')).toHaveCount(2); // header + one token
+  expect((await fetch(`${cloud.url}/api/v1/projects`, { headers: { authorization: `Bearer ${full}` } })).status).toBe(
+    401,
+  );
+  expect((await fetch(`${cloud.url}/api/v1/projects`, { headers: { authorization: `Bearer ${next}` } })).status).toBe(
+    200,
+  );
 
   // Sign out asks first, then a wrong password for the real account is explained.
   await cloudView.getByRole('button', { name: 'Sign out' }).click();

@@ -41,7 +41,11 @@ export function batchCreate(
 ): { project: Project; mockCount: number; responseCount: number } {
   const data = parseInput(batchCreateSchema, input);
   return store.tx(() => {
-    const project = services.projects.create({ name: data.name, description: data.description, isPublic: data.isPublic });
+    const project = services.projects.create({
+      name: data.name,
+      description: data.description,
+      isPublic: data.isPublic,
+    });
     let responseCount = 0;
     data.endpoints.forEach((e, i) => {
       const mock = wrapField(`endpoints.${i}`, () =>
@@ -58,7 +62,12 @@ export function batchCreate(
             name: s.name ?? `Scenario ${j + 1}`,
             statusCode: s.status,
             headers: s.headers ?? {},
-            body: s.responseBody === undefined ? '' : typeof s.responseBody === 'string' ? s.responseBody : JSON.stringify(s.responseBody, null, 2),
+            body:
+              s.responseBody === undefined
+                ? ''
+                : typeof s.responseBody === 'string'
+                  ? s.responseBody
+                  : JSON.stringify(s.responseBody, null, 2),
             isDefault: j === 0,
           }),
         );
@@ -68,7 +77,6 @@ export function batchCreate(
     return { project, mockCount: data.endpoints.length, responseCount };
   });
 }
-
 
 /** Re-labels a nested validation error with where it sits in the batch payload. */
 function wrapField<T>(prefix: string, fn: () => T): T {

@@ -47,7 +47,14 @@ export class MockService {
     const mock = this.store.tx(() => {
       this.projects.require(projectId);
       const now = this.clock.now().toISOString();
-      const m: Mock = { id: newId(), projectId, ...data, path: normalizeMockPath(data.path), createdAt: now, updatedAt: now };
+      const m: Mock = {
+        id: newId(),
+        projectId,
+        ...data,
+        path: normalizeMockPath(data.path),
+        createdAt: now,
+        updatedAt: now,
+      };
       this.store.mocks.insert(m, this.store.mocks.nextSortOrder(projectId));
       this.store.projects.touch(projectId, now);
       return m;

@@ -7,7 +7,7 @@ import { newId } from '../util/ids';
 import type { CatalogEvents } from './events';
 import { stripUndefined, type MockService } from './mocks';
 
-const reorderSchema = z.array(z.string()).min(1, 'order needs the ids of the mock\'s responses');
+const reorderSchema = z.array(z.string()).min(1, "order needs the ids of the mock's responses");
 
 export class ResponseService {
   constructor(
@@ -85,7 +85,9 @@ export class ResponseService {
       const current = this.store.responses.listByMock(mockId);
       const ids = new Set(current.map((r) => r.id));
       if (order.length !== ids.size || !order.every((id) => ids.has(id)) || new Set(order).size !== order.length) {
-        throw new AppError('VALIDATION_ERROR', 'order must list each response of the mock exactly once', { field: 'order' });
+        throw new AppError('VALIDATION_ERROR', 'order must list each response of the mock exactly once', {
+          field: 'order',
+        });
       }
       order.forEach((id, i) => this.store.responses.setSortOrder(id, i));
       this.store.projects.touch(mock.projectId, this.clock.now().toISOString());

@@ -21,11 +21,14 @@ export class MigrationError extends Error {}
 export function migrate(db: SqliteDb, migrations: readonly Migration[], file?: string): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = db
-    .prepare('SELECT version, name, hash FROM schema_migrations ORDER BY version')
-    .all() as { version: number; name: string; hash: string }[];
+  const applied = db.prepare('SELECT version, name, hash FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    hash: string;
+  }[];
   migrations.forEach((m, i) => {
-    if (i > 0 && m.version <= migrations[i - 1]!.version) throw new MigrationError('migrations must be listed in order');
+    if (i > 0 && m.version <= migrations[i - 1]!.version)
+      throw new MigrationError('migrations must be listed in order');
   });
   const known = new Map(migrations.map((m) => [m.version, m]));
 
@@ -45,7 +48,9 @@ export function migrate(db: SqliteDb, migrations: readonly Migration[], file?: s
   const pending = migrations.filter((m) => !done.has(m.version));
   if (pending.length === 0) return;
   if (applied.length > 0 && pending[0]!.version < Math.max(...done)) {
-    throw new MigrationError(`migration ${pending[0]!.version} is older than applied ones: the database is out of order`);
+    throw new MigrationError(
+      `migration ${pending[0]!.version} is older than applied ones: the database is out of order`,
+    );
   }
   if (file && applied.length > 0 && existsSync(file)) {
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -21,7 +21,9 @@ export class MocksRepo {
   }
 
   nextSortOrder(projectId: string): number {
-    const r = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM mocks WHERE project_id = ?').get(projectId) as { n: number };
+    const r = this.db
+      .prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM mocks WHERE project_id = ?')
+      .get(projectId) as { n: number };
     return r.n;
   }
 

@@ -204,7 +204,9 @@ export class RequestLogsRepo {
     })();
   }
 
-  mockCounters(projectId: string): Map<string, { totalRequests: number; lastRequestAt: string; avgResponseTimeMs: number }> {
+  mockCounters(
+    projectId: string,
+  ): Map<string, { totalRequests: number; lastRequestAt: string; avgResponseTimeMs: number }> {
     const rows = this.db.prepare('SELECT * FROM mock_counters WHERE project_id = ?').all(projectId) as {
       mock_id: string;
       total_requests: number;
@@ -223,10 +225,12 @@ export class RequestLogsRepo {
     );
   }
 
-  projectStats(projectId: string, mocks: readonly { id: string; name: string; path: string; method: string }[]): ProjectStats {
+  projectStats(
+    projectId: string,
+    mocks: readonly { id: string; name: string; path: string; method: string }[],
+  ): ProjectStats {
     const p = this.db.prepare('SELECT * FROM project_counters WHERE project_id = ?').get(projectId) as
-      | { total_requests: number; last_request_at: string }
-      | undefined;
+      { total_requests: number; last_request_at: string } | undefined;
     const counters = this.mockCounters(projectId);
     const perMock: MockStats[] = mocks.map((m) => {
       const c = counters.get(m.id);
@@ -240,7 +244,12 @@ export class RequestLogsRepo {
         avgResponseTimeMs: c?.avgResponseTimeMs ?? null,
       };
     });
-    return { projectId, totalRequests: p?.total_requests ?? 0, lastRequestAt: p?.last_request_at ?? null, mocks: perMock };
+    return {
+      projectId,
+      totalRequests: p?.total_requests ?? 0,
+      lastRequestAt: p?.last_request_at ?? null,
+      mocks: perMock,
+    };
   }
 
   checkpoint(): void {

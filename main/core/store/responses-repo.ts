@@ -7,7 +7,9 @@ export class ResponsesRepo {
 
   listByMock(mockId: string): MockResponse[] {
     return (
-      this.db.prepare('SELECT * FROM responses WHERE mock_id = ? ORDER BY sort_order, rowid').all(mockId) as ResponseRow[]
+      this.db
+        .prepare('SELECT * FROM responses WHERE mock_id = ? ORDER BY sort_order, rowid')
+        .all(mockId) as ResponseRow[]
     ).map(toResponse);
   }
 
@@ -29,7 +31,9 @@ export class ResponsesRepo {
   }
 
   nextSortOrder(mockId: string): number {
-    const r = this.db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM responses WHERE mock_id = ?').get(mockId) as { n: number };
+    const r = this.db
+      .prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS n FROM responses WHERE mock_id = ?')
+      .get(mockId) as { n: number };
     return r.n;
   }
 

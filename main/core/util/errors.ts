@@ -67,7 +67,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 function issueMessage(issue: z.core.$ZodIssue, field: string, missing: boolean): string {
   const where = field || 'input';
   if (issue.code === 'invalid_type' && missing) return `${where} is required`;
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   // Messages written in the schemas already name their field; zod's defaults do not.
   const text = issue.message;
   return text.toLowerCase().includes(where.split('.').pop()!.toLowerCase()) ? text : `${where}: ${text}`;

@@ -117,10 +117,12 @@ describe('mocks', () => {
       expect(e.message).toMatch(msg);
     }
     expect(appError(() => catalog.mocks.create(p.id, { name: 'm', method: 'TRACE', path: '/' })).field).toBe('method');
-    expect(appError(() => catalog.mocks.create(p.id, { name: 'm', method: 'GET', path: '/', responseDelay: -1 })).field).toBe(
-      'responseDelay',
+    expect(
+      appError(() => catalog.mocks.create(p.id, { name: 'm', method: 'GET', path: '/', responseDelay: -1 })).field,
+    ).toBe('responseDelay');
+    expect(appError(() => catalog.mocks.create('nope', { name: 'm', method: 'GET', path: '/' })).code).toBe(
+      'NOT_FOUND',
     );
-    expect(appError(() => catalog.mocks.create('nope', { name: 'm', method: 'GET', path: '/' })).code).toBe('NOT_FOUND');
   });
 
   it('duplicates a mock with its responses into the same project', () => {
@@ -150,7 +152,14 @@ describe('responses', () => {
     const p = catalog.projects.create({ name: 'P' });
     const m = catalog.mocks.create(p.id, { name: 'm', method: 'GET', path: '/' });
     const a = catalog.responses.create(m.id, { isDefault: true });
-    expect(a).toMatchObject({ name: 'Response', statusCode: 200, weight: 100, isDefault: true, headers: {}, conditions: [] });
+    expect(a).toMatchObject({
+      name: 'Response',
+      statusCode: 200,
+      weight: 100,
+      isDefault: true,
+      headers: {},
+      conditions: [],
+    });
     const b = catalog.responses.create(m.id, { name: 'b', isDefault: true });
     expect(catalog.responses.list(m.id).map((r) => [r.id, r.isDefault])).toEqual([
       [a.id, false],
@@ -167,7 +176,9 @@ describe('responses', () => {
     const body = appError(() => catalog.responses.create(m.id, { body: { a: 1 } as unknown as string }));
     expect(body.field).toBe('body');
     expect(body.message).toMatch(/JSON.stringify/);
-    expect(appError(() => catalog.responses.create(m.id, { headers: { 'bad name': 'x' } })).field).toBe('headers.bad name');
+    expect(appError(() => catalog.responses.create(m.id, { headers: { 'bad name': 'x' } })).field).toBe(
+      'headers.bad name',
+    );
     const re = appError(() =>
       catalog.responses.create(m.id, { conditions: [{ type: 'header', field: 'x', operator: 'regex', value: '(' }] }),
     );
@@ -192,8 +203,17 @@ describe('batchCreate', () => {
     const r = catalog.batchCreate({
       name: 'Social',
       endpoints: [
-        { method: 'GET', route: '/users', description: 'Gets users', scenarios: [{ name: 'Success', status: 200, responseBody: [{ id: 1 }] }] },
-        { method: 'post', route: '/users/:id', scenarios: [{ status: 201 }, { name: 'Boom', status: 500, responseBody: { error: 'x' } }] },
+        {
+          method: 'GET',
+          route: '/users',
+          description: 'Gets users',
+          scenarios: [{ name: 'Success', status: 200, responseBody: [{ id: 1 }] }],
+        },
+        {
+          method: 'post',
+          route: '/users/:id',
+          scenarios: [{ status: 201 }, { name: 'Boom', status: 500, responseBody: { error: 'x' } }],
+        },
       ],
     });
     expect(r).toMatchObject({ mockCount: 2, responseCount: 3 });

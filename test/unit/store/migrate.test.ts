@@ -46,7 +46,11 @@ describe('migrate', () => {
   it('rolls back a failing migration and keeps the earlier schema', () => {
     const db = openDatabase(':memory:', 'FULL');
     migrate(db, [m1]);
-    const bad: Migration = { version: 2, name: 'bad', sql: 'ALTER TABLE a ADD COLUMN z TEXT; SELECT * FROM missing_table;' };
+    const bad: Migration = {
+      version: 2,
+      name: 'bad',
+      sql: 'ALTER TABLE a ADD COLUMN z TEXT; SELECT * FROM missing_table;',
+    };
     expect(() => migrate(db, [m1, bad])).toThrow();
     expect(db.prepare("SELECT name FROM pragma_table_info('a')").all()).toEqual([{ name: 'x' }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });

@@ -56,7 +56,12 @@ describe('RequestLogsRepo.insertBatch', () => {
     expect(stats.totalRequests).toBe(5);
     expect(stats.lastRequestAt).toBe('2026-01-01T00:00:05.000Z');
     expect(stats.mocks).toEqual([
-      expect.objectContaining({ mockId: 'm1', totalRequests: 3, avgResponseTimeMs: 4, lastRequestAt: '2026-01-01T00:00:04.000Z' }),
+      expect.objectContaining({
+        mockId: 'm1',
+        totalRequests: 3,
+        avgResponseTimeMs: 4,
+        lastRequestAt: '2026-01-01T00:00:04.000Z',
+      }),
       expect.objectContaining({ mockId: 'm2', totalRequests: 1, avgResponseTimeMs: 10 }),
     ]);
     expect(logs.projectStats('p2', []).totalRequests).toBe(1);

@@ -13,6 +13,7 @@ import { DeploymentsScreen } from './deployments/DeploymentsScreen';
 import { SyncScreen } from './sync/SyncScreen';
 import { TokensScreen } from './tokens/TokensScreen';
 import './cloud.css';
+import './cloud-screens.css';
 
 const TABS: { tab: CloudTab; label: string }[] = [
   { tab: 'account', label: 'Account' },
@@ -94,13 +95,23 @@ export function CloudView() {
   );
 }
 
-/** Picking a project (sidebar, palette, a new project) leaves the Cloud screens. */
+/**
+ * Picking a project (sidebar, palette, a new project) leaves the Cloud screens. Clicking the
+ * project that is already selected changes no state, so the sidebar's project entries are
+ * also watched directly: the user expects that click to bring the project back.
+ */
 function useCloseOnProjectNav(close: () => void): void {
-  useEffect(
-    () =>
-      useAppStore.subscribe((s, prev) => {
-        if (s.projectId !== prev.projectId || s.view !== prev.view || s.mockId !== prev.mockId) close();
-      }),
-    [close],
-  );
+  useEffect(() => {
+    const off = useAppStore.subscribe((s, prev) => {
+      if (s.projectId !== prev.projectId || s.view !== prev.view || s.mockId !== prev.mockId) close();
+    });
+    const onClick = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest('nav[aria-label="Projects"] li button')) close();
+    };
+    document.addEventListener('click', onClick, true);
+    return () => {
+      off();
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [close]);
 }

@@ -37,6 +37,9 @@ export function LogList({ feed, selectedId, onSelect }: Props) {
   const count = feed.count;
   const chunks = Math.ceil(count / CHUNK_ROWS);
   const rowsIn = (chunk: number) => Math.min(CHUNK_ROWS, count - chunk * CHUNK_ROWS);
+  // TanStack Virtual returns functions the React compiler cannot memoize; this app does not
+  // use the compiler, and the virtualizer manages its own updates.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: chunks,
     getScrollElement: () => scrollRef.current,

@@ -7,7 +7,7 @@ import { formatBytes, formatCount } from '../format';
 import { UsageBar } from './UsageBar';
 
 export function AccountScreen({ status }: { status: CloudStatus }) {
-  const { data: account, error } = useAccount(true);
+  const { data: account, error, loading } = useAccount(true);
   const { data: deployments } = useDeployments(true);
   const hosted = deployments?.filter((d) => d.status !== 'stopped').length ?? 0;
   return (
@@ -37,7 +37,14 @@ export function AccountScreen({ status }: { status: CloudStatus }) {
           )}
         </section>
         <section className="cloud-card" aria-label="Usage">
-          <h2>Usage this period</h2>
+          <h2>
+            Usage this period{' '}
+            {loading && account && (
+              <span className="muted small" role="status">
+                refreshing…
+              </span>
+            )}
+          </h2>
           <CloudErrorNotice error={error} />
           {account && (
             <>

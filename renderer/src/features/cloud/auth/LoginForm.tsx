@@ -9,7 +9,7 @@ export function LoginForm({ disabled }: { disabled: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errors = loginErrors({ email, password });
-  const f = useAuthSubmit<'email' | 'password'>(errors);
+  const f = useAuthSubmit<'email' | 'password'>(errors, 'login');
   return (
     <form
       aria-label="Sign in"

@@ -35,7 +35,7 @@ export function OrgSwitcher() {
           disabled={busy || !orgs}
           onChange={(e) => void select(e.target.value)}
         >
-          <option value="">{orgs ? 'Default (your personal org)' : 'Loading…'}</option>
+          <option value="">{orgs ? 'Personal org (default)' : 'Loading…'}</option>
           {orgs?.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name} · {o.plan}

@@ -10,7 +10,7 @@ export function RegisterForm({ disabled }: { disabled: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errors = registerErrors({ username, email, password });
-  const f = useAuthSubmit<'username' | 'email' | 'password'>(errors);
+  const f = useAuthSubmit<'username' | 'email' | 'password'>(errors, 'register');
   return (
     <form
       aria-label="Create account"

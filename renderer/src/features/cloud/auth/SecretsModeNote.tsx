@@ -5,9 +5,6 @@ export function SecretsModeNote({ mode }: { mode: SecretsModeView }) {
   const keychain = mode.kind === 'keychain';
   return (
     <div className={`secrets-note ${keychain ? 'secrets-keychain' : 'secrets-memory'}`} data-testid="secrets-mode">
-      <span className="secrets-icon" aria-hidden="true">
-        {keychain ? '🔒' : '⏳'}
-      </span>
       <div>
         <strong>{keychain ? 'Secrets are kept in the OS keychain' : 'Secrets are kept for this session only'}</strong>
         <div className="muted small">

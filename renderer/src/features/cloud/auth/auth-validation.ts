@@ -1,3 +1,5 @@
+import type { AppErrorShape } from '../../../../../shared/ipc/result';
+
 /**
  * The cloud's own rules for sign-up and sign-in (username ≥ 3, a valid email, password ≥ 8),
  * checked as the user types so a form never round-trips just to be told a field is short.
@@ -53,4 +55,32 @@ export function cloudUrlError(url: string): string | undefined {
   if (u.username || u.password) return 'The cloud URL must not contain a user name or password';
   if (u.search || u.hash) return 'The cloud URL must not contain ? or #';
   return undefined;
+}
+
+/**
+ * The core's sign-in errors are written for every client (CLI included); on the sign-in form
+ * they can say more: how the lockout works and when it ends, in the user's own clock.
+ */
+export function explainAuthError(e: AppErrorShape, form: 'login' | 'register'): AppErrorShape {
+  if (/locked/i.test(e.message)) {
+    const iso = /(\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(`${e.message} ${e.hint ?? ''}`)?.[1];
+    const when = iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : null;
+    return {
+      ...e,
+      message: 'Sign-in is locked after too many failed attempts',
+      hint: `To protect the account, the cloud blocks sign-in after 5 wrong passwords in 15 minutes. ${
+        when ? `Try again after ${when}` : 'Try again in a few minutes'
+      }, or sign in with GitHub or Google.`,
+    };
+  }
+  if (form === 'login' && e.code === 'UNAUTHORIZED') {
+    return {
+      ...e,
+      hint: 'Check the email and password (passwords are case-sensitive). After 5 wrong attempts in 15 minutes sign-in is locked for a while.',
+    };
+  }
+  if (form === 'register' && e.code === 'CONFLICT') {
+    return { ...e, hint: 'That email or username already has an account: sign in instead, or choose another.' };
+  }
+  return e;
 }

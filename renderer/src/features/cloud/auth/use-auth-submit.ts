@@ -3,13 +3,14 @@ import type { CloudAuthState } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { invalidate } from '../../../app/query';
 import { cloudKeys } from '../cloud-queries';
+import { explainAuthError } from './auth-validation';
 
 /**
  * Submit state shared by the sign-in and sign-up forms: errors appear once a field was left
  * or a submit was tried (not while the first characters are typed), and a form with errors
  * is never sent.
  */
-export function useAuthSubmit<K extends string>(errors: Partial<Record<K, string>>) {
+export function useAuthSubmit<K extends string>(errors: Partial<Record<K, string>>, form: 'login' | 'register') {
   const [touched, setTouched] = useState<Partial<Record<K, boolean>>>({});
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,6 +35,6 @@ export function useAuthSubmit<K extends string>(errors: Partial<Record<K, string
     }
   };
   /** The server's answer when it is not about one of this form's fields. */
-  const formError = error && !(error.field && error.field in errors) ? error : null;
+  const formError = error && !(error.field && error.field in errors) ? explainAuthError(error, form) : null;
   return { shown, blur, submit, busy, formError, clearError: () => setError(null) };
 }

@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { useAppStore } from '../../../app/store';
 import { Dialog } from '../../../ui/Dialog';
 import { useCloudStatus } from '../cloud-queries';
-import { DeployDialog } from './DeployDialog';
+import { DeployDialog, type DeployTarget } from './DeployDialog';
+// The project header renders this outside the Cloud screens, so it brings its own styles.
+import '../cloud.css';
+import '../cloud-screens.css';
 
 /** One-click deploy from the project header; signed out, it says how to get there instead. */
-export function DeployButton({ project }: { project: { id: string; name: string } }) {
+export function DeployButton({ project }: { project: DeployTarget }) {
   const { data: status } = useCloudStatus();
   const openCloud = useAppStore((s) => s.openCloud);
   const [open, setOpen] = useState(false);

@@ -9,9 +9,17 @@ import { CopyButton } from '../../../ui/CopyButton';
 import { Dialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
 import { cloudKeys } from '../cloud-queries';
+import { exampleUrl } from './deploy-example';
 
-type Phase = 'syncing' | 'starting' | 'done' | 'failed';
-const STEPS: { phase: Phase; label: string }[] = [
+export interface DeployTarget {
+  id: string;
+  name: string;
+  mocks?: readonly { path: string; method?: string }[];
+}
+
+type Step = 'syncing' | 'starting';
+type Outcome = 'running' | 'done' | 'failed';
+const STEPS: { phase: Step; label: string }[] = [
   { phase: 'syncing', label: 'Sync the project to the cloud' },
   { phase: 'starting', label: 'Create the deployment and wait until it serves' },
 ];
@@ -20,11 +28,13 @@ const STEPS: { phase: Phase; label: string }[] = [
  * Runs deployments.deploy as soon as it opens (one click). The core syncs, creates and
  * polls in one call; sync.progress events tell the two halves apart.
  */
-export function DeployDialog({ project, onClose }: { project: { id: string; name: string }; onClose: () => void }) {
+export function DeployDialog({ project, onClose }: { project: DeployTarget; onClose: () => void }) {
   const { openCloud, selectDeployment } = useAppStore(
     useShallow((s) => ({ openCloud: s.openCloud, selectDeployment: s.selectDeployment })),
   );
-  const [phase, setPhase] = useState<Phase>('syncing');
+  // The step reached so far; on failure it names where the deploy stopped.
+  const [phase, setPhase] = useState<Step>('syncing');
+  const [outcome, setOutcome] = useState<Outcome>('running');
   const [detail, setDetail] = useState('Starting…');
   const [deployment, setDeployment] = useState<DeploymentView | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -33,7 +43,7 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
   useEffect(() => {
     const off = subscribe('sync.progress', (p) => {
       if (p.phase === 'finished') {
-        setPhase((ph) => (ph === 'syncing' ? 'starting' : ph));
+        setPhase('starting');
         setDetail('Waiting for the cloud to start it…');
       } else if (p.phase !== 'failed') setDetail(p.project ? `${p.message} (${p.project})` : p.message);
     });
@@ -43,11 +53,11 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
       call('deployments.deploy', { projectId: project.id })
         .then((d) => {
           setDeployment(d);
-          setPhase('done');
+          setOutcome('done');
         })
         .catch((e: unknown) => {
           setError(e as AppErrorShape);
-          setPhase('failed');
+          setOutcome('failed');
         })
         .finally(() => invalidate(cloudKeys.all));
     }
@@ -59,7 +69,7 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
     openCloud('deployments');
     onClose();
   };
-  const busy = phase === 'syncing' || phase === 'starting';
+  const busy = outcome === 'running';
 
   return (
     <Dialog
@@ -67,7 +77,7 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
       onClose={onClose}
       footer={
         <>
-          {phase === 'done' && (
+          {outcome === 'done' && (
             <button type="button" className="btn" onClick={showDeployments}>
               Open deployments
             </button>
@@ -80,19 +90,19 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
     >
       <ol className="deploy-steps" aria-label="Deploy progress">
         {STEPS.map((s, i) => {
-          const index = STEPS.findIndex((x) => x.phase === phase);
+          const reached = STEPS.findIndex((x) => x.phase === phase);
           const state =
-            phase === 'done' || (index > i && index >= 0)
+            outcome === 'done' || reached > i
               ? 'done'
-              : s.phase === phase
-                ? 'current'
-                : phase === 'failed'
-                  ? 'stopped'
-                  : 'todo';
+              : reached < i
+                ? 'todo'
+                : outcome === 'failed'
+                  ? 'failed'
+                  : 'current';
           return (
             <li key={s.phase} className={`step step-${state}`}>
               <span className="step-mark" aria-hidden="true">
-                {state === 'done' ? '✓' : state === 'current' ? '…' : '○'}
+                {state === 'done' ? '✓' : state === 'failed' ? '✗' : state === 'current' ? '…' : '○'}
               </span>{' '}
               {s.label}
               {state === 'current' && <div className="muted small">{detail}</div>}
@@ -113,8 +123,8 @@ export function DeployDialog({ project, onClose }: { project: { id: string; name
             <CopyButton text={deployment.url} label="Copy deployment URL" />
           </div>
           <p className="muted small">
-            Call your mocks under this URL, e.g. <code>{deployment.url}/your/path</code>. Deploy again after editing to
-            update it.
+            Try it: <code className="example-url">{exampleUrl(deployment.url, project.mocks)}</code>. Deploy again after
+            editing to update what this URL serves.
           </p>
         </div>
       )}

@@ -11,17 +11,17 @@ import { choiceHelp, conflictRows } from './diff';
 type Choice = 'mine' | 'theirs' | 'both';
 const LABELS: Record<Choice, string> = { mine: 'Keep mine', theirs: 'Keep theirs', both: 'Keep both' };
 
-export function ConflictList({ conflicts }: { conflicts: SyncConflictView[] }) {
+export function ConflictList({ conflicts, onResolved }: { conflicts: SyncConflictView[]; onResolved: () => void }) {
   return (
     <ul className="conflicts" aria-label="Sync conflicts">
       {conflicts.map((c) => (
-        <ConflictItem key={c.id} conflict={c} />
+        <ConflictItem key={c.id} conflict={c} onResolved={onResolved} />
       ))}
     </ul>
   );
 }
 
-function ConflictItem({ conflict: c }: { conflict: SyncConflictView }) {
+function ConflictItem({ conflict: c, onResolved }: { conflict: SyncConflictView; onResolved: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const rows = conflictRows(c);
@@ -31,6 +31,7 @@ function ConflictItem({ conflict: c }: { conflict: SyncConflictView }) {
     setError(null);
     try {
       await call('sync.resolve', { id: c.id, choice });
+      onResolved();
       invalidate(cloudKeys.conflicts, cloudKeys.syncStatus, keys.projectsAll, keys.project(c.projectId), keys.mocksAll);
     } catch (e) {
       setError(e as AppErrorShape);

@@ -17,6 +17,8 @@ export function SyncScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [result, setResult] = useState<SyncResultView | null>(null);
+  // Choices made since the last sync: they only take effect when the next one runs.
+  const [chosen, setChosen] = useState(0);
   const running = busy || (status?.running ?? false);
 
   const syncNow = async () => {
@@ -24,6 +26,7 @@ export function SyncScreen() {
     setError(null);
     try {
       setResult(await call('sync.run', {}));
+      setChosen(0);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {
@@ -55,7 +58,9 @@ export function SyncScreen() {
         </div>
         <div className="stat-card">
           <div className="stat-label">Pending changes</div>
-          <div className="stat-value">{status ? status.pendingChanges : '…'}</div>
+          <div className="stat-value" data-testid="sync-pending">
+            {status ? status.pendingChanges : '…'}
+          </div>
         </div>
         <div className="stat-card">
           <div className="stat-label">Conflicts</div>
@@ -100,12 +105,25 @@ export function SyncScreen() {
         </details>
       )}
       <h3 className="section-title">Conflicts</h3>
+      {chosen > 0 && !running && (
+        <div className="notice notice-info" role="status">
+          <span>
+            {chosen === 1 ? 'Your choice is saved' : `Your ${chosen} choices are saved`}; sync to apply{' '}
+            {chosen === 1 ? 'it' : 'them'} here and in the cloud.
+          </span>
+          <button type="button" className="btn btn-small btn-primary" onClick={() => void syncNow()}>
+            Sync to apply
+          </button>
+        </div>
+      )}
       {conflicts && conflicts.length === 0 && (
         <EmptyState title="No conflicts">
           When a mock is changed here and in the cloud between two syncs, it waits here with both versions side by side.
         </EmptyState>
       )}
-      {conflicts && conflicts.length > 0 && <ConflictList conflicts={conflicts} />}
+      {conflicts && conflicts.length > 0 && (
+        <ConflictList conflicts={conflicts} onResolved={() => setChosen((n) => n + 1)} />
+      )}
     </div>
   );
 }

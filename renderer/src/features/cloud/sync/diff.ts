@@ -53,7 +53,10 @@ export function conflictRows(c: SyncConflictView): DiffRow[] {
   }));
 }
 
-/** What each choice will do to this conflict, so the buttons are not a guess. */
+/**
+ * What each choice will do to this conflict, so the buttons are not a guess. A choice is
+ * recorded at once and carried out by the next sync, which also re-checks both sides.
+ */
 export function choiceHelp(c: SyncConflictView): Record<'mine' | 'theirs' | 'both', string> {
   const what = c.kind;
   return {
