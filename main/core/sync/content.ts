@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Condition, Mock, MockResponse, Project } from '../../../shared/models';
+import { mockContent as catalogMockContent, responseContent as catalogResponseContent } from '../catalog/content';
 import { normalizeMockPath } from '../catalog/mocks';
 import type {
   MockBody,
@@ -52,16 +53,7 @@ export const remoteProjectContent = (p: RemoteProject): ProjectContent => ({
   isPublic: p.is_public,
 });
 
-export const mockContent = (m: Mock): MockContent => ({
-  name: m.name,
-  path: m.path,
-  method: m.method,
-  description: m.description,
-  responseType: m.responseType,
-  responseDelay: m.responseDelay,
-  responseMode: m.responseMode,
-  isActive: m.isActive,
-});
+export const mockContent = (m: Mock): MockContent => catalogMockContent(m);
 
 export const remoteMockContent = (m: RemoteMock): MockContent => ({
   name: m.name,
@@ -77,15 +69,7 @@ export const remoteMockContent = (m: RemoteMock): MockContent => ({
 const conditions = (cs: readonly Condition[]) =>
   cs.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value }));
 
-export const responseContent = (r: MockResponse): ResponseContent => ({
-  name: r.name,
-  statusCode: r.statusCode,
-  headers: r.headers,
-  body: r.body,
-  isDefault: r.isDefault,
-  weight: r.weight,
-  conditions: conditions(r.conditions),
-});
+export const responseContent = (r: MockResponse): ResponseContent => catalogResponseContent(r);
 
 export const remoteResponseContent = (r: RemoteResponse): ResponseContent => ({
   name: r.name,

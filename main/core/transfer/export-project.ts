@@ -1,3 +1,4 @@
+import { mockContent, responseContent } from '../catalog/content';
 import type { Store } from '../store/store';
 import { groupByMock } from '../catalog/projects';
 import { AppError } from '../util/errors';
@@ -28,25 +29,10 @@ export function exportProject(store: Store, slugOrId: string, clock: Clock): Pro
     version: PROJECT_FILE_VERSION,
     exportedAt: clock.now().toISOString(),
     project: { name: p.name, description: p.description, slug: p.slug, isPublic: p.isPublic, port: p.port },
+    // listByProject returns responses in their sort order, which the file keeps.
     mocks: store.mocks.listByProject(p.id).map((m) => ({
-      name: m.name,
-      path: m.path,
-      method: m.method,
-      description: m.description,
-      responseType: m.responseType,
-      responseDelay: m.responseDelay,
-      responseMode: m.responseMode,
-      isActive: m.isActive,
-      // listByProject returns responses in their sort order, which the file keeps.
-      responses: (responses.get(m.id) ?? []).map((r) => ({
-        name: r.name,
-        statusCode: r.statusCode,
-        headers: { ...r.headers },
-        body: r.body,
-        isDefault: r.isDefault,
-        weight: r.weight,
-        conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
-      })),
+      ...mockContent(m),
+      responses: (responses.get(m.id) ?? []).map(responseContent),
     })),
   };
 }
