@@ -8,7 +8,7 @@ import {
   type ConditionRow,
   type ConditionRowErrors,
 } from './condition-form';
-import { sentence } from '../../ui/ErrorNotice';
+import { RowInput } from '../../ui/RowInput';
 
 interface Props {
   rows: ConditionRow[];
@@ -47,19 +47,13 @@ export function ConditionsEditor({ rows, errors, onChange }: Props) {
               ))}
             </select>
             <div className="cell">
-              <input
-                aria-label={`Condition ${n} field`}
-                aria-invalid={Boolean(e.field)}
-                className="mono"
+              <RowInput
+                label={`Condition ${n} field`}
+                error={e.field}
                 placeholder={FIELD_PLACEHOLDER[row.type]}
                 value={row.field}
                 onChange={(ev) => patch(i, { field: ev.target.value })}
               />
-              {e.field && (
-                <div className="field-error" role="alert">
-                  {sentence(e.field)}
-                </div>
-              )}
             </div>
             <select
               aria-label={`Condition ${n} operator`}
@@ -74,21 +68,13 @@ export function ConditionsEditor({ rows, errors, onChange }: Props) {
             </select>
             <div className="cell">
               {needsValue(row.operator) ? (
-                <>
-                  <input
-                    aria-label={`Condition ${n} value`}
-                    aria-invalid={Boolean(e.value)}
-                    className="mono"
-                    placeholder={row.operator === 'regex' ? '^admin$' : 'value'}
-                    value={row.value}
-                    onChange={(ev) => patch(i, { value: ev.target.value })}
-                  />
-                  {e.value && (
-                    <div className="field-error" role="alert">
-                      {sentence(e.value)}
-                    </div>
-                  )}
-                </>
+                <RowInput
+                  label={`Condition ${n} value`}
+                  error={e.value}
+                  placeholder={row.operator === 'regex' ? '^admin$' : 'value'}
+                  value={row.value}
+                  onChange={(ev) => patch(i, { value: ev.target.value })}
+                />
               ) : (
                 <span className="muted small">no value needed</span>
               )}

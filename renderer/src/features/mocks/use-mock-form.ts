@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { useState } from 'react';
 import type { Mock } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
 import { useAppStore } from '../../app/store';
+import { useFormSave } from '../../app/use-form-save';
 import { emptyMockForm, mockFormToPayload, mockToForm, validateMockForm, type MockForm } from './mock-form';
 import { mockKeys } from './mock-queries';
 
@@ -11,10 +11,6 @@ import { mockKeys } from './mock-queries';
 export function useMockForm(projectId: string, mock: Mock | null) {
   const [baseline, setBaseline] = useState<MockForm>(() => (mock ? mockToForm(mock) : emptyMockForm()));
   const [form, setForm] = useState<MockForm>(baseline);
-  const [attempted, setAttempted] = useState(false);
-  const [serverError, setServerError] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
-  const setDirty = useAppStore((s) => s.setDirty);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
 
@@ -22,19 +18,11 @@ export function useMockForm(projectId: string, mock: Mock | null) {
   const dirty = mock === null || JSON.stringify(form) !== JSON.stringify(baseline);
   // A brand-new mock only counts as unsaved once something was typed into it.
   const guardDirty = mock === null ? JSON.stringify(form) !== JSON.stringify(emptyMockForm()) : dirty;
+  const saver = useFormSave('mock', guardDirty);
+  const { attempted, serverError } = saver;
 
-  useEffect(() => {
-    setDirty('mock', guardDirty);
-  }, [guardDirty, setDirty]);
-  useEffect(() => () => setDirty('mock', false), [setDirty]);
-
-  const save = async (): Promise<boolean> => {
-    setAttempted(true);
-    if (Object.keys(errors).length > 0) return false;
-    if (saving) return true;
-    setSaving(true);
-    setServerError(null);
-    try {
+  const save = (): Promise<boolean> =>
+    saver.save(Object.keys(errors).length > 0, async () => {
       const payload = mockFormToPayload(form);
       const saved = mock
         ? await call('mocks.update', { id: mock.id, patch: payload })
@@ -42,28 +30,21 @@ export function useMockForm(projectId: string, mock: Mock | null) {
       const next = mockToForm(saved);
       setBaseline(next);
       setForm(next);
-      setAttempted(false);
+      saver.saved();
       invalidate(...mockKeys(projectId, saved.id));
       if (!mock) {
-        setDirty('mock', false);
+        saver.markClean();
         navigate({ mockId: saved.id });
         notify({ kind: 'info', message: `Mock ${saved.method} ${saved.path} created: add its first response` });
       } else {
         notify({ kind: 'info', message: 'Mock saved' });
       }
-    } catch (e) {
-      setServerError(e as AppErrorShape);
-    } finally {
-      setSaving(false);
-    }
-    return true;
-  };
+    });
 
   const update = (p: Partial<MockForm>) => setForm((f) => ({ ...f, ...p }));
   const revert = () => {
     setForm(baseline);
-    setAttempted(false);
-    setServerError(null);
+    saver.reset();
   };
 
   /** Shown errors: the path live as typed, the rest once a save was tried, plus the core's own. */
@@ -88,11 +69,11 @@ export function useMockForm(projectId: string, mock: Mock | null) {
     save,
     revert,
     dirty,
-    saving,
+    saving: saver.saving,
     attempted,
     problemCount: Object.keys(errors).length,
     fieldError,
     generalError,
-    clearError: () => setServerError(null),
+    clearError: saver.clearError,
   };
 }

@@ -1,4 +1,4 @@
-import { sentence } from '../../ui/ErrorNotice';
+import { RowInput } from '../../ui/RowInput';
 import { newHeaderRow, type HeaderRow, type ResponseFormErrors } from './response-form';
 
 interface Props {
@@ -22,34 +22,22 @@ export function HeadersEditor({ rows, errors, onChange, contentType }: Props) {
         return (
           <div key={row.key} className="kv-row">
             <div className="cell">
-              <input
-                aria-label={`Header ${n} name`}
-                aria-invalid={Boolean(e.name)}
-                className="mono"
+              <RowInput
+                label={`Header ${n} name`}
+                error={e.name}
                 placeholder="X-Request-Id"
                 value={row.name}
                 onChange={(ev) => patch(i, { name: ev.target.value })}
               />
-              {e.name && (
-                <div className="field-error" role="alert">
-                  {sentence(e.name)}
-                </div>
-              )}
             </div>
             <div className="cell">
-              <input
-                aria-label={`Header ${n} value`}
-                aria-invalid={Boolean(e.value)}
-                className="mono"
+              <RowInput
+                label={`Header ${n} value`}
+                error={e.value}
                 placeholder="value"
                 value={row.value}
                 onChange={(ev) => patch(i, { value: ev.target.value })}
               />
-              {e.value && (
-                <div className="field-error" role="alert">
-                  {sentence(e.value)}
-                </div>
-              )}
             </div>
             <button
               type="button"

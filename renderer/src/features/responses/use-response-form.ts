@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { useState } from 'react';
 import type { MockResponse, ResponseType } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
 import { useAppStore } from '../../app/store';
+import { useFormSave } from '../../app/use-form-save';
 import { mockKeys } from '../mocks/mock-queries';
 import {
   emptyResponseForm,
@@ -37,54 +37,35 @@ export function useResponseForm({ projectId, mockId, response, responseType, isF
     response ? responseToForm(response) : emptyResponseForm(isFirst),
   );
   const [baselineKey, setBaselineKey] = useState(() => responseFormKey(form));
-  const [attempted, setAttempted] = useState(false);
-  const [serverError, setServerError] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
-  const setDirty = useAppStore((s) => s.setDirty);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
 
   const errors = validateResponseForm(form, responseType);
   const dirty = response === null || responseFormKey(form) !== baselineKey;
   const guardDirty = responseFormKey(form) !== baselineKey;
+  const saver = useFormSave('response', guardDirty);
+  const { attempted, serverError } = saver;
 
-  useEffect(() => {
-    setDirty('response', guardDirty);
-  }, [guardDirty, setDirty]);
-  useEffect(() => () => setDirty('response', false), [setDirty]);
-
-  const save = async (): Promise<boolean> => {
-    setAttempted(true);
-    if (hasErrors(errors)) return false;
-    if (saving) return true;
-    setSaving(true);
-    setServerError(null);
-    try {
+  const save = (): Promise<boolean> =>
+    saver.save(hasErrors(errors), async () => {
       const payload = responseFormToPayload(form);
       const saved = response
         ? await call('responses.update', { mockId, id: response.id, patch: payload })
         : await call('responses.create', { mockId, response: payload });
       setBaselineKey(responseFormKey(form));
-      setAttempted(false);
+      saver.saved();
       invalidate(...mockKeys(projectId, mockId));
       if (!response) {
-        setDirty('response', false);
+        saver.markClean();
         navigate({ responseId: saved.id });
       }
       notify({ kind: 'info', message: `Response "${saved.name}" saved` });
-    } catch (e) {
-      setServerError(e as AppErrorShape);
-    } finally {
-      setSaving(false);
-    }
-    return true;
-  };
+    });
 
   const update = (p: Partial<ResponseForm>) => setForm((f) => ({ ...f, ...p }));
   const revert = () => {
     setForm(response ? responseToForm(response) : emptyResponseForm(isFirst));
-    setAttempted(false);
-    setServerError(null);
+    saver.reset();
   };
 
   // Bad JSON, a bad regex or a broken header show as typed; "required"-style errors wait for a save.
@@ -109,7 +90,7 @@ export function useResponseForm({ projectId, mockId, response, responseType, isF
     save,
     revert,
     dirty,
-    saving,
+    saving: saver.saving,
     attempted,
     errors: shown,
     problemCount: countProblems(errors),
@@ -117,6 +98,6 @@ export function useResponseForm({ projectId, mockId, response, responseType, isF
     serverError,
     serverFieldError,
     bodyWarning,
-    clearError: () => setServerError(null),
+    clearError: saver.clearError,
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../../app/api';
-import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
+import { AuthField } from './AuthField';
 import { loginErrors } from './auth-validation';
 import { useAuthSubmit } from './use-auth-submit';
 
@@ -20,30 +20,24 @@ export function LoginForm({ disabled }: { disabled: boolean }) {
         void f.submit(() => call('auth.login', { email: email.trim(), password }));
       }}
     >
-      <Field label="Email" error={f.shown('email')}>
-        {(ids) => (
-          <input
-            {...ids}
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            onBlur={f.blur('email')}
-          />
-        )}
-      </Field>
-      <Field label="Password" error={f.shown('password')}>
-        {(ids) => (
-          <input
-            {...ids}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            onBlur={f.blur('password')}
-          />
-        )}
-      </Field>
+      <AuthField
+        form={f}
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+      />
+      <AuthField
+        form={f}
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <CloudErrorNotice error={f.formError} onDismiss={f.clearError} />
       <button type="submit" className="btn btn-primary" disabled={disabled || f.busy}>
         {f.busy ? 'Signing in…' : 'Sign in'}
