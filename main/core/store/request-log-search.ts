@@ -1,30 +1,12 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../shared/ipc/contract';
-import type { ConditionFailure, RequestLog } from '../../../shared/models';
+import type { RequestLog } from '../../../shared/models';
+import { toLogSummaryFields, type LogSummaryRow } from './request-logs-repo';
 import type { Store } from './store';
 
 /**
  * The log viewer's query: newest first, filtered, paged by offset, without bodies or
  * headers. Lives beside RequestLogsRepo rather than in it so the repo stays the write path.
  */
-
-interface SummaryRow {
-  seq: number;
-  id: string;
-  project_id: string;
-  mock_id: string | null;
-  response_id: string | null;
-  request_path: string;
-  request_method: string;
-  request_query: string;
-  response_status: number;
-  response_body_truncated: number;
-  response_time_ms: number;
-  ip_address: string;
-  user_agent: string;
-  error_code: string | null;
-  condition_failures: string;
-  created_at: string;
-}
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
@@ -83,7 +65,7 @@ export function searchRequestLogs(
          SELECT seq FROM request_logs WHERE ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset
        ) ORDER BY seq DESC`,
     )
-    .all({ ...params, limit, offset }) as SummaryRow[];
+    .all({ ...params, limit, offset }) as LogSummaryRow[];
   const names = lookupNames(
     store,
     rows.map((r) => r.mock_id),
@@ -118,23 +100,9 @@ function namesIn(store: Store, table: 'mocks' | 'responses', ids: Iterable<strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function rowToSummary(r: SummaryRow, names: NameLookup): RequestLogSummary {
+function rowToSummary(r: LogSummaryRow, names: NameLookup): RequestLogSummary {
   return {
-    id: r.id,
-    projectId: r.project_id,
-    mockId: r.mock_id,
-    responseId: r.response_id,
-    requestPath: r.request_path,
-    requestMethod: r.request_method,
-    requestQuery: JSON.parse(r.request_query) as RequestLog['requestQuery'],
-    responseStatus: r.response_status,
-    responseBodyTruncated: r.response_body_truncated === 1,
-    responseTimeMs: r.response_time_ms,
-    ipAddress: r.ip_address,
-    userAgent: r.user_agent,
-    errorCode: r.error_code,
-    conditionFailures: JSON.parse(r.condition_failures) as ConditionFailure[],
-    createdAt: r.created_at,
+    ...toLogSummaryFields(r),
     mockName: (r.mock_id && names.mocks.get(r.mock_id)) ?? null,
     responseName: (r.response_id && names.responses.get(r.response_id)) ?? null,
   };

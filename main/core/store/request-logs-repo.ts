@@ -1,7 +1,8 @@
 import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 
-interface LogRow {
+/** The columns every log query reads; the list view stops here (no headers, no bodies). */
+export interface LogSummaryRow {
   seq: number;
   id: string;
   project_id: string;
@@ -9,12 +10,8 @@ interface LogRow {
   response_id: string | null;
   request_path: string;
   request_method: string;
-  request_headers: string;
   request_query: string;
-  request_body: string;
   response_status: number;
-  response_headers: string;
-  response_body: string;
   response_body_truncated: number;
   response_time_ms: number;
   ip_address: string;
@@ -24,19 +21,27 @@ interface LogRow {
   created_at: string;
 }
 
-const toLog = (r: LogRow): RequestLog => ({
+interface LogRow extends LogSummaryRow {
+  request_headers: string;
+  request_body: string;
+  response_headers: string;
+  response_body: string;
+}
+
+export type RequestLogSummaryFields = Omit<
+  RequestLog,
+  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
+>;
+
+export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields => ({
   id: r.id,
   projectId: r.project_id,
   mockId: r.mock_id,
   responseId: r.response_id,
   requestPath: r.request_path,
   requestMethod: r.request_method,
-  requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
   requestQuery: JSON.parse(r.request_query) as RequestLog['requestQuery'],
-  requestBody: r.request_body,
   responseStatus: r.response_status,
-  responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
-  responseBody: r.response_body,
   responseBodyTruncated: r.response_body_truncated === 1,
   responseTimeMs: r.response_time_ms,
   ipAddress: r.ip_address,
@@ -46,13 +51,19 @@ const toLog = (r: LogRow): RequestLog => ({
   createdAt: r.created_at,
 });
 
+const toLog = (r: LogRow): RequestLog => ({
+  ...toLogSummaryFields(r),
+  requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
+  requestBody: r.request_body,
+  responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
+  responseBody: r.response_body,
+});
+
 export interface LogFilter {
   projectId?: string | undefined;
   mockId?: string | undefined;
   startDate?: string | undefined;
   endDate?: string | undefined;
-  /** Only rows logged after this id (live tail). */
-  afterId?: string | undefined;
 }
 
 export interface LogPage {
@@ -175,10 +186,6 @@ export class RequestLogsRepo {
       clauses.push('created_at <= @endDate');
       params.endDate = new Date(f.endDate).toISOString();
     }
-    if (f.afterId) {
-      clauses.push('seq > COALESCE((SELECT seq FROM request_logs WHERE id = @afterId), 0)');
-      params.afterId = f.afterId;
-    }
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
@@ -250,9 +257,5 @@ export class RequestLogsRepo {
       lastRequestAt: p?.last_request_at ?? null,
       mocks: perMock,
     };
-  }
-
-  checkpoint(): void {
-    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 }
