@@ -12,6 +12,8 @@ export interface Row {
   cpuUs: number;
   /** Reference µs/request ÷ this case's: the throughput ratio the server would reach if it alone used the CPU. */
   cpuRatio: number;
+  /** CPU of the process's other threads per request (µs): the load generator, the log writer, GC helpers. */
+  otherUs: number;
   target: number | null;
   against: string;
 }
@@ -25,11 +27,11 @@ export function writePerformanceDoc(
   run: { seconds: number; connections: number; rounds: number },
 ): string {
   const table = [
-    '| case | req/s | p99 (ms) | req/s ratio | p99 ratio | server µs/request | CPU-cost ratio | target (req/s ratio) | compared with |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| case | req/s | p99 (ms) | req/s ratio | p99 ratio | server µs/request | CPU-cost ratio | other threads µs/request | target (req/s ratio) | compared with |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(1)} | ${r.rpsRatio.toFixed(2)} | ${r.p99Ratio.toFixed(2)} | ${r.cpuUs.toFixed(0)} | ${r.cpuRatio.toFixed(2)} | ${
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(1)} | ${r.rpsRatio.toFixed(2)} | ${r.p99Ratio.toFixed(2)} | ${r.cpuUs.toFixed(0)} | ${r.cpuRatio.toFixed(2)} | ${r.otherUs.toFixed(0)} | ${
           r.target === null ? '—' : `≥ ${r.target} ${r.rpsRatio >= r.target ? '(met)' : '(missed)'}`
         } | ${r.against} |`,
     ),
@@ -53,38 +55,49 @@ ${table}
 
 ### Where the time goes
 
-- **The route itself, not the log, is most of the gap.** An A/B in one process with
-  autocannon in a separate process (so the server thread has a core to itself) measured
-  server-thread CPU per request: plain route 45–50 µs; the same route sending the four
-  CORS/content-type headers of a mock, no measurable difference; the static mock with
-  request logging switched off 60–86 µs; with logging on 81–110 µs. So about 15–35 µs is
-  the mock path and 15–25 µs is queuing and posting the log row to the writer. A second
-  A/B put a plain async handler on the same wildcard route with the same raw-body parser
-  at the plain route's cost (48 vs 49 µs median), so fastify's routing is not the gap;
-  timed alone, the handler's pure parts are small (engine 0.6 µs, log row 2.1 µs, log id
-  0.9 µs, timestamp 1 µs), and the rest of the ~23 µs is within the ±10 µs run-to-run
-  noise of this machine and still unattributed.
-  CPU profiles show no single hot spot left: the socket write dominates, as in the plain
-  route.
-- **Fixed along the way:** log ids were UUIDv7 built on \`randomBytes(16)\` per request,
-  which goes to OpenSSL each time: 10–11% of a mock request's CPU. They now take their
-  random bits from \`randomUUID()\` (Node's cached entropy pool). Hit counters are summed
-  per batch (one upsert per mock and project instead of two per row), and \`request_logs\`
-  lost AUTOINCREMENT (logs migration 2): together ~36 → ~18 µs per logged row in the
-  writer. Time-ordered ids append to the right edge of the id index instead of inserting
-  at random places in it.
-- **Writes off the request thread:** with a data dir, batches go to a worker thread
-  (\`main/core/server/log-writer.worker.ts\`, bundled beside both the CLI and the Electron
-  main build) that runs the same \`RequestLogsRepo.insertBatch\` over its own connection to
-  logs.db. On this 2-core machine that thread competes with the server and autocannon for
-  the same cores, so the req/s ratio stays below the CPU-cost ratio.
-- **Targets:** the 10,000-mock case meets its target (routing is compiled per project,
-  find-my-way). The static (≥ 0.85) and three-condition (≥ 0.70) targets are **not met**:
-  0.44 and 0.43 by req/s, 0.57 and 0.54 by server CPU. Next steps, by expected effect: a
-  leaner execution route (a raw \`http\` handler in front of fastify for \`/m/\`, or a
-  \`onRequest\`-level route that skips fastify's per-route machinery), and sending log rows
-  to the writer as one pre-serialized buffer per batch instead of structured-cloned
-  objects.
+- **This machine runs out of cores before the server does.** "Other threads" is the
+  process's CPU outside the server thread, per request. For the plain route that is
+  autocannon alone, about 47–57 µs a request: more than the server spends. For the mock
+  cases it is autocannon plus the request-log writer and GC helpers, about 95–110 µs. So a
+  logged request costs the writer ~45–55 µs here, while three busy threads share two cores;
+  the same inserts cost 20–27 µs a row when they run alone (a loop of batches against
+  logs.db). In total the plain route costs ~105 µs of CPU a request and the static mock
+  ~170 µs, which caps the req/s ratio near 0.6 on two cores whatever the server thread does.
+- **The server thread:** an A/B at a fixed 4,000 req/s, with autocannon in a separate
+  process so that contention stays low, measured server-thread CPU per request:
+  - plain route: 50–60 µs;
+  - the plain route sending a mock's headers (the three CORS headers §8 requires, plus
+    Content-Type): ~8 µs more;
+  - the static mock: ~72 µs (~82 µs before this round's changes);
+  - a bare \`node:http\` handler doing the same mock work and logging: ~67 µs; without
+    queuing the log row it costs the same as the plain route.
+- **Changed in this round, each measured:**
+  - **Hijacked replies:** a mock's answer is complete (status, headers, body), so it is
+    written on the raw response after \`reply.hijack()\`. Fastify's send pipeline
+    (content-type parsing, serializers, hooks) cost ~10 µs a request.
+  - **Log rows as flat column values:** the batch is a flat array of strings and numbers
+    (\`store/log-rows.ts\`), with the JSON columns serialised once. Before, a batch was
+    RequestLog objects, which structured clone walks property by property on their way to
+    the writer.
+  - **Formatting once a millisecond:** the timestamp part of the UUIDv7 log id, and the
+    ISO \`createdAt\` (\`toISOString\` alone costs 1.45 µs, ~4 µs under load).
+  - **No promise per request:** \`serveMock\` is synchronous unless the mock has a delay.
+  - **Cheaper retention:** the writer keeps a row count per project, guarded by
+    \`PRAGMA data_version\` against other connections' deletes, and deletes just the
+    overflow. Before, every batch walked 10,000 index entries to find the edge.
+  - **Bigger writer batches:** up to 1,000 rows per transaction, ~20% cheaper a row than 250.
+- **Targets:** the 10,000-mock case meets its target, because routing is compiled per
+  project (find-my-way). The static (≥ 0.85) and three-condition (≥ 0.70) targets are
+  **not met** here.
+  - **Largest remaining cost on two cores:** the writer's SQLite work per row (19 columns
+    and 4 indexes). About half is the insert, a third the commit (WAL), the rest retention
+    deletes.
+  - **Options, each slowing the log viewer's queries:** a narrower row (headers and bodies
+    in one column) or fewer indexes.
+  - **On a machine with spare cores:** the writer runs beside the server, and the req/s
+    ratio moves toward the CPU-cost ratio.
+  - **Noise:** req/s of one case varies by ±20% between rounds on this shared machine,
+    hence the interleaved rounds and medians.
 `;
   const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Performance\n\n';
   const start = existing.indexOf(`${SECTION}\n`);

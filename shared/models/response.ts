@@ -7,7 +7,14 @@ export const headerMapSchema = z.record(
     .trim()
     .min(1, 'header name cannot be empty')
     .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header name has characters HTTP does not allow'),
-  z.string().regex(/^[^\r\n]*$/, 'header value cannot contain line breaks'),
+  z
+    .string()
+    .regex(/^[^\r\n]*$/, 'header value cannot contain line breaks')
+    // What Node (and HTTP/1.1) can put on the wire: tab, printable ASCII and Latin-1.
+    .regex(
+      /^[\t\x20-\x7e\x80-\xff]*$/,
+      'header value can only hold printable ASCII or Latin-1 characters: percent-encode or remove the others',
+    ),
 );
 
 export const MAX_BODY_LENGTH = 5 * 1024 * 1024;

@@ -1,7 +1,8 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ConditionFailure } from '../../../shared/models';
 import { CORS_HEADERS, executeRequest, transportError, type EngineResult } from '../engine';
-import type { Clock } from '../util/clock';
+import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
 import { toRequestLog } from './request-log';
@@ -26,17 +27,20 @@ const PREFLIGHT_HEADERS = CORS_HEADERS;
 /**
  * Serves one request to a project's mocks (mockbird-api.md §8) and queues its log row.
  * `path` is the request path after the project prefix, without the query string.
+ * Synchronous unless the mock has a delay: this is the hot path, and an async function
+ * would cost every request a promise and a microtask turn in fastify.
  */
-export async function serveMock(
+export function serveMock(
   deps: ExecutionDeps,
   req: FastifyRequest,
   reply: FastifyReply,
   target: Target,
   path: string,
-): Promise<void> {
+): Promise<void> | undefined {
   const started = performance.now();
   let projectId: string | undefined;
   let answer: Answer;
+  let delayMs = 0;
   const rawBody = typeof req.body === 'string' ? req.body : '';
   const query = req.query as Record<string, string | string[]>;
   try {
@@ -65,13 +69,12 @@ export async function serveMock(
         conditionFailures: NONE,
       };
     } else {
-      const result = executeRequest(
+      answer = executeRequest(
         compiled,
         { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
         deps,
       );
-      if (result.delayMs > 0) await sleep(result.delayMs);
-      answer = result;
+      delayMs = (answer as EngineResult).delayMs;
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -85,7 +88,29 @@ export async function serveMock(
       conditionFailures: NONE,
     };
   }
-  reply.code(answer.status).headers(answer.headers).send(answer.body);
+  const exchange: Exchange = { deps, req, reply, projectId, answer, path, query, rawBody, started };
+  if (delayMs > 0) return sleep(delayMs).then(() => answerAndLog(exchange));
+  answerAndLog(exchange);
+  return undefined;
+}
+
+interface Exchange {
+  deps: ExecutionDeps;
+  req: FastifyRequest;
+  reply: FastifyReply;
+  projectId: string | undefined;
+  answer: Answer;
+  path: string;
+  query: Record<string, string | string[]>;
+  rawBody: string;
+  started: number;
+}
+
+function answerAndLog({ deps, req, reply, projectId, answer, path, query, rawBody, started }: Exchange): void {
+  // Hijacked: the answer is complete (status, headers, body), so fastify's send pipeline
+  // (content-type parsing, serializers, hooks) would only add cost to every mock request.
+  reply.hijack();
+  answer = writeAnswer(reply.raw, answer);
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
   deps.logs.push(
@@ -105,9 +130,57 @@ export async function serveMock(
       ip: req.ip,
       errorCode: answer.errorCode,
       conditionFailures: answer.conditionFailures,
-      createdAt: deps.clock.now().toISOString(),
+      createdAt: toIsoCached(deps.clock.now()),
     }),
   );
+}
+
+/** Statuses that carry no body, so no Content-Length or Content-Type either (RFC 9110 §8.6). */
+const bodyless = (status: number): boolean => status === 204 || status === 304 || status < 200;
+
+/**
+ * Writes the answer on the raw response and returns what was sent: a header that Node
+ * refuses (stored before headers were validated on save) becomes an INTERNAL_ERROR that
+ * names it, instead of a dropped connection.
+ */
+function writeAnswer(res: ServerResponse, answer: Answer): Answer {
+  try {
+    if (bodyless(answer.status)) {
+      const { 'content-type': _type, 'content-length': _length, ...headers } = answer.headers;
+      res.writeHead(answer.status, headers);
+      res.end();
+    } else {
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': byteLength(answer.body) });
+      res.end(answer.body);
+    }
+    return answer;
+  } catch (e) {
+    if (res.headersSent) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    const failed: Answer = {
+      ...transportError(
+        'INTERNAL_ERROR',
+        `a response header of this mock cannot be sent (${message}): fix the header's name or value in MockDeck`,
+      ),
+      mockId: answer.mockId,
+      responseId: answer.responseId,
+      conditionFailures: answer.conditionFailures,
+    };
+    res.writeHead(failed.status, { ...failed.headers, 'content-length': byteLength(failed.body) });
+    res.end(failed.body);
+    return failed;
+  }
+}
+
+// The same body is usually served again and again: measure it once.
+let lastBody = '';
+let lastLength = '0';
+function byteLength(body: string): string {
+  if (body !== lastBody) {
+    lastBody = body;
+    lastLength = String(Buffer.byteLength(body));
+  }
+  return lastLength;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

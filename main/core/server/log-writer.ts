@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RequestLog } from '../../../shared/models';
+import type { LogRows } from '../store/log-rows';
 import { LOGS_FILE, type Store } from '../store/store';
 
 /** Where a batch of request logs goes: the store on this thread, or a worker thread. */
 export interface LogWriter {
   /** Diagnostics: where batches go right now. */
   readonly mode: 'inline' | 'starting' | 'worker';
-  write(batch: RequestLog[]): void;
+  write(batch: LogRows): void;
   /** Returns once everything handed to write() is committed. */
   sync(): void;
   close(): Promise<void>;
@@ -18,10 +18,10 @@ export function inlineWriter(store: Store, retention: number): LogWriter {
     mode: 'inline',
     write(batch) {
       try {
-        store.logs.insertBatch(batch, retention);
+        store.logs.insertRows(batch, retention);
       } catch (e) {
         // Losing a batch of logs is better than failing the mocks that produced them.
-        console.error(`could not write ${batch.length} request logs`, e);
+        console.error(`could not write ${batch.count} request logs`, e);
       }
     },
     sync() {},
@@ -69,7 +69,7 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
   let ready = false;
   let failed = false;
   let seq = 0;
-  const pending = new Map<number, RequestLog[]>();
+  const pending = new Map<number, LogRows>();
   const confirmed = () => {
     const upTo = Atomics.load(done, 0);
     for (const s of pending.keys()) if (s <= upTo) pending.delete(s);
@@ -100,7 +100,7 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
       if (!ready) return inline.write(batch);
       confirmed();
       pending.set(++seq, batch);
-      worker.postMessage({ seq, logs: batch });
+      worker.postMessage({ seq, rows: batch });
     },
     sync() {
       if (!ready) return;

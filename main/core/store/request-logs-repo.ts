@@ -1,5 +1,6 @@
 import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
+import { CELL, LOG_COLUMNS, LOG_WIDTH, toLogRows, type LogRows } from './log-rows';
 
 /** The columns every log query reads; the list view stops here (no headers, no bodies). */
 export interface LogSummaryRow {
@@ -75,15 +76,25 @@ export class RequestLogsRepo {
   private readonly insertStmt;
   private readonly mockCounterStmt;
   private readonly projectCounterStmt;
+  private readonly countStmt;
+  private readonly trimStmt;
+  /**
+   * Rows each project has, as this connection last left them: retention then deletes just
+   * the overflow, instead of walking `retention` index entries every batch to find the edge.
+   * Valid while no other connection has written (PRAGMA data_version) and cleared by this
+   * repo's own deletes.
+   */
+  private readonly rowCounts = new Map<string, number>();
+  private dataVersion = -1;
 
   constructor(private readonly db: SqliteDb) {
     this.insertStmt = db.prepare(
-      `INSERT INTO request_logs (id, project_id, mock_id, response_id, request_path, request_method, request_headers,
-         request_query, request_body, response_status, response_headers, response_body, response_body_truncated,
-         response_time_ms, ip_address, user_agent, error_code, condition_failures, created_at)
-       VALUES (@id, @projectId, @mockId, @responseId, @requestPath, @requestMethod, @requestHeaders, @requestQuery,
-         @requestBody, @responseStatus, @responseHeaders, @responseBody, @responseBodyTruncated, @responseTimeMs,
-         @ipAddress, @userAgent, @errorCode, @conditionFailures, @createdAt)`,
+      `INSERT INTO request_logs (${LOG_COLUMNS.join(', ')}) VALUES (${LOG_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM request_logs WHERE project_id = ?').pluck();
+    this.trimStmt = db.prepare(
+      `DELETE FROM request_logs WHERE project_id = @projectId AND seq <=
+         (SELECT seq FROM request_logs WHERE project_id = @projectId ORDER BY seq LIMIT 1 OFFSET @skip)`,
     );
     this.mockCounterStmt = db.prepare(
       `INSERT INTO mock_counters (mock_id, project_id, total_requests, total_time_ms, last_request_at)
@@ -99,53 +110,72 @@ export class RequestLogsRepo {
     );
   }
 
+  /** insertRows() for RequestLog objects (tests, imports, tools). */
+  insertBatch(logs: readonly RequestLog[], retention: number): void {
+    this.insertRows(toLogRows(logs), retention);
+  }
+
   /**
    * Writes a batch in one transaction (one fsync-free WAL append instead of one per row),
    * updates the hit counters, then trims each touched project to `retention` rows.
    */
-  insertBatch(logs: readonly RequestLog[], retention: number): void {
-    if (logs.length === 0) return;
+  insertRows(rows: LogRows, retention: number): void {
+    if (rows.count === 0) return;
+    const { cells } = rows;
     // Counters are summed per batch first: one upsert per mock and project, not two per row.
     const mocks = new Map<string, { projectId: string; n: number; timeMs: number; last: string }>();
     const projects = new Map<string, { n: number; last: string }>();
-    for (const l of logs) {
-      const p = projects.get(l.projectId);
+    for (let at = 0; at < cells.length; at += LOG_WIDTH) {
+      const projectId = cells[at + CELL.projectId] as string;
+      const mockId = cells[at + CELL.mockId] as string | null;
+      const createdAt = cells[at + CELL.createdAt] as string;
+      const timeMs = cells[at + CELL.responseTimeMs] as number;
+      const p = projects.get(projectId);
       if (p) {
         p.n++;
-        if (l.createdAt > p.last) p.last = l.createdAt;
-      } else projects.set(l.projectId, { n: 1, last: l.createdAt });
-      if (!l.mockId) continue;
-      const m = mocks.get(l.mockId);
+        if (createdAt > p.last) p.last = createdAt;
+      } else projects.set(projectId, { n: 1, last: createdAt });
+      if (!mockId) continue;
+      const m = mocks.get(mockId);
       if (m) {
         m.n++;
-        m.timeMs += l.responseTimeMs;
-        if (l.createdAt > m.last) m.last = l.createdAt;
-      } else mocks.set(l.mockId, { projectId: l.projectId, n: 1, timeMs: l.responseTimeMs, last: l.createdAt });
+        m.timeMs += timeMs;
+        if (createdAt > m.last) m.last = createdAt;
+      } else mocks.set(mockId, { projectId, n: 1, timeMs, last: createdAt });
     }
-    this.db.transaction(() => {
-      for (const l of logs) {
-        this.insertStmt.run({
-          ...l,
-          requestHeaders: JSON.stringify(l.requestHeaders),
-          requestQuery: JSON.stringify(l.requestQuery),
-          responseHeaders: JSON.stringify(l.responseHeaders),
-          responseBodyTruncated: l.responseBodyTruncated ? 1 : 0,
-          conditionFailures: JSON.stringify(l.conditionFailures),
-        });
-      }
-      for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
-      for (const [projectId, p] of projects) {
-        this.projectCounterStmt.run(projectId, p.n, p.last);
-        this.trim(projectId, retention);
-      }
-    })();
+    try {
+      this.db.transaction(() => {
+        this.checkDataVersion();
+        for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
+        for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
+        for (const [projectId, p] of projects) {
+          this.projectCounterStmt.run(projectId, p.n, p.last);
+          this.trim(projectId, p.n, retention);
+        }
+      })();
+    } catch (e) {
+      this.rowCounts.clear(); // rolled back: the counts no longer match
+      throw e;
+    }
   }
 
-  private trim(projectId: string, retention: number): void {
-    const edge = this.db
-      .prepare('SELECT seq FROM request_logs WHERE project_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?')
-      .get(projectId, retention) as { seq: number } | undefined;
-    if (edge) this.db.prepare('DELETE FROM request_logs WHERE project_id = ? AND seq <= ?').run(projectId, edge.seq);
+  private checkDataVersion(): void {
+    const v = this.db.pragma('data_version', { simple: true }) as number;
+    if (v !== this.dataVersion) {
+      this.rowCounts.clear();
+      this.dataVersion = v;
+    }
+  }
+
+  /** Keeps the newest `retention` rows of a project that has just received `added` rows. */
+  private trim(projectId: string, added: number, retention: number): void {
+    const known = this.rowCounts.get(projectId);
+    let count = known === undefined ? (this.countStmt.get(projectId) as number) : known + added;
+    if (count > retention) {
+      this.trimStmt.run({ projectId, skip: count - retention - 1 });
+      count = retention;
+    }
+    this.rowCounts.set(projectId, count);
   }
 
   /** Newest first, as a log viewer and the spec's endpoint show them. */
@@ -190,6 +220,7 @@ export class RequestLogsRepo {
   }
 
   clearProject(projectId: string): void {
+    this.rowCounts.clear();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
     })();
@@ -197,6 +228,7 @@ export class RequestLogsRepo {
 
   /** Drops logs and counters of a deleted project or mock. */
   forgetProject(projectId: string): void {
+    this.rowCounts.clear();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
       this.db.prepare('DELETE FROM mock_counters WHERE project_id = ?').run(projectId);
@@ -205,6 +237,7 @@ export class RequestLogsRepo {
   }
 
   forgetMock(mockId: string): void {
+    this.rowCounts.clear();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM request_logs WHERE mock_id = ?').run(mockId);
       this.db.prepare('DELETE FROM mock_counters WHERE mock_id = ?').run(mockId);

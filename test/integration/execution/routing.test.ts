@@ -206,3 +206,49 @@ describe('errors (§8): always JSON { error, message }', () => {
     }
   });
 });
+
+describe('what goes on the wire', () => {
+  it('sends no body, Content-Type or Content-Length with a 204 response', async () => {
+    h.addMock({ name: 'no content', method: 'DELETE', path: '/wire/204' }, [
+      { statusCode: 204, body: 'ignored', headers: { 'X-Kept': 'yes' } },
+    ]);
+    const r = await fetch(h.url('/wire/204'), { method: 'DELETE' });
+    expect(r.status).toBe(204);
+    expect(r.headers.get('x-kept')).toBe('yes');
+    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    expect(r.headers.get('content-type')).toBeNull();
+    expect(r.headers.get('content-length')).toBeNull();
+    expect(await r.text()).toBe('');
+  });
+
+  it('sends the body length in bytes, not characters', async () => {
+    h.addMock({ name: 'utf8', method: 'GET', path: '/wire/utf8' }, [{ body: '{"name":"Zoë 🦊"}' }]);
+    const r = await fetch(h.url('/wire/utf8'));
+    expect(r.headers.get('content-length')).toBe(String(Buffer.byteLength('{"name":"Zoë 🦊"}')));
+    expect(await r.text()).toBe('{"name":"Zoë 🦊"}');
+  });
+
+  it('answers INTERNAL_ERROR naming the problem when a stored header cannot be sent, and logs it', async () => {
+    const project = h.core.catalog.projects.create({ name: 'Legacy', slug: 'legacy-headers' });
+    const mock = h.core.catalog.mocks.create(project.id, { name: 'old', method: 'GET', path: '/old' });
+    const ok = h.core.catalog.responses.create(mock.id, { body: 'fine' });
+    // Stored before header values were validated on save (written past the catalog on purpose).
+    h.core.store.responses.update({ ...ok, headers: { 'X-Fox': 'fox 🦊' } });
+    const r = await fetch(`${h.base}/m/legacy-headers/old`);
+    expect(r.status).toBe(500);
+    const body = (await r.json()) as { error: string; message: string };
+    expect(body.error).toBe('INTERNAL_ERROR');
+    expect(body.message).toMatch(/x-fox/i);
+    expect(body.message).toMatch(/fix the header/);
+    // The server keeps serving.
+    expect((await fetch(h.url('/head'))).status).toBe(200);
+    h.core.server.flushLogs();
+    const log = h.core.store.logs.page({ projectId: project.id }, 1, 1).data[0];
+    expect(log).toMatchObject({ responseStatus: 500, errorCode: 'INTERNAL_ERROR', mockId: mock.id });
+  });
+
+  it('refuses a header value Node cannot send when the response is saved', () => {
+    const mock = h.core.catalog.mocks.create(h.project.id, { name: 'emoji', method: 'GET', path: '/wire/emoji' });
+    expect(() => h.core.catalog.responses.create(mock.id, { headers: { 'X-Fox': '🦊' } })).toThrow(/Latin-1/);
+  });
+});

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RequestLog } from '../../../shared/models';
 import { openDatabase } from '../../../main/core/store/connection';
@@ -76,6 +79,60 @@ describe('RequestLogsRepo.insertBatch', () => {
     expect(page.pagination.total).toBe(10);
     expect(page.data.map((l) => l.requestPath)).toEqual(Array.from({ length: 10 }, (_, i) => `/n/${29 - i}`));
     expect(logs.projectStats('p1', []).totalRequests).toBe(30);
+  });
+
+  it('keeps retention exact across batches, per project, and after its own deletes', () => {
+    const { logs } = repo();
+    const paths = (projectId: string) => logs.page({ projectId }, 1, 100).data.map((l) => l.requestPath);
+    for (let b = 0; b < 7; b++) {
+      logs.insertBatch(
+        Array.from({ length: 3 }, (_, i) => log({ requestPath: `/p1/${b * 3 + i}` })).concat(
+          log({ projectId: 'p2', requestPath: `/p2/${b}` }),
+        ),
+        5,
+      );
+    }
+    expect(paths('p1')).toEqual(['/p1/20', '/p1/19', '/p1/18', '/p1/17', '/p1/16']);
+    expect(paths('p2')).toEqual(['/p2/6', '/p2/5', '/p2/4', '/p2/3', '/p2/2']);
+    logs.clearProject('p1');
+    logs.insertBatch([log({ requestPath: '/after-clear' })], 5);
+    expect(paths('p1')).toEqual(['/after-clear']);
+  });
+
+  it('notices rows another connection deleted (the writer thread shares logs.db with the app)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-logs-'));
+    try {
+      const file = path.join(dir, 'logs.db');
+      const writerDb = openDatabase(file, 'NORMAL');
+      migrate(writerDb, logsMigrations);
+      const appDb = openDatabase(file, 'NORMAL');
+      const writer = new RequestLogsRepo(writerDb);
+      const app = new RequestLogsRepo(appDb);
+      writer.insertBatch(
+        Array.from({ length: 8 }, (_, i) => log({ requestPath: `/old/${i}` })),
+        5,
+      );
+      app.clearProject('p1');
+      // Were the writer to trust its own count (5), three new rows would make 8 and cut them to 5… of 3.
+      writer.insertBatch(
+        Array.from({ length: 3 }, (_, i) => log({ requestPath: `/new/${i}` })),
+        5,
+      );
+      expect(app.page({ projectId: 'p1' }, 1, 100).data.map((l) => l.requestPath)).toEqual([
+        '/new/2',
+        '/new/1',
+        '/new/0',
+      ]);
+      writer.insertBatch(
+        Array.from({ length: 4 }, (_, i) => log({ requestPath: `/more/${i}` })),
+        5,
+      );
+      expect(app.page({ projectId: 'p1' }, 1, 100).pagination.total).toBe(5);
+      writerDb.close();
+      appDb.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
