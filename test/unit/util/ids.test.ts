@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toIsoCached } from '../../../main/core/util/clock';
 import { newTimeOrderedId } from '../../../main/core/util/ids';
 
 describe('newTimeOrderedId', () => {
@@ -17,5 +18,15 @@ describe('newTimeOrderedId', () => {
   it('carries the timestamp in its first 48 bits', () => {
     const id = newTimeOrderedId(4_100_000_000_000);
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBeGreaterThanOrEqual(4_100_000_000_000);
+  });
+});
+
+describe('toIsoCached', () => {
+  it('formats each millisecond correctly, reusing the text only for the same instant', () => {
+    const a = new Date('2026-11-22T10:00:00.123Z');
+    expect(toIsoCached(a)).toBe('2026-11-22T10:00:00.123Z');
+    expect(toIsoCached(new Date(a.getTime()))).toBe('2026-11-22T10:00:00.123Z');
+    expect(toIsoCached(new Date(a.getTime() + 1))).toBe('2026-11-22T10:00:00.124Z');
+    expect(toIsoCached(new Date('1999-01-01T00:00:00.000Z'))).toBe('1999-01-01T00:00:00.000Z');
   });
 });
