@@ -69,12 +69,13 @@ export function serveMock(
         conditionFailures: NONE,
       };
     } else {
-      answer = executeRequest(
+      const result = executeRequest(
         compiled,
         { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
         deps,
       );
-      delayMs = (answer as EngineResult).delayMs;
+      delayMs = result.delayMs;
+      answer = result;
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -166,9 +167,7 @@ function writeAnswer(res: ServerResponse, answer: Answer): Answer {
       responseId: answer.responseId,
       conditionFailures: answer.conditionFailures,
     };
-    res.writeHead(failed.status, { ...failed.headers, 'content-length': byteLength(failed.body) });
-    res.end(failed.body);
-    return failed;
+    return writeAnswer(res, failed); // §8's error headers are always valid
   }
 }
 

@@ -159,6 +159,12 @@ export class RequestLogsRepo {
     }
   }
 
+  /** Runs this repo's own deletes in a transaction; they leave data_version as it is, so they reset the row counts. */
+  private deleting(fn: () => void): void {
+    this.db.transaction(fn)();
+    this.rowCounts.clear();
+  }
+
   private checkDataVersion(): void {
     const v = this.db.pragma('data_version', { simple: true }) as number;
     if (v !== this.dataVersion) {
@@ -220,28 +226,25 @@ export class RequestLogsRepo {
   }
 
   clearProject(projectId: string): void {
-    this.rowCounts.clear();
-    this.db.transaction(() => {
+    this.deleting(() => {
       this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
-    })();
+    });
   }
 
   /** Drops logs and counters of a deleted project or mock. */
   forgetProject(projectId: string): void {
-    this.rowCounts.clear();
-    this.db.transaction(() => {
+    this.deleting(() => {
       this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
       this.db.prepare('DELETE FROM mock_counters WHERE project_id = ?').run(projectId);
       this.db.prepare('DELETE FROM project_counters WHERE project_id = ?').run(projectId);
-    })();
+    });
   }
 
   forgetMock(mockId: string): void {
-    this.rowCounts.clear();
-    this.db.transaction(() => {
+    this.deleting(() => {
       this.db.prepare('DELETE FROM request_logs WHERE mock_id = ?').run(mockId);
       this.db.prepare('DELETE FROM mock_counters WHERE mock_id = ?').run(mockId);
-    })();
+    });
   }
 
   mockCounters(
