@@ -47,6 +47,7 @@ export interface MainAppOptions {
   store: Store;
   token: string;
   flushLogs: () => void;
+  flushCounters: () => void;
 }
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
@@ -64,6 +65,7 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
     store: opts.store,
     token: opts.token,
     flushLogs: opts.flushLogs,
+    flushCounters: opts.flushCounters,
   });
   app.setNotFoundHandler(managementNotFound);
   return app;

@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { RequestLog } from '../../../shared/models';
-import { appendLogRow, emptyLogRows, takeLogRows } from '../store/log-rows';
+import { appendLogRow, countRequest, emptyLogCounters, emptyLogRows, keepNewest, takeLogRows } from '../store/log-rows';
 import type { LogWriter } from './log-writer';
 
 /**
@@ -10,31 +11,61 @@ import type { LogWriter } from './log-writer';
  */
 export const WORKER_BATCH = 1000;
 export const INLINE_BATCH = 250;
+/**
+ * Queued rows beyond which the oldest go even if retention would keep them: the bound on
+ * this queue's memory when several projects are hammered while the writer gets no CPU.
+ */
+export const MAX_QUEUED = 100_000;
+/**
+ * While this thread is busier than BUSY_LOOP (event-loop utilisation since the last batch),
+ * the writer thread pauses BACKOFF times as long as its last batch took before the next:
+ * then it takes at most 1 / (BACKOFF + 1) of a core. Sharing two cores with the server, its
+ * work slows the server's even when its thread runs at the lowest priority.
+ */
+export const BUSY_LOOP = 0.5;
+export const BACKOFF = 19;
 
 /**
  * Request logs are queued and written in batches (one transaction each: ~5 µs a row
  * instead of ~24 µs autocommitted), every `flushMs` or as soon as a batch is full, so
- * logging never puts a synchronous write in a request's path. Background drains write one
- * batch at a time and yield to the event loop in between, so a big queue does not stall
- * the requests waiting behind it. flush() writes everything at once. The writer
- * (see log-writer.ts) is made on first use, so a server that never serves spawns nothing.
- * Queued logs are kept as flat column values (store/log-rows.ts), not as RequestLog objects:
+ * logging never puts a synchronous write in a request's path. The writer (see
+ * log-writer.ts) is made on first use, so a server that never serves spawns nothing.
+ *
+ * One batch at a time is with the writer: the next waits until it reports the last one
+ * written. A writer thread runs at the lowest priority, so under sustained load it gets
+ * little CPU and the queue grows; the queue then drops, oldest first, the rows that
+ * retention would delete the moment they were written (all but each project's newest
+ * `retention`). The database ends as if every row had been written, and the hit counters,
+ * summed here as requests arrive, still count every request. flush() writes everything and
+ * waits. Queued logs are flat column values (store/log-rows.ts), not RequestLog objects:
  * listeners see each RequestLog once, then it is garbage while it is still young.
  */
 export class LogBatcher {
-  private readonly queue = emptyLogRows();
+  private queue = emptyLogRows();
+  private counters = emptyLogCounters();
   private timer: NodeJS.Timeout | null = null;
+  /** A write is scheduled, or waits for the writer to finish the batch it has. */
   private draining = false;
+  private waiting = false;
+  private pause: NodeJS.Timeout | null = null;
+  private resumeAt = 0;
+  private loop = performance.eventLoopUtilization();
+  private compactAt: number;
+  private warnedLoss = false;
   private readonly listeners = new Set<(log: RequestLog) => void>();
   private writer: LogWriter | null = null;
 
   constructor(
     private readonly makeWriter: () => LogWriter,
     private readonly flushMs: number,
-  ) {}
+    private readonly retention: number,
+  ) {
+    this.compactAt = this.minCompactAt();
+  }
 
   push(log: RequestLog): void {
     appendLogRow(this.queue, log);
+    countRequest(this.counters, log.projectId, log.mockId, log.responseTimeMs, log.createdAt);
     for (const l of this.listeners) {
       try {
         l(log);
@@ -42,21 +73,33 @@ export class LogBatcher {
         console.error('request-log listener failed', e);
       }
     }
+    if (this.queue.count >= this.compactAt) this.compact();
     if (this.queue.count >= this.batchRows()) this.drainSoon();
-    else if (this.timer === null && !this.draining) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.drainSoon();
-      }, this.flushMs);
-      // A pending write must not keep a CLI or test process alive; stop() flushes anyway.
-      this.timer.unref();
-    }
+    else if (!this.draining) this.armTimer();
   }
 
   /** Writes every queued log now, and returns once they are committed. */
   flush(): void {
     this.clearTimer();
-    while (this.queue.count > 0) this.write(this.queue.count);
+    if (this.pause !== null) clearTimeout(this.pause);
+    this.pause = null;
+    do this.write(this.queue.count);
+    while (this.queue.count > 0);
+    this.writer?.sync();
+    this.draining = false;
+    this.waiting = false;
+  }
+
+  /**
+   * Writes the hit counters of every queued request, not the rows, and returns once they are
+   * committed: stats stay exact without forcing a backed-up queue through the writer.
+   */
+  flushCounters(): void {
+    if (this.counters.projects.size > 0) {
+      const counters = this.counters;
+      this.counters = emptyLogCounters();
+      this.ensureWriter().write({ rows: emptyLogRows(), counters });
+    }
     this.writer?.sync();
   }
 
@@ -73,9 +116,39 @@ export class LogBatcher {
     return this.writer?.mode ?? 'none';
   }
 
+  /** Diagnostics: the OS thread id of a low-priority writer thread, else null. */
+  writerThread(): number | null {
+    return this.writer?.lowPriorityThread ?? null;
+  }
+
+  /** Diagnostics: rows waiting to be handed to the writer. */
+  queued(): number {
+    return this.queue.count;
+  }
+
   onLogged(listener: (log: RequestLog) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private minCompactAt(): number {
+    return Math.min(MAX_QUEUED, 2 * this.retention + WORKER_BATCH);
+  }
+
+  /** Drops queued rows that retention would delete on arrival; past MAX_QUEUED, the oldest. */
+  private compact(): void {
+    keepNewest(this.queue, this.retention);
+    if (this.queue.count > MAX_QUEUED) {
+      const lost = takeLogRows(this.queue, this.queue.count - MAX_QUEUED).count;
+      if (!this.warnedLoss)
+        console.warn(
+          `request logs: the writer is behind; the oldest ${lost} queued rows were dropped (hit counters still count them)`,
+        );
+      this.warnedLoss = true;
+    }
+    // Doubling keeps compaction's cost per request constant when many projects fill the queue.
+    this.compactAt = Math.min(MAX_QUEUED, Math.max(this.minCompactAt(), 2 * this.queue.count));
+    if (this.compactAt <= this.queue.count) this.compactAt = this.queue.count + WORKER_BATCH;
   }
 
   private drainSoon(): void {
@@ -89,15 +162,61 @@ export class LogBatcher {
     return this.writer?.mode === 'worker' ? WORKER_BATCH : INLINE_BATCH;
   }
 
+  /** Hands the writer one batch, once it has finished the last; a full batch left waiting goes next. */
   private drainStep(): void {
+    if (this.ensureWriter().busy()) {
+      this.waiting = true; // resumed by written()
+      return;
+    }
+    const rest = this.resumeAt - performance.now();
+    if (rest > 0) {
+      this.pause = setTimeout(() => {
+        this.pause = null;
+        this.drainStep();
+      }, rest);
+      this.pause.unref();
+      return;
+    }
     this.write(this.batchRows());
-    if (this.queue.count > 0) setImmediate(() => this.drainStep());
-    else this.draining = false;
+    this.draining = false;
+    // Yield between batches so a big queue does not stall the requests waiting behind it.
+    if (this.queue.count >= this.batchRows()) this.drainSoon();
+    else if (this.queue.count > 0) this.armTimer();
+  }
+
+  private armTimer(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.drainSoon();
+    }, this.flushMs);
+    // A pending write must not keep a CLI or test process alive; stop() flushes anyway.
+    this.timer.unref();
+  }
+
+  private written(ms: number): void {
+    const loop = performance.eventLoopUtilization(this.loop);
+    this.loop = performance.eventLoopUtilization();
+    this.resumeAt = loop.utilization > BUSY_LOOP ? performance.now() + ms * BACKOFF : 0;
+    if (!this.waiting) return;
+    this.waiting = false;
+    this.drainStep();
+  }
+
+  private ensureWriter(): LogWriter {
+    if (this.writer) return this.writer;
+    const w = this.makeWriter();
+    w.onWritten((ms) => this.written(ms));
+    return (this.writer = w);
   }
 
   private write(max: number): void {
-    if (this.queue.count === 0) return;
-    (this.writer ??= this.makeWriter()).write(takeLogRows(this.queue, max));
+    if (this.queue.count === 0 && this.counters.projects.size === 0) return;
+    // Counters count requests, not rows: all of them go with whichever batch goes next.
+    const counters = this.counters;
+    this.counters = emptyLogCounters();
+    this.ensureWriter().write({ rows: takeLogRows(this.queue, max), counters });
+    if (this.queue.count === 0) this.compactAt = this.minCompactAt();
   }
 
   private clearTimer(): void {

@@ -1,13 +1,25 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LogRows } from '../store/log-rows';
+import type { LogCounters, LogRows } from '../store/log-rows';
 import { LOGS_FILE, type Store } from '../store/store';
+
+/** Rows to insert, and the hit counters of every request they stand for (some rows may have been dropped). */
+export interface LogBatch {
+  rows: LogRows;
+  counters: LogCounters;
+}
 
 /** Where a batch of request logs goes: the store on this thread, or a worker thread. */
 export interface LogWriter {
   /** Diagnostics: where batches go right now. */
   readonly mode: 'inline' | 'starting' | 'worker';
-  write(batch: LogRows): void;
+  /** Diagnostics: the OS thread id of a writer thread running at the lowest priority, else null. */
+  readonly lowPriorityThread: number | null;
+  write(batch: LogBatch): void;
+  /** True while a batch handed to write() is not committed yet (never for inline writes). */
+  busy(): boolean;
+  /** Called each time the writer thread commits a batch, with the milliseconds it took. */
+  onWritten(listener: (ms: number) => void): void;
   /** Returns once everything handed to write() is committed. */
   sync(): void;
   close(): Promise<void>;
@@ -16,14 +28,17 @@ export interface LogWriter {
 export function inlineWriter(store: Store, retention: number): LogWriter {
   return {
     mode: 'inline',
+    lowPriorityThread: null,
     write(batch) {
       try {
-        store.logs.insertRows(batch, retention);
+        store.logs.insertRows(batch.rows, retention, batch.counters);
       } catch (e) {
         // Losing a batch of logs is better than failing the mocks that produced them.
-        console.error(`could not write ${batch.count} request logs`, e);
+        console.error(`could not write ${batch.rows.count} request logs`, e);
       }
     },
+    busy: () => false,
+    onWritten() {},
     sync() {},
     close: async () => {},
   };
@@ -48,10 +63,17 @@ function workerExecArgv(): string[] | undefined {
 
 /**
  * Sends batches to a worker thread (log-writer.worker.ts) that writes them to logs.db with its
- * own connection. Until the worker reports ready, and for good if it fails to start or dies,
- * batches are written inline, including any the worker had not confirmed. An in-memory store
- * cannot be shared with another thread, so it always writes inline.
+ * own connection, at the lowest CPU priority where the OS allows it per thread (Linux): logs
+ * are written with CPU time that serving requests does not need. Until the worker reports
+ * ready, and for good if it fails to start or dies, batches are written inline, including any
+ * the worker had not confirmed. An in-memory store cannot be shared with another thread, so
+ * it always writes inline.
  */
+type WorkerMessage =
+  | { type: 'ready'; lowPriorityThread: number | null }
+  | { type: 'written'; seq: number; ms: number }
+  | { type: 'error'; message: string };
+
 export function createLogWriter(store: Store, retention: number): LogWriter {
   const inline = inlineWriter(store, retention);
   if (store.dataDir === null) return inline;
@@ -69,7 +91,9 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
   let ready = false;
   let failed = false;
   let seq = 0;
-  const pending = new Map<number, LogRows>();
+  let threadId: number | null = null;
+  const pending = new Map<number, LogBatch>();
+  const written = new Set<(ms: number) => void>();
   const confirmed = () => {
     const upTo = Atomics.load(done, 0);
     for (const s of pending.keys()) if (s <= upTo) pending.delete(s);
@@ -82,9 +106,14 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
     for (const batch of pending.values()) inline.write(batch);
     pending.clear();
   };
-  worker.on('message', (m: { type: 'ready' } | { type: 'error'; message: string }) => {
-    if (m.type === 'ready') ready = !failed;
-    else console.error(`request-log writer: ${m.message}`);
+  worker.on('message', (m: WorkerMessage) => {
+    if (m.type === 'written') {
+      confirmed();
+      for (const l of written) l(m.ms);
+    } else if (m.type === 'ready') {
+      ready = !failed;
+      threadId = m.lowPriorityThread;
+    } else console.error(`request-log writer: ${m.message}`);
   });
   worker.on('error', (e) => {
     console.warn(`request logs are written on the main thread: the writer thread failed (${e.message})`);
@@ -96,11 +125,22 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
     get mode() {
       return ready ? 'worker' : failed ? 'inline' : 'starting';
     },
+    get lowPriorityThread() {
+      return threadId;
+    },
     write(batch) {
       if (!ready) return inline.write(batch);
       confirmed();
       pending.set(++seq, batch);
-      worker.postMessage({ seq, rows: batch });
+      worker.postMessage({ seq, batch });
+    },
+    busy() {
+      if (!ready) return false;
+      confirmed();
+      return pending.size > 0;
+    },
+    onWritten(listener) {
+      written.add(listener);
     },
     sync() {
       if (!ready) return;

@@ -1,14 +1,17 @@
 /**
  * Writes request-log batches on a worker thread, through the same RequestLogsRepo.insertRows
  * (one transaction, counters, retention) as the inline path, over its own connection to
- * logs.db: SQLite's per-row cost then stays off the thread that answers requests.
- * Protocol: {seq, rows} in (LogRows); after each batch, `done[0] = seq` and Atomics.notify (so the
- * main thread can block in flushLogs); {type:'ready'} once open, {type:'error'} on failure.
+ * logs.db: SQLite's per-row cost then stays off the thread that answers requests, and, at the
+ * lowest thread priority, off the CPU time that serving requests needs.
+ * Protocol: {seq, batch} in (LogBatch); after each batch, `done[0] = seq`, Atomics.notify (so the
+ * main thread can block in flushLogs) and {type:'written'}; {type:'ready'} once open,
+ * {type:'error'} on failure.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/connection';
-import type { LogRows } from '../store/log-rows';
 import { RequestLogsRepo } from '../store/request-logs-repo';
+import { lowerThreadPriority } from '../util/thread-priority';
+import type { LogBatch } from './log-writer';
 
 interface Init {
   file: string;
@@ -22,18 +25,22 @@ const port = parentPort!;
 const db = openDatabase(init.file, 'NORMAL');
 const repo = new RequestLogsRepo(db);
 
-port.on('message', (msg: { seq: number; rows: LogRows } | { type: 'close' }) => {
+const lowPriorityThread = lowerThreadPriority();
+
+port.on('message', (msg: { seq: number; batch: LogBatch } | { type: 'close' }) => {
   if ('type' in msg) {
     db.close();
     port.close();
     return;
   }
+  const started = performance.now();
   try {
-    repo.insertRows(msg.rows, init.retention);
+    repo.insertRows(msg.batch.rows, init.retention, msg.batch.counters);
   } catch (e) {
     port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
   Atomics.store(done, 0, msg.seq);
   Atomics.notify(done, 0);
+  port.postMessage({ type: 'written', seq: msg.seq, ms: performance.now() - started });
 });
-port.postMessage({ type: 'ready' });
+port.postMessage({ type: 'ready', lowPriorityThread });

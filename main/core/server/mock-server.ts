@@ -52,7 +52,11 @@ export class MockServer implements MockServerApi {
     this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
     this.host = opts.host;
     this.port = opts.port;
-    this.logs = new LogBatcher(() => createLogWriter(opts.store, opts.logRetention), opts.logFlushMs);
+    this.logs = new LogBatcher(
+      () => createLogWriter(opts.store, opts.logRetention),
+      opts.logFlushMs,
+      opts.logRetention,
+    );
     this.cache = new ProjectCache(opts.store, opts.catalog);
     this.ports = new ProjectPorts(opts.store, this.exec());
     this.unsubscribe = opts.catalog.events.on((c) => {
@@ -79,6 +83,7 @@ export class MockServer implements MockServerApi {
         store: this.opts.store,
         token: this.apiToken,
         flushLogs: () => this.flushLogs(),
+        flushCounters: () => this.flushCounters(),
       });
       try {
         this.boundPort = await listen(app, host, port);
@@ -142,6 +147,10 @@ export class MockServer implements MockServerApi {
     this.logs.flush();
   }
 
+  flushCounters(): void {
+    this.logs.flushCounters();
+  }
+
   /**
    * Diagnostics: 'worker' when request logs are written on a worker thread (a data dir and
    * the worker file available), 'inline' on this thread, 'starting' meanwhile, 'none' before
@@ -149,6 +158,11 @@ export class MockServer implements MockServerApi {
    */
   logWriterMode(): ReturnType<LogBatcher['writerMode']> {
     return this.logs.writerMode();
+  }
+
+  /** Diagnostics: the OS thread id of the log writer when it runs at the lowest CPU priority (Linux), else null. */
+  logWriterThread(): number | null {
+    return this.logs.writerThread();
   }
 
   /** Stops everything and detaches from the catalog; the Core calls it on close. */

@@ -19,4 +19,6 @@ export interface MockServerApi {
   onRequestLogged(listener: (log: RequestLog) => void): () => void;
   /** Writes queued request logs now (also runs on a timer and on stop). */
   flushLogs(): void;
+  /** Writes the hit counters of queued request logs now, but not the rows: what stats need. */
+  flushCounters(): void;
 }

@@ -1,6 +1,6 @@
 import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
-import { CELL, LOG_COLUMNS, LOG_WIDTH, toLogRows, type LogRows } from './log-rows';
+import { CELL, LOG_COLUMNS, LOG_WIDTH, countLogRows, toLogRows, type LogCounters, type LogRows } from './log-rows';
 
 /** The columns every log query reads; the list view stops here (no headers, no bodies). */
 export interface LogSummaryRow {
@@ -117,41 +117,25 @@ export class RequestLogsRepo {
 
   /**
    * Writes a batch in one transaction (one fsync-free WAL append instead of one per row),
-   * updates the hit counters, then trims each touched project to `retention` rows.
+   * adds `counters` to the hit counters (by default, those of the rows themselves), then
+   * trims each touched project to `retention` rows.
    */
-  insertRows(rows: LogRows, retention: number): void {
-    if (rows.count === 0) return;
+  insertRows(rows: LogRows, retention: number, counters: LogCounters = countLogRows(rows)): void {
+    if (rows.count === 0 && counters.projects.size === 0) return;
     const { cells } = rows;
-    // Counters are summed per batch first: one upsert per mock and project, not two per row.
-    const mocks = new Map<string, { projectId: string; n: number; timeMs: number; last: string }>();
-    const projects = new Map<string, { n: number; last: string }>();
-    for (let at = 0; at < cells.length; at += LOG_WIDTH) {
-      const projectId = cells[at + CELL.projectId] as string;
-      const mockId = cells[at + CELL.mockId] as string | null;
-      const createdAt = cells[at + CELL.createdAt] as string;
-      const timeMs = cells[at + CELL.responseTimeMs] as number;
-      const p = projects.get(projectId);
-      if (p) {
-        p.n++;
-        if (createdAt > p.last) p.last = createdAt;
-      } else projects.set(projectId, { n: 1, last: createdAt });
-      if (!mockId) continue;
-      const m = mocks.get(mockId);
-      if (m) {
-        m.n++;
-        m.timeMs += timeMs;
-        if (createdAt > m.last) m.last = createdAt;
-      } else mocks.set(mockId, { projectId, n: 1, timeMs, last: createdAt });
+    const { mocks, projects } = counters;
+    const added = new Map<string, number>();
+    for (let at = CELL.projectId; at < cells.length; at += LOG_WIDTH) {
+      const projectId = cells[at] as string;
+      added.set(projectId, (added.get(projectId) ?? 0) + 1);
     }
     try {
       this.db.transaction(() => {
         this.checkDataVersion();
         for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
         for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
-        for (const [projectId, p] of projects) {
-          this.projectCounterStmt.run(projectId, p.n, p.last);
-          this.trim(projectId, p.n, retention);
-        }
+        for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
+        for (const [projectId, n] of added) this.trim(projectId, n, retention);
       })();
     } catch (e) {
       this.rowCounts.clear(); // rolled back: the counts no longer match

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,30 @@ describe('request logs written from a worker thread (data dir)', () => {
       await core.close();
     }
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'runs the writer thread at the lowest CPU priority (per-thread nice exists on Linux only)',
+    async () => {
+      const { core, base } = await openWithDir(10);
+      try {
+        core.catalog.projects.create({ name: 'N', slug: 'n' });
+        await fetch(`${base}/m/n/x`);
+        core.server.flushLogs();
+        await until(() => core.server.logWriterMode() === 'worker');
+        const tid = core.server.logWriterThread();
+        expect(tid).not.toBeNull();
+        expect(tid).not.toBe(process.pid);
+        // /proc/<pid>/task/<tid>/stat: the 19th field after the command's closing parenthesis is nice.
+        const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        expect(Number(fields[16])).toBe(19);
+        const main = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+        expect(Number(main.slice(main.lastIndexOf(')') + 2).split(' ')[16])).toBeLessThan(19);
+      } finally {
+        await core.close();
+      }
+    },
+  );
 
   it('writes what the worker still holds when the core closes', async () => {
     const { core, base, dir } = await openWithDir(1000);

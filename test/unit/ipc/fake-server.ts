@@ -38,6 +38,9 @@ export class FakeServer implements MockServerApi {
   flushLogs(): void {
     this.flushes++;
   }
+  flushCounters(): void {
+    this.flushes++;
+  }
   emitLog(log: RequestLog): void {
     for (const l of this.logListeners) l(log);
   }

@@ -6,4 +6,5 @@ export interface ManagementDeps {
   catalog: Catalog;
   store: Store;
   flushLogs: () => void;
+  flushCounters: () => void;
 }

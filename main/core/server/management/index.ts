@@ -16,6 +16,8 @@ export interface ManagementOptions {
   token: string;
   /** Writes queued request logs, so stats and logs include requests made a moment ago. */
   flushLogs?: (() => void) | undefined;
+  /** Writes the hit counters of queued request logs (not the rows), so stats include them. */
+  flushCounters?: (() => void) | undefined;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   app.addHook('onRequest', bearerAuth(opts.token, opts.store.dataDir));
   app.setErrorHandler(managementErrorHandler);
 
-  const deps = { catalog: opts.catalog, store: opts.store, flushLogs: opts.flushLogs ?? (() => {}) };
+  const flushLogs = opts.flushLogs ?? (() => {});
+  const deps = { catalog: opts.catalog, store: opts.store, flushLogs, flushCounters: opts.flushCounters ?? flushLogs };
   projectRoutes(app, deps);
   mockRoutes(app, deps);
   responseRoutes(app, deps);

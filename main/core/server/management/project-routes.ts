@@ -8,7 +8,7 @@ import { toWireProjectStats } from './wire-stats';
 type IdParams = { Params: { id: string } };
 
 /** mockbird-api.md §3. */
-export function projectRoutes(app: FastifyInstance, { catalog, store, flushLogs }: ManagementDeps): void {
+export function projectRoutes(app: FastifyInstance, { catalog, store, flushCounters }: ManagementDeps): void {
   app.get('/projects', async (req) => {
     const projects = catalog.projects.list(parseSearch(req.query));
     return { data: projects.map((p) => toWireProject(p, { mockCount: p.mockCount })) };
@@ -49,7 +49,7 @@ export function projectRoutes(app: FastifyInstance, { catalog, store, flushLogs 
 
   app.get<IdParams>('/projects/:id/stats', async (req) => {
     const project = catalog.projects.require(req.params.id);
-    flushLogs();
+    flushCounters();
     return { data: toWireProjectStats(store.logs.projectStats(project.id, store.mocks.listByProject(project.id))) };
   });
 
