@@ -52,6 +52,7 @@ export class LogBatcher {
   private loop = performance.eventLoopUtilization();
   private compactAt: number;
   private warnedLoss = false;
+  private closed = false;
   private readonly listeners = new Set<(log: RequestLog) => void>();
   private writer: LogWriter | null = null;
 
@@ -106,6 +107,7 @@ export class LogBatcher {
   /** Flushes, then releases the writer (its worker thread, if any). */
   async close(): Promise<void> {
     this.flush();
+    this.closed = true;
     const w = this.writer;
     this.writer = null;
     await w?.close();
@@ -164,6 +166,12 @@ export class LogBatcher {
 
   /** Hands the writer one batch, once it has finished the last; a full batch left waiting goes next. */
   private drainStep(): void {
+    // Nothing to write (a flush got there first, or the batcher closed): no writer to make.
+    if (this.closed || (this.queue.count === 0 && this.counters.projects.size === 0)) {
+      this.draining = false;
+      this.waiting = false;
+      return;
+    }
     if (this.ensureWriter().busy()) {
       this.waiting = true; // resumed by written()
       return;

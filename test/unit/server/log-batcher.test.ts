@@ -163,4 +163,23 @@ describe('request-log batcher', () => {
     await tick();
     expect(w.batches).toHaveLength(2);
   });
+
+  it('makes no writer after close(), even with a write still scheduled', async () => {
+    const w = fakeWorker();
+    let made = 0;
+    const batcher = new LogBatcher(
+      () => {
+        made++;
+        return w.writer;
+      },
+      60_000,
+      RETENTION,
+    );
+    for (let i = 0; i < WORKER_BATCH; i++) batcher.push(log('a', i)); // schedules a drain
+    await batcher.close();
+    await tick();
+    await tick();
+    expect(made).toBe(1);
+    expect(w.batches.map((b) => b.rows.count)).toEqual([WORKER_BATCH]);
+  });
 });
