@@ -97,7 +97,7 @@ ${table}
   slowly (fewer responses per read): ~52 µs against the plain route, ~70 µs against a mock.
 - **Targets in this run:** ${targets}. The 10,000-mock case holds because routing is
   compiled per project (find-my-way). Over this round's bench runs the static mock
-  measured 0.67–0.81 and the three-condition mock 0.62–0.72: the static target is not
+  measured 0.67–0.81 and the three-condition mock 0.57–0.72: the static target is not
   met here. What is left is on the server thread (the static mock ~66–72 µs against the
   route's ~52), most of it logging's capture of each request.
 - **Noise:** req/s of one case varies by ±20% between rounds on this shared machine,
