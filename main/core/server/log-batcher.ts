@@ -43,11 +43,11 @@ export const BACKOFF = 19;
 export class LogBatcher {
   private queue = emptyLogRows();
   private counters = emptyLogCounters();
+  /** The flush timer while idle, or the backoff pause while draining: never both at once. */
   private timer: NodeJS.Timeout | null = null;
   /** A write is scheduled, or waits for the writer to finish the batch it has. */
   private draining = false;
   private waiting = false;
-  private pause: NodeJS.Timeout | null = null;
   private resumeAt = 0;
   private loop = performance.eventLoopUtilization();
   private compactAt: number;
@@ -82,8 +82,6 @@ export class LogBatcher {
   /** Writes every queued log now, and returns once they are committed. */
   flush(): void {
     this.clearTimer();
-    if (this.pause !== null) clearTimeout(this.pause);
-    this.pause = null;
     do this.write(this.queue.count);
     while (this.queue.count > 0);
     this.writer?.sync();
@@ -178,11 +176,12 @@ export class LogBatcher {
     }
     const rest = this.resumeAt - performance.now();
     if (rest > 0) {
-      this.pause = setTimeout(() => {
-        this.pause = null;
+      this.clearTimer();
+      this.timer = setTimeout(() => {
+        this.timer = null;
         this.drainStep();
       }, rest);
-      this.pause.unref();
+      this.timer.unref();
       return;
     }
     this.write(this.batchRows());

@@ -71,7 +71,7 @@ function workerExecArgv(): string[] | undefined {
  */
 type WorkerMessage =
   | { type: 'ready'; lowPriorityThread: number | null }
-  | { type: 'written'; seq: number; ms: number }
+  | { type: 'written'; ms: number }
   | { type: 'error'; message: string };
 
 export function createLogWriter(store: Store, retention: number): LogWriter {
