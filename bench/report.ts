@@ -61,48 +61,64 @@ ${table}
 
 ### Where the time goes
 
-- **Request logs now yield the CPU to serving (this round).** Before, the log writer
-  thread cost ~45–55 µs of CPU per logged request, on the same two cores as the server
-  and autocannon, and the static mock reached 0.54. Now:
-  - on Linux the writer thread runs at nice 19 (\`util/thread-priority.ts\`);
-  - it is handed one batch at a time;
-  - while the server's event loop was more than half busy since its last batch, it
-    pauses 19 times as long as that batch took, so it takes at most ~5% of a core;
-  - under sustained load the queue grows, and drops, oldest first, the rows that
-    retention would delete the moment they were written (all but each project's newest
-    10,000). The database ends as if every row had been written. Hit counters are summed
-    as requests arrive, so they still count every request. Log reads flush the queue;
-    stats flush only the counters.
-  - **Measured:** in an A/B at full load with autocannon in a separate process, the
-    writer and GC helpers fell from ~25 to 3–4 µs of CPU a request. In this bench the
-    static mock went from 0.54 to the figure above.
-- **Low priority alone was not enough.** At nice 19 the writer still ran in every idle
-  moment of the second core, and "other threads" stayed at ~110 µs a request. On this VM,
-  work on one core slows the other: in one A/B, a busy loop at nice 19 in another process
-  raised the server thread's CPU for a mock without logging from 47 to 70 µs a request.
-  So the writer has to do less while the server is busy, not just wait its turn.
-- **The server thread** (full load, autocannon in a separate process, 5 interleaved rounds):
-  - a plain fastify route: ~51 µs a request; a bare \`node:http\` handler: 39–48 µs;
-  - the static mock without logging: 49–58 µs;
-  - building the log row: +5–6 µs; queuing it: ~+7 µs; writing it with the backoff: ~+1 µs;
-  - the same logging code costs ~2 µs a row in a loop on its own, so in the server most
-    of its cost is cache and allocation pressure, which a microbenchmark does not show.
-- **Tried and dropped:**
-  - serving \`/m/\` on \`node:http\` ahead of fastify (its \`serverFactory\`) showed no
-    gain here that stood out of the noise;
-  - a reference route sending the same headers as the mock (the three CORS headers §8
-    requires) cost the same as the body-only route (48 vs 49 µs a request), so the
-    reference stays the body-only route.
+- **What a mock request costs beyond the plain route is now logging.** Mock requests
+  without a body are answered by the HTTP server itself, ahead of fastify
+  (\`server/direct-route.ts\`), and the request-log queue keeps each request as captured and
+  makes rows only of those it writes. With logging switched off in an A/B, the static mock
+  now costs the server thread the same as the plain route (−2 to +3 µs a request); with
+  logging on, +9–12 µs. That share is keeping ~10,000–21,000 captured requests alive
+  under load (what retention keeps, so the garbage collector promotes them), the hit
+  counters, and turning the requests that do get written into rows.
+- **This round:**
+  - **The queue holds captured requests, not rows** (\`server/request-log.ts\`
+    \`LoggedExchange\`): references to what the request and its answer already hold.
+    A request gets its id and JSON columns only when it is handed to the writer (or to a
+    live listener). Under sustained load retention drops most queued requests first, so
+    they never cost that work. Ids are made in queue order from each request's own
+    millisecond, so they still follow arrival order. A/B at full load, 10 interleaved
+    rounds, writes off in both: the server thread's cost over the plain route fell from
+    +20 µs (rows built and queued as cells) to +9 µs (captured requests); req/s ratio
+    0.76 → 0.83 (medians).
+  - **The direct route:** a body-less request under \`/m/\` (or on a dedicated port)
+    skips fastify's request and reply objects, hooks and router; the project's own router
+    matches the path anyway. Requests with a body still go through fastify, which reads it
+    under the 10 MiB limit, and so do slugs with percent-escapes, which its router decodes.
+    A/B at a fixed 8,000 requests/s, 10 interleaved rounds: the mock's server-thread cost
+    over the plain route went from +12.9 µs (through fastify) to +9.5 µs (direct); an
+    earlier attempt at this showed nothing out of the noise at full load.
+  - **The bench over this round's six runs with both changes** (3 or 5 rounds each): the
+    static mock measured 0.71–1.06, median 0.83, at or above 0.85 in 3 of 6 runs (before
+    this round: 0.67–0.81); the three-condition mock 0.55–0.94, median 0.78, at or above
+    0.70 in 5 of 6 (before: 0.57–0.72). The p99 ratio of the mock cases fell from 2–3 to
+    1–2. The run recorded above is the highest of the six for the static mock.
+- **The writer yields the CPU to serving** (last round): on Linux the writer thread runs at
+  nice 19 (\`util/thread-priority.ts\`); it has one batch at a time; while the server's
+  event loop was more than half busy since its last batch, it pauses 19 times as long as
+  that batch took, so it takes at most ~5% of a core. Under sustained load the queue
+  grows, and drops, oldest first, what retention would delete the moment it was written
+  (all but each project's newest 10,000): the database ends as if every row had been
+  written. Hit counters are summed as requests arrive, so they count every request. Log
+  reads flush the queue; stats flush only the counters. Measured then: the writer and GC
+  helpers fell from ~25 to 3–4 µs of CPU a request, and the static mock from 0.54 to
+  0.67–0.81. Low priority alone was not enough: on this VM work on one core slows the
+  other (a nice-19 busy loop in another process raised the server thread's cost for a
+  mock from 47 to 70 µs a request), so the writer has to do less while the server is
+  busy, not just wait its turn.
+- **Tried and dropped:** a reference route sending the same headers as the mock (the three
+  CORS headers §8 requires) cost the same as the body-only route (48 vs 49 µs a request),
+  so the reference stays the body-only route.
 - **Other threads:** autocannon's own CPU per request grows when the server answers more
-  slowly (fewer responses per read): ~52 µs against the plain route, ~70 µs against a mock.
+  slowly (fewer responses per read): ~52 µs against the plain route, ~60–70 µs against a
+  mock. It runs on the same two cores, so this costs the mock cases throughput too.
 - **Targets in this run:** ${targets}. The 10,000-mock case holds because routing is
-  compiled per project (find-my-way). Over this round's bench runs the static mock
-  measured 0.67–0.81 and the three-condition mock 0.57–0.72: the static target is not
-  met here. What is left is on the server thread (the static mock ~66–72 µs against the
-  route's ~52), most of it logging's capture of each request.
+  compiled per project (find-my-way). The static target is met in some runs and missed in
+  others: over this round its ratio moved between 0.71 and 1.06 around a median of 0.83,
+  just under 0.85, so one run's verdict says little on its own.
 - **Noise:** req/s of one case varies by ±20% between rounds on this shared machine,
   hence the interleaved rounds and medians. Differences of a few µs a request could not
-  be resolved reliably even with 5 interleaved rounds.
+  be resolved reliably at full load even with 10 interleaved rounds; the A/B figures
+  above are medians of such rounds, and a callgrind instruction count (deterministic, but
+  blind to the cache and the second core) moved with the JIT more than with the change.
 - **Earlier rounds**, each measured then:
   - hijacked replies: a mock's answer is written on the raw response after
     \`reply.hijack()\`, skipping fastify's send pipeline (~10 µs a request);

@@ -1,15 +1,34 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Catalog } from '../catalog/catalog';
 import type { Store } from '../store/store';
 import { ERROR_HEADERS, transportError } from '../engine';
-import { serveMock, pathAfter, pathAfterSlug, type ExecutionDeps } from './execution';
+import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
+import { serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
 import { managementApi, managementNotFound } from './management/index';
 
 /** Mock requests may carry bodies of any type and size a test client sends; 10 MiB is plenty. */
 const MOCK_BODY_LIMIT = 10 * 1024 * 1024;
 
-function baseApp(): FastifyInstance {
-  return Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT });
+/** A fastify app whose HTTP server first offers each request to `direct` (see direct-route.ts). */
+function baseApp(direct: DirectRoute): FastifyInstance {
+  return Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT, serverFactory: serverWithDirectRoute(direct) });
+}
+
+/**
+ * The fastify side of serving a mock: requests with a body (read by rawBodies), and any
+ * request made through inject(). The answer is written on the raw response, so the reply
+ * is hijacked: fastify's send pipeline would only add cost.
+ */
+function viaFastify(exec: ExecutionDeps, req: FastifyRequest, reply: FastifyReply, target: Target, path: string) {
+  reply.hijack();
+  const view = {
+    method: req.method,
+    headers: req.headers,
+    query: req.query as Record<string, string | string[]>,
+    body: typeof req.body === 'string' ? req.body : '',
+    ip: req.ip,
+  };
+  return serveMock(exec, view, reply.raw, target, path);
 }
 
 /**
@@ -52,11 +71,11 @@ export interface MainAppOptions {
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
 export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstance> {
-  const app = baseApp();
+  const app = baseApp(directMockRoute(opts.exec));
   await app.register(async (m) => {
     rawBodies(m);
-    const handler = (req: FastifyRequest<{ Params: { slug: string } }>, reply: Parameters<typeof serveMock>[2]) =>
-      serveMock(opts.exec, req, reply, { slug: req.params.slug }, pathAfterSlug(req.url));
+    const handler = (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) =>
+      viaFastify(opts.exec, req, reply, { slug: req.params.slug }, pathAfterSlug(req.url));
     m.all('/m/:slug', handler);
     m.all('/m/:slug/*', handler);
   });
@@ -73,11 +92,11 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
 
 /** A dedicated port: one project's mocks at the root (http://localhost:4000/users). */
 export async function buildProjectApp(exec: ExecutionDeps, projectId: string): Promise<FastifyInstance> {
-  const app = baseApp();
+  const app = baseApp(directProjectRoute(exec, projectId));
   rawBodies(app);
   const target = { projectId };
-  const handler = (req: FastifyRequest, reply: Parameters<typeof serveMock>[2]) =>
-    serveMock(exec, req, reply, target, pathAfter(req.url, 0));
+  const handler = (req: FastifyRequest, reply: FastifyReply) =>
+    viaFastify(exec, req, reply, target, pathAfter(req.url, 0));
   app.all('/', handler);
   app.all('/*', handler);
   return app;

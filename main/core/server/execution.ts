@@ -1,17 +1,25 @@
-import type { ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { ConditionFailure } from '../../../shared/models';
 import { CORS_HEADERS, executeRequest, transportError, type EngineResult } from '../engine';
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
-import { toRequestLog } from './request-log';
 
 export interface ExecutionDeps {
   cache: ProjectCache;
   logs: LogBatcher;
   clock: Clock;
   random: () => number;
+}
+
+/** What serving a mock reads of a request, whichever way it came in (fastify, or direct-route.ts). */
+export interface MockRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  query: Record<string, string | string[]>;
+  /** The raw body text; '' when there is none. */
+  body: string;
+  ip: string;
 }
 
 /** Which project a request targets: by slug under /m/, or fixed for a dedicated port. */
@@ -25,15 +33,15 @@ const NONE: ConditionFailure[] = [];
 const PREFLIGHT_HEADERS = CORS_HEADERS;
 
 /**
- * Serves one request to a project's mocks (mockbird-api.md §8) and queues its log row.
- * `path` is the request path after the project prefix, without the query string.
- * Synchronous unless the mock has a delay: this is the hot path, and an async function
- * would cost every request a promise and a microtask turn in fastify.
+ * Serves one request to a project's mocks (mockbird-api.md §8) on the raw response, and
+ * queues its log row. `path` is the request path after the project prefix, without the
+ * query string. Synchronous unless the mock has a delay: this is the hot path, and an async
+ * function would cost every request a promise and a microtask turn.
  */
 export function serveMock(
   deps: ExecutionDeps,
-  req: FastifyRequest,
-  reply: FastifyReply,
+  req: MockRequest,
+  res: ServerResponse,
   target: Target,
   path: string,
 ): Promise<void> | undefined {
@@ -41,8 +49,7 @@ export function serveMock(
   let projectId: string | undefined;
   let answer: Answer;
   let delayMs = 0;
-  const rawBody = typeof req.body === 'string' ? req.body : '';
-  const query = req.query as Record<string, string | string[]>;
+  const { query, body: rawBody } = req;
   try {
     projectId = 'slug' in target ? deps.cache.idForSlug(target.slug) : target.projectId;
     const compiled = projectId === undefined ? undefined : deps.cache.get(projectId);
@@ -89,7 +96,7 @@ export function serveMock(
       conditionFailures: NONE,
     };
   }
-  const exchange: Exchange = { deps, req, reply, projectId, answer, path, query, rawBody, started };
+  const exchange: Exchange = { deps, req, res, projectId, answer, path, started };
   if (delayMs > 0) return sleep(delayMs).then(() => answerAndLog(exchange));
   answerAndLog(exchange);
   return undefined;
@@ -97,43 +104,38 @@ export function serveMock(
 
 interface Exchange {
   deps: ExecutionDeps;
-  req: FastifyRequest;
-  reply: FastifyReply;
+  req: MockRequest;
+  res: ServerResponse;
   projectId: string | undefined;
   answer: Answer;
   path: string;
-  query: Record<string, string | string[]>;
-  rawBody: string;
   started: number;
 }
 
-function answerAndLog({ deps, req, reply, projectId, answer, path, query, rawBody, started }: Exchange): void {
-  // Hijacked: the answer is complete (status, headers, body), so fastify's send pipeline
-  // (content-type parsing, serializers, hooks) would only add cost to every mock request.
-  reply.hijack();
-  answer = writeAnswer(reply.raw, answer);
+function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exchange): void {
+  answer = writeAnswer(res, answer);
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
-  deps.logs.push(
-    toRequestLog({
-      projectId,
-      mockId: answer.mockId,
-      responseId: answer.responseId,
-      path,
-      method: req.method,
-      headers: req.headers,
-      query,
-      requestBody: rawBody,
-      status: answer.status,
-      responseHeaders: answer.headers,
-      responseBody: answer.body,
-      responseTimeMs: performance.now() - started,
-      ip: req.ip,
-      errorCode: answer.errorCode,
-      conditionFailures: answer.conditionFailures,
-      createdAt: toIsoCached(deps.clock.now()),
-    }),
-  );
+  const now = deps.clock.now();
+  deps.logs.push({
+    projectId,
+    mockId: answer.mockId,
+    responseId: answer.responseId,
+    path,
+    method: req.method,
+    headers: req.headers,
+    query: req.query,
+    requestBody: req.body,
+    status: answer.status,
+    responseHeaders: answer.headers,
+    responseBody: answer.body,
+    responseTimeMs: Math.round((performance.now() - started) * 100) / 100,
+    ip: req.ip,
+    errorCode: answer.errorCode,
+    conditionFailures: answer.conditionFailures,
+    createdMs: now.getTime(),
+    createdAt: toIsoCached(now),
+  });
 }
 
 /** Statuses that carry no body, so no Content-Length or Content-Type either (RFC 9110 §8.6). */

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestLog } from '../../../shared/models';
-import { appendLogRow, countRequest, emptyLogCounters, emptyLogRows, keepNewest, takeLogRows } from '../store/log-rows';
+import { appendLogRow, countRequest, emptyLogCounters, emptyLogRows, type LogRows } from '../store/log-rows';
+import { keepNewest } from './keep-newest';
 import type { LogWriter } from './log-writer';
+import { logIdOf, toRequestLog, type LoggedExchange } from './request-log';
 
 /**
  * Rows per batch, and the queue length that triggers a write before the timer fires. On the
@@ -31,17 +33,20 @@ export const BACKOFF = 19;
  * logging never puts a synchronous write in a request's path. The writer (see
  * log-writer.ts) is made on first use, so a server that never serves spawns nothing.
  *
+ * The queue holds each request as it was captured (LoggedExchange: references, nothing
+ * serialised); a request becomes a row (its id, its JSON columns) only when it is handed to
+ * the writer, or to listeners, which need it at once.
+ *
  * One batch at a time is with the writer: the next waits until it reports the last one
  * written. A writer thread runs at the lowest priority, so under sustained load it gets
- * little CPU and the queue grows; the queue then drops, oldest first, the rows that
+ * little CPU and the queue grows; the queue then drops, oldest first, the requests that
  * retention would delete the moment they were written (all but each project's newest
- * `retention`). The database ends as if every row had been written, and the hit counters,
- * summed here as requests arrive, still count every request. flush() writes everything and
- * waits. Queued logs are flat column values (store/log-rows.ts), not RequestLog objects:
- * listeners see each RequestLog once, then it is garbage while it is still young.
+ * `retention`), so most of them never cost the work of becoming a row. The database ends as
+ * if every row had been written, and the hit counters, summed here as requests arrive, still
+ * count every request. flush() writes everything and waits.
  */
 export class LogBatcher {
-  private queue = emptyLogRows();
+  private queue: LoggedExchange[] = [];
   private counters = emptyLogCounters();
   /** The flush timer while idle, or the backoff pause while draining: never both at once. */
   private timer: NodeJS.Timeout | null = null;
@@ -64,26 +69,29 @@ export class LogBatcher {
     this.compactAt = this.minCompactAt();
   }
 
-  push(log: RequestLog): void {
-    appendLogRow(this.queue, log);
-    countRequest(this.counters, log.projectId, log.mockId, log.responseTimeMs, log.createdAt);
-    for (const l of this.listeners) {
-      try {
-        l(log);
-      } catch (e) {
-        console.error('request-log listener failed', e);
+  push(x: LoggedExchange): void {
+    this.queue.push(x);
+    countRequest(this.counters, x.projectId, x.mockId, x.responseTimeMs, x.createdAt);
+    if (this.listeners.size > 0) {
+      const log = toRequestLog(x);
+      for (const l of this.listeners) {
+        try {
+          l(log);
+        } catch (e) {
+          console.error('request-log listener failed', e);
+        }
       }
     }
-    if (this.queue.count >= this.compactAt) this.compact();
-    if (this.queue.count >= this.batchRows()) this.drainSoon();
+    if (this.queue.length >= this.compactAt) this.compact();
+    if (this.queue.length >= this.batchRows()) this.drainSoon();
     else if (!this.draining) this.armTimer();
   }
 
   /** Writes every queued log now, and returns once they are committed. */
   flush(): void {
     this.clearTimer();
-    do this.write(this.queue.count);
-    while (this.queue.count > 0);
+    do this.write(this.queue.length);
+    while (this.queue.length > 0);
     this.writer?.sync();
     this.draining = false;
     this.waiting = false;
@@ -123,10 +131,13 @@ export class LogBatcher {
 
   /** Diagnostics: rows waiting to be handed to the writer. */
   queued(): number {
-    return this.queue.count;
+    return this.queue.length;
   }
 
   onLogged(listener: (log: RequestLog) => void): () => void {
+    // Rows get their ids as they are needed; from now on that is as they arrive. Those
+    // already queued take theirs first, so ids keep the order requests came in.
+    if (this.listeners.size === 0) for (const x of this.queue) logIdOf(x);
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -138,8 +149,8 @@ export class LogBatcher {
   /** Drops queued rows that retention would delete on arrival; past MAX_QUEUED, the oldest. */
   private compact(): void {
     keepNewest(this.queue, this.retention);
-    if (this.queue.count > MAX_QUEUED) {
-      const lost = takeLogRows(this.queue, this.queue.count - MAX_QUEUED).count;
+    if (this.queue.length > MAX_QUEUED) {
+      const lost = this.queue.splice(0, this.queue.length - MAX_QUEUED).length;
       if (!this.warnedLoss)
         console.warn(
           `request logs: the writer is behind; the oldest ${lost} queued rows were dropped (hit counters still count them)`,
@@ -147,8 +158,8 @@ export class LogBatcher {
       this.warnedLoss = true;
     }
     // Doubling keeps compaction's cost per request constant when many projects fill the queue.
-    this.compactAt = Math.min(MAX_QUEUED, Math.max(this.minCompactAt(), 2 * this.queue.count));
-    if (this.compactAt <= this.queue.count) this.compactAt = this.queue.count + WORKER_BATCH;
+    this.compactAt = Math.min(MAX_QUEUED, Math.max(this.minCompactAt(), 2 * this.queue.length));
+    if (this.compactAt <= this.queue.length) this.compactAt = this.queue.length + WORKER_BATCH;
   }
 
   private drainSoon(): void {
@@ -165,7 +176,7 @@ export class LogBatcher {
   /** Hands the writer one batch, once it has finished the last; a full batch left waiting goes next. */
   private drainStep(): void {
     // Nothing to write (a flush got there first, or the batcher closed): no writer to make.
-    if (this.closed || (this.queue.count === 0 && this.counters.projects.size === 0)) {
+    if (this.closed || (this.queue.length === 0 && this.counters.projects.size === 0)) {
       this.draining = false;
       this.waiting = false;
       return;
@@ -187,8 +198,8 @@ export class LogBatcher {
     this.write(this.batchRows());
     this.draining = false;
     // Yield between batches so a big queue does not stall the requests waiting behind it.
-    if (this.queue.count >= this.batchRows()) this.drainSoon();
-    else if (this.queue.count > 0) this.armTimer();
+    if (this.queue.length >= this.batchRows()) this.drainSoon();
+    else if (this.queue.length > 0) this.armTimer();
   }
 
   private armTimer(): void {
@@ -218,12 +229,21 @@ export class LogBatcher {
   }
 
   private write(max: number): void {
-    if (this.queue.count === 0 && this.counters.projects.size === 0) return;
+    if (this.queue.length === 0 && this.counters.projects.size === 0) return;
     // Counters count requests, not rows: all of them go with whichever batch goes next.
     const counters = this.counters;
     this.counters = emptyLogCounters();
-    this.ensureWriter().write({ rows: takeLogRows(this.queue, max), counters });
-    if (this.queue.count === 0) this.compactAt = this.minCompactAt();
+    this.ensureWriter().write({ rows: this.takeRows(max), counters });
+    if (this.queue.length === 0) this.compactAt = this.minCompactAt();
+  }
+
+  /** The first `max` queued requests, made rows. */
+  private takeRows(max: number): LogRows {
+    const rows = emptyLogRows();
+    const n = Math.min(max, this.queue.length);
+    for (let i = 0; i < n; i++) appendLogRow(rows, toRequestLog(this.queue[i]!));
+    this.queue = n === this.queue.length ? [] : this.queue.slice(n);
+    return rows;
   }
 
   private clearTimer(): void {

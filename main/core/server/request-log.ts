@@ -4,7 +4,15 @@ import { newTimeOrderedId } from '../util/ids';
 /** Response bodies (and request bodies) longer than this are cut in the log, not on the wire. */
 export const MAX_LOGGED_BODY = 64 * 1024;
 
+/**
+ * What one request leaves to be logged: references to what the request and its answer
+ * already hold, nothing copied or serialised. The log queue keeps these, and turns into
+ * rows (toRequestLog, then store/log-rows.ts) only those that get written: under sustained
+ * load retention drops most of them first, so they never cost that work.
+ */
 export interface LoggedExchange {
+  /** The row's id, given by logIdOf() once the row is first needed (pushed live or written). */
+  id?: string;
   projectId: string;
   mockId: string | null;
   responseId: string | null;
@@ -20,18 +28,29 @@ export interface LoggedExchange {
   ip: string;
   errorCode: string | null;
   conditionFailures: ConditionFailure[];
+  /** When the request arrived: epoch milliseconds, and the same as ISO 8601. */
+  createdMs: number;
   createdAt: string;
 }
 
 /**
+ * The exchange's row id, made on first call: a UUIDv7 of the request's own millisecond.
+ * Made in queue order (see LogBatcher), so ids keep the order requests arrived in.
+ */
+export function logIdOf(x: LoggedExchange): string {
+  return (x.id ??= newTimeOrderedId(x.createdMs));
+}
+
+/**
  * Builds the log row without copying what need not be copied: header and query objects
- * are referenced as they are (they are serialised once, in the batch write).
+ * are referenced as they are (they are serialised once, in the batch write). The same
+ * exchange always gives the same row.
  */
 export function toRequestLog(x: LoggedExchange): RequestLog {
   const response = truncate(x.responseBody);
   const ua = x.headers['user-agent'];
   return {
-    id: newTimeOrderedId(),
+    id: logIdOf(x),
     projectId: x.projectId,
     mockId: x.mockId,
     responseId: x.responseId,

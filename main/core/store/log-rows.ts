@@ -94,7 +94,7 @@ export function toLogRows(logs: readonly RequestLog[]): LogRows {
 /**
  * Hit counters of a set of rows, summed per mock and per project: one upsert each per batch.
  * Kept apart from the rows because rows may be dropped before they are written (see
- * keepNewest) while every request still counts.
+ * server/keep-newest.ts) while every request still counts.
  */
 export interface LogCounters {
   mocks: Map<string, { projectId: string; n: number; timeMs: number; last: string }>;
@@ -136,45 +136,4 @@ export function countLogRows(rows: LogRows): LogCounters {
       cells[at + CELL.createdAt] as string,
     );
   return c;
-}
-
-/**
- * Drops, in place, every row that retention would delete as soon as it was written: all but
- * the newest `retention` rows of each project. Rows keep their order. Returns how many went.
- */
-export function keepNewest(rows: LogRows, retention: number): number {
-  const { cells } = rows;
-  const seen = new Map<string, number>();
-  const keep: boolean[] = new Array<boolean>(rows.count);
-  let kept = 0;
-  for (let i = rows.count - 1; i >= 0; i--) {
-    const projectId = cells[i * LOG_WIDTH + CELL.projectId] as string;
-    const n = (seen.get(projectId) ?? 0) + 1;
-    seen.set(projectId, n);
-    if ((keep[i] = n <= retention)) kept++;
-  }
-  const dropped = rows.count - kept;
-  if (dropped === 0) return 0;
-  const out: LogCell[] = [];
-  for (let i = 0; i < rows.count; i++) {
-    if (!keep[i]) continue;
-    for (let at = i * LOG_WIDTH, end = at + LOG_WIDTH; at < end; at++) out.push(cells[at]!);
-  }
-  rows.cells = out;
-  rows.count = kept;
-  return dropped;
-}
-
-/** Splits off the first `max` rows; `rows` keeps the rest. */
-export function takeLogRows(rows: LogRows, max: number): LogRows {
-  if (rows.count <= max) {
-    const all = { count: rows.count, cells: rows.cells };
-    rows.count = 0;
-    rows.cells = [];
-    return all;
-  }
-  const head = { count: max, cells: rows.cells.slice(0, max * LOG_WIDTH) };
-  rows.cells = rows.cells.slice(max * LOG_WIDTH);
-  rows.count -= max;
-  return head;
 }

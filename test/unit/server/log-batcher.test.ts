@@ -2,33 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { RequestLog } from '../../../shared/models';
 import { BACKOFF, LogBatcher, WORKER_BATCH } from '../../../main/core/server/log-batcher';
 import type { LogBatch, LogWriter } from '../../../main/core/server/log-writer';
+import type { LoggedExchange } from '../../../main/core/server/request-log';
 import { openDatabase } from '../../../main/core/store/connection';
 import { migrate } from '../../../main/core/store/migrate';
 import { logsMigrations } from '../../../main/core/store/migrations/logs';
 import { RequestLogsRepo } from '../../../main/core/store/request-logs-repo';
-import { newTimeOrderedId } from '../../../main/core/util/ids';
 
 const RETENTION = 50;
 
-const log = (projectId: string, i: number): RequestLog => ({
-  id: newTimeOrderedId(),
+/** A request as the server captures it: request i of the project, i ms after a fixed instant. */
+const log = (projectId: string, i: number): LoggedExchange => ({
   projectId,
   mockId: `${projectId}-mock`,
   responseId: null,
-  requestPath: `/${projectId}/${i}`,
-  requestMethod: 'GET',
-  requestHeaders: { host: 'h' },
-  requestQuery: {},
+  path: `/${projectId}/${i}`,
+  method: 'GET',
+  headers: { host: 'h', 'user-agent': 'ua' },
+  query: {},
   requestBody: '',
-  responseStatus: 200,
+  status: 200,
   responseHeaders: {},
   responseBody: '',
-  responseBodyTruncated: false,
   responseTimeMs: 1,
-  ipAddress: '127.0.0.1',
-  userAgent: 'ua',
+  ip: '127.0.0.1',
   errorCode: null,
   conditionFailures: [],
+  createdMs: 1_800_000_000_000 + i,
   createdAt: new Date(1_800_000_000_000 + i).toISOString(),
 });
 
@@ -118,6 +117,57 @@ describe('request-log batcher', () => {
     );
     expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(3 * WORKER_BATCH + 2);
     expect(w.repo.mockCounters('b').get('b-mock')?.totalRequests).toBe((3 * WORKER_BATCH) / 10);
+  });
+
+  it('makes rows only of the requests it writes: those retention drops first never become rows', async () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, RETENTION);
+    batcher.push(log('a', -1));
+    batcher.flush(); // the writer exists, and from now on never finishes a batch by itself
+    const sent = Array.from({ length: 3 * WORKER_BATCH }, (_, i) => log('a', i));
+    for (const x of sent) batcher.push(x);
+    await tick();
+    batcher.flush();
+    // Only the rows handed to the writer were made, and far fewer than the requests.
+    const made = sent.filter((x) => x.id !== undefined);
+    const handed = w.batches.slice(1).reduce((n, b) => n + b.rows.count, 0);
+    expect(made).toHaveLength(handed);
+    expect(handed).toBeLessThan(WORKER_BATCH + 2 * RETENTION);
+    expect(made.slice(-RETENTION)).toEqual(sent.slice(-RETENTION));
+    expect(paths(w.repo, 'a')).toEqual(
+      sent
+        .slice(-RETENTION)
+        .map((x) => x.path)
+        .reverse(),
+    );
+    // Ids made late still follow the order requests arrived in, and are what was stored.
+    const ids = made.map((x) => x.id!);
+    expect([...ids].sort()).toEqual(ids);
+    expect(w.repo.page({ projectId: 'a' }, 1, 1).data[0]?.id).toBe(ids.at(-1));
+  });
+
+  it('gives listeners each request as a row at once, with the id it is stored under, in arrival order', () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, RETENTION);
+    const before = [0, 1, 2].map((i) => log('a', i));
+    for (const x of before) batcher.push(x);
+    const seen: RequestLog[] = [];
+    const off = batcher.onLogged((l) => seen.push(l));
+    batcher.push(log('a', 3));
+    off();
+    batcher.push(log('a', 4));
+    expect(seen.map((l) => l.requestPath)).toEqual(['/a/3']);
+    batcher.flush();
+    const stored = w.repo.page({ projectId: 'a' }, 1, 10).data;
+    expect(stored.find((l) => l.requestPath === '/a/3')?.id).toBe(seen[0]!.id);
+    // Newest first by id is newest first by arrival, across the listener coming and going.
+    expect(stored.map((l) => l.requestPath)).toEqual(['/a/4', '/a/3', '/a/2', '/a/1', '/a/0']);
+    expect(stored.map((l) => l.id)).toEqual(
+      stored
+        .map((l) => l.id)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('flushCounters() writes the counters of queued requests, not their rows', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestLog } from '../../../shared/models';
 import { openDatabase } from '../../../main/core/store/connection';
-import {
-  CELL,
-  LOG_WIDTH,
-  appendLogRow,
-  countLogRows,
-  emptyLogRows,
-  keepNewest,
-  takeLogRows,
-  toLogRows,
-} from '../../../main/core/store/log-rows';
+import { countLogRows, emptyLogRows, toLogRows } from '../../../main/core/store/log-rows';
 import { migrate } from '../../../main/core/store/migrate';
 import { logsMigrations } from '../../../main/core/store/migrations/logs';
 import { RequestLogsRepo } from '../../../main/core/store/request-logs-repo';
@@ -55,43 +46,13 @@ describe('log rows', () => {
     expect(repo.get('0193a5b2-0001-7abc-8def-0123456789ab')?.mockId).toBeNull();
   });
 
-  it('split into batches without losing or reordering rows', () => {
-    const rows = emptyLogRows();
-    for (let i = 0; i < 7; i++) appendLogRow(rows, { ...full, id: `id-${i}` });
-    expect(rows.cells).toHaveLength(7 * LOG_WIDTH);
-    const first = takeLogRows(rows, 3);
-    const rest = takeLogRows(rows, 10);
-    expect(first.count).toBe(3);
-    expect(rest.count).toBe(4);
-    expect(rows.count).toBe(0);
-    const ids = [first, rest].flatMap((b) => b.cells.filter((_, i) => i % LOG_WIDTH === 0));
-    expect(ids).toEqual(['id-0', 'id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
-  });
-
-  it("drop only what retention would delete on arrival: all but each project's newest rows, in order", () => {
-    const order = ['a0', 'b0', 'a1', 'a2', 'b1', 'a3'];
-    const rows = toLogRows(order.map((id) => ({ ...full, id, projectId: id[0]! })));
-    expect(keepNewest(rows, 3)).toBe(1);
-    expect(rows.count).toBe(5);
-    expect(rows.cells.filter((_, i) => i % LOG_WIDTH === 0)).toEqual(['b0', 'a1', 'a2', 'b1', 'a3']);
-    expect(keepNewest(rows, 1)).toBe(3);
-    expect(rows.cells.filter((_, i) => i % LOG_WIDTH === 0)).toEqual(['b1', 'a3']);
-    // Every row stays whole: each kept row still carries its own project in its column.
-    expect(rows.cells[CELL.projectId]).toBe('b');
-    expect(rows.cells[LOG_WIDTH + CELL.projectId]).toBe('a');
-    const before = rows.cells;
-    expect(keepNewest(rows, 1)).toBe(0);
-    expect(rows.cells).toBe(before);
-  });
-
   it('write counters that count requests whose rows were dropped, and counters alone', () => {
     const db = openDatabase(':memory:', 'NORMAL');
     migrate(db, logsMigrations);
     const repo = new RequestLogsRepo(db);
-    const all = toLogRows([0, 1, 2, 3].map((i) => ({ ...full, id: `id-${i}`, errorCode: null })));
-    const counters = countLogRows(all);
-    keepNewest(all, 1);
-    repo.insertRows(all, 100, counters);
+    const all = [0, 1, 2, 3].map((i) => ({ ...full, id: `id-${i}`, errorCode: null }));
+    const counters = countLogRows(toLogRows(all));
+    repo.insertRows(toLogRows(all.slice(3)), 100, counters); // the other three were dropped
     expect(repo.page({ projectId: full.projectId }, 1, 10).pagination.total).toBe(1);
     expect(repo.mockCounters(full.projectId).get('mock-1')?.totalRequests).toBe(4);
     repo.insertRows(emptyLogRows(), 100, countLogRows(toLogRows([full])));
