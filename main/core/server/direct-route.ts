@@ -82,7 +82,7 @@ function broken(res: ServerResponse, e: unknown): void {
  */
 export function serverWithDirectRoute(direct: DirectRoute) {
   return (handler: RequestListener, options: Record<string, unknown>): Server => {
-    const server = http.createServer((req, res) => {
+    const server = http.createServer((options.http ?? {}) as http.ServerOptions, (req, res) => {
       if (!direct(req, res)) handler(req, res);
     });
     server.keepAliveTimeout = options.keepAliveTimeout as number;
