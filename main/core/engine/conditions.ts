@@ -113,6 +113,12 @@ const negate =
   (a: FieldValue): boolean =>
     !f(a);
 
+/** Characters of a failing condition's value the log keeps: enough to see why, not a whole upload. */
+export const MAX_ACTUAL = 1024;
+
 /** The value shown in the log when a condition fails. */
-export const describeActual = (a: FieldValue): string | null =>
-  a === undefined ? null : typeof a === 'string' ? a : a.join(', ');
+export function describeActual(a: FieldValue): string | null {
+  if (a === undefined) return null;
+  const s = typeof a === 'string' ? a : a.join(', ');
+  return s.length > MAX_ACTUAL ? `${s.slice(0, MAX_ACTUAL)}…` : s;
+}

@@ -4,6 +4,7 @@ import { CORS_HEADERS, executeRequest, transportError, type EngineResult } from 
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
+import { loggedBody } from './request-log';
 
 export interface ExecutionDeps {
   cache: ProjectCache;
@@ -125,7 +126,7 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
     method: req.method,
     headers: req.headers,
     query: req.query,
-    requestBody: req.body,
+    requestBody: loggedBody(req.body),
     status: answer.status,
     responseHeaders: answer.headers,
     responseBody: answer.body,

@@ -83,6 +83,12 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return h as Record<string, string>;
 }
 
+/**
+ * A request body as the log keeps it, cut at MAX_LOGGED_BODY: done as the request is
+ * captured, so a queue of captured requests never holds a client's whole upload.
+ */
+export const loggedBody = (body: string): string => truncate(body).text;
+
 // The same large body is usually served again and again: keep its cut version.
 let lastLong = '';
 let lastCut = { text: '', truncated: true };

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Core } from '../../../main/core/core';
+import { LogBatcher } from '../../../main/core/server/log-batcher';
 import type { RequestLog } from '../../../shared/models';
 import { seeded, startHarness, type Harness } from './harness';
 
@@ -80,6 +81,21 @@ describe('request logging', () => {
     const [log] = logsOf(h.core, h.project.id);
     expect(log!.responseBodyTruncated).toBe(true);
     expect(log!.responseBody.length).toBe(64 * 1024);
+  });
+
+  it('keeps at most 64 KiB of a request body, in the log and already while it is queued', async () => {
+    h = await startHarness();
+    h.addMock({ name: 'upload', method: 'POST', path: '/upload' }, [{ body: 'ok' }]);
+    const push = vi.spyOn(LogBatcher.prototype, 'push');
+    try {
+      const res = await fetch(h.url('/upload'), { method: 'POST', body: 'y'.repeat(1024 * 1024) });
+      expect(await res.text()).toBe('ok');
+      expect(push.mock.calls[0]![0].requestBody).toHaveLength(64 * 1024);
+    } finally {
+      push.mockRestore();
+    }
+    const [log] = logsOf(h.core, h.project.id);
+    expect(log!.requestBody).toHaveLength(64 * 1024);
   });
 
   it('calls onRequestLogged for each request, and writes batches on its timer', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mock, MockResponse } from '../../../shared/models';
 import { compileProject, executeRequest, type EngineRequest } from '../../../main/core/engine';
+import { MAX_ACTUAL } from '../../../main/core/engine/conditions';
 import { cond, mock, project, request, response, seeded } from './fixtures';
 
 function setup(m: Mock, responses: MockResponse[]) {
@@ -49,6 +50,15 @@ describe('response selection', () => {
       { responseId: admin.id, responseName: 'admin', condition: c1, actual: 'guest' },
       { responseId: v2.id, responseName: 'v2', condition: c2, actual: null },
     ]);
+  });
+
+  it('keeps at most MAX_ACTUAL characters of the value a failing condition saw', () => {
+    const m = mock();
+    const c = cond('header', 'x-note', 'equals', 'short');
+    const r = setup(m, [response(m.id, { conditions: [c] }), response(m.id, { name: 'plain' })])({
+      headers: { 'x-note': 'n'.repeat(10 * MAX_ACTUAL) },
+    });
+    expect(r.conditionFailures[0]!.actual).toBe(`${'n'.repeat(MAX_ACTUAL)}…`);
   });
 
   it('falls back to the default (else first) response when only conditional responses exist and none match', () => {
