@@ -20,6 +20,7 @@ export interface LoggedExchange {
   method: string;
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, string | string[]>;
+  /** Already cut to what the log keeps (loggedBody), as the request is captured. */
   requestBody: string;
   status: number;
   responseHeaders: Record<string, string>;
@@ -58,7 +59,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     requestMethod: x.method,
     requestHeaders: flatHeaders(x.headers),
     requestQuery: x.query,
-    requestBody: truncate(x.requestBody).text,
+    requestBody: x.requestBody,
     responseStatus: x.status,
     responseHeaders: x.responseHeaders,
     responseBody: response.text,
