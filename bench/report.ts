@@ -86,11 +86,11 @@ ${table}
     A/B at a fixed 8,000 requests/s, 10 interleaved rounds: the mock's server-thread cost
     over the plain route went from +12.9 µs (through fastify) to +9.5 µs (direct); an
     earlier attempt at this showed nothing out of the noise at full load.
-  - **The bench over this round's six runs with both changes** (3 or 5 rounds each): the
-    static mock measured 0.71–1.06, median 0.83, at or above 0.85 in 3 of 6 runs (before
-    this round: 0.67–0.81); the three-condition mock 0.55–0.94, median 0.78, at or above
-    0.70 in 5 of 6 (before: 0.57–0.72). The p99 ratio of the mock cases fell from 2–3 to
-    1–2. The run recorded above is the highest of the six for the static mock.
+  - **The bench over ten runs with both changes** (3 or 5 rounds each, before the run
+    recorded above): the static mock 0.71–1.06, median 0.85, at or above 0.85 in 6 of 10
+    runs (before this round: 0.67–0.81); the three-condition mock 0.55–0.95, median 0.78,
+    at or above 0.70 in 8 of 10 (before: 0.57–0.72); the 10,000-mock case 0.85–1.09, at or
+    above 0.8 in all 10. The p99 ratio of the mock cases fell from 2–3 to 1–2.
 - **The writer yields the CPU to serving** (last round): on Linux the writer thread runs at
   nice 19 (\`util/thread-priority.ts\`); it has one batch at a time; while the server's
   event loop was more than half busy since its last batch, it pauses 19 times as long as
@@ -111,9 +111,9 @@ ${table}
   slowly (fewer responses per read): ~52 µs against the plain route, ~60–70 µs against a
   mock. It runs on the same two cores, so this costs the mock cases throughput too.
 - **Targets in this run:** ${targets}. The 10,000-mock case holds because routing is
-  compiled per project (find-my-way). The static target is met in some runs and missed in
-  others: over this round its ratio moved between 0.71 and 1.06 around a median of 0.83,
-  just under 0.85, so one run's verdict says little on its own.
+  compiled per project (find-my-way). The static target sits at the median of those ten
+  runs: a single run meets it or misses it by chance (0.71–1.06), so one run's verdict
+  says little on its own.
 - **Noise:** req/s of one case varies by ±20% between rounds on this shared machine,
   hence the interleaved rounds and medians. Differences of a few µs a request could not
   be resolved reliably at full load even with 10 interleaved rounds; the A/B figures
