@@ -1,6 +1,14 @@
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'fast-querystring';
-import { pathAfter, pathAfterSlug, serveMock, type ExecutionDeps, type MockRequest, type Target } from './execution';
+import {
+  pathAfter,
+  pathAfterSlug,
+  serveMock,
+  slugEnd,
+  type ExecutionDeps,
+  type MockRequest,
+  type Target,
+} from './execution';
 
 /**
  * Serves a request straight from Node's HTTP server, ahead of fastify, or returns false to
@@ -25,13 +33,10 @@ export function directMockRoute(exec: ExecutionDeps): DirectRoute {
   return (req, res) => {
     const url = req.url ?? '';
     if (!url.startsWith('/m/') || hasBody(req)) return false;
-    const q = url.indexOf('?');
-    let end = url.indexOf('/', 3);
-    if (end < 0 || (q >= 0 && end > q)) end = q < 0 ? url.length : q;
-    const slug = url.slice(3, end);
+    const slug = url.slice(3, slugEnd(url));
     // An empty slug is not a mock URL; a percent-encoded one is decoded (and judged) by fastify's router.
     if (slug === '' || slug.includes('%')) return false;
-    return serve(exec, req, res, { slug }, pathAfterSlug(url), url, q);
+    return serve(exec, req, res, { slug }, pathAfterSlug(url), url, url.indexOf('?'));
   };
 }
 

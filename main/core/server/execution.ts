@@ -194,10 +194,16 @@ export function pathAfter(url: string, prefixLength: number): string {
   return path === '' ? '/' : path;
 }
 
-/** The path after "/m/<slug>" in a raw URL, measured on the raw text (the slug may be percent-encoded). */
-export function pathAfterSlug(url: string): string {
+/** Where the slug of a raw "/m/<slug>…" URL ends: at the next "/", else at the query string, else the end. */
+export function slugEnd(url: string): number {
   const slash = url.indexOf('/', 3);
   const q = url.indexOf('?');
-  if (slash < 0 || (q >= 0 && slash > q)) return '/';
-  return pathAfter(url, slash);
+  if (slash >= 0 && (q < 0 || slash < q)) return slash;
+  return q < 0 ? url.length : q;
+}
+
+/** The path after "/m/<slug>" in a raw URL, measured on the raw text (the slug may be percent-encoded). */
+export function pathAfterSlug(url: string): string {
+  const end = slugEnd(url);
+  return url[end] === '/' ? pathAfter(url, end) : '/';
 }
