@@ -1,14 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { attachCloud } from './core/cloud/registry';
-import { Core } from './core/core';
+import { openApp, type App } from './core/app';
 import { defaultDataDir } from './core/data-dir';
-import { EventHub } from './core/events/event-hub';
-import { createAppRouter } from './core/handlers';
-import { bridgeCloudEvents } from './core/handlers/cloud';
 import { attachElectronTransport } from './ipc/electron-transport';
-import { bridgeQuery, isWebBridgeEnabled, startWebBridge, type WebBridge } from './ipc/web-bridge';
+import { bridgeQuery, isWebBridgeEnabled, startWebBridge } from './ipc/web-bridge';
 import { createAppUrlPolicy } from './window/app-url';
 import { createMainWindow } from './window/create-window';
 import { safeExternalUrl } from './window/external-url';
@@ -24,11 +20,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const policy = createAppUrlPolicy({ devServerUrl, indexFile: path.join(here, '../renderer/index.html') });
 const log = (message: string, details?: unknown): void => console.log(`[mockdeck] ${message}`, details ?? '');
 
-let core: Core | null = null;
-let hub: EventHub | null = null;
+let mockdeck: App | null = null;
 let win: BrowserWindow | null = null;
-let bridge: WebBridge | null = null;
-let detachIpc: (() => void) | null = null;
 let quitting: Promise<void> | null = null;
 let readyToQuit = false;
 
@@ -43,7 +36,18 @@ async function start(): Promise<void> {
   installAppMenu({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
   const dataDir = defaultDataDir();
   try {
-    core = Core.open({ dataDir });
+    mockdeck = await openApp({
+      dataDir,
+      version: app.getVersion(),
+      // OAuth sign-in opens the system browser; only a parsed http(s) URL ever leaves the app.
+      cloud: {
+        openExternal: async (url) => {
+          const safe = safeExternalUrl(url);
+          if (!safe) throw new Error('refusing to open a non-http(s) URL');
+          await shell.openExternal(safe);
+        },
+      },
+    });
   } catch (e) {
     // A newer or damaged database: say so and leave it untouched rather than guess.
     dialog.showErrorBox(
@@ -53,29 +57,21 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  hub = new EventHub(core);
-  const events = hub;
-  // OAuth sign-in opens the system browser; only a parsed http(s) URL ever leaves the app.
-  attachCloud(core.catalog, {
-    openExternal: async (url) => {
-      const safe = safeExternalUrl(url);
-      if (!safe) throw new Error('refusing to open a non-http(s) URL');
-      await shell.openExternal(safe);
-    },
-  })
-    .then((cloud) => events.addSource((emit) => bridgeCloudEvents(cloud, emit)))
-    .catch((e: unknown) => log('cloud features are unavailable', e));
-  const router = createAppRouter({ core, app: { version: app.getVersion(), dataDir, platform: process.platform } });
-  detachIpc = attachElectronTransport({
+  const { router, events } = mockdeck;
+  // Transports join the app's lifecycle, so its close() detaches them before the core goes.
+  const ipc = attachElectronTransport({
     ipcMain,
     dispatcher: router.forTransport('electron'),
-    events: hub,
+    events,
     appWebContents: () => win?.webContents ?? null,
     isAppUrl: policy.isAppUrl,
-  }).detach;
+  });
+  mockdeck.lifecycle.own('electron ipc', { close: ipc.detach });
 
   if (isWebBridgeEnabled({ isPackaged: app.isPackaged, env: process.env })) {
-    bridge = await startWebBridge({ dispatcher: router.forTransport('web-bridge'), events: hub });
+    const bridge = await mockdeck.lifecycle.open('web bridge', () =>
+      startWebBridge({ dispatcher: router.forTransport('web-bridge'), events }),
+    );
     log(
       `web bridge on ${bridge.url}; drive the UI from a browser with ${devServerUrl ?? 'the renderer URL'}?${bridgeQuery(bridge)}`,
     );
@@ -83,16 +79,13 @@ async function start(): Promise<void> {
 
   openWindow();
   // A taken port is not fatal: the server state carries the error and the UI offers another port.
-  core.server.start().catch((e: unknown) => log('mock server did not start', e instanceof Error ? e.message : e));
+  mockdeck.server.start().catch((e: unknown) => log('mock server did not start', e instanceof Error ? e.message : e));
   if (app.isPackaged) void checkForUpdates(log);
 }
 
 /** Stops the listeners, pushes and writes pending logs, closes the databases. */
 async function shutdown(): Promise<void> {
-  detachIpc?.();
-  await bridge?.close().catch((e: unknown) => log('closing the web bridge failed', e));
-  hub?.close();
-  await core?.close().catch((e: unknown) => log('closing the core failed', e));
+  await mockdeck?.close().catch((e: unknown) => log('closing MockDeck failed', e));
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -105,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
   app.on('activate', () => {
-    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (mockdeck && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('window-all-closed', () => {
     // macOS apps stay alive without windows; the mock server keeps serving meanwhile.

@@ -1,15 +1,10 @@
-import { Catalog } from '../core/catalog/catalog';
-import { Cloud } from '../core/cloud/cloud';
-import { KeychainSecretStore } from '../core/secrets/keychain-store';
+import type { Catalog } from '../core/catalog/catalog';
+import type { Cloud } from '../core/cloud/cloud';
 import { MemorySecretStore } from '../core/secrets/memory-store';
-import { KEYCHAIN_SERVICE } from '../core/secrets/secret-store';
-import { openSecretStore } from '../core/secrets/open-secret-store';
-import { openStore } from '../core/store/store';
-import { systemClock } from '../core/util/clock';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
 
 const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
        mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
@@ -25,25 +20,29 @@ async function withCloud<T>(
   fn: (cloud: Cloud, catalog: Catalog) => Promise<T>,
 ): Promise<T> {
   const envToken = io.env.MOCKDECK_CLOUD_TOKEN?.trim() || null;
-  const secrets = envToken
-    ? {
-        store: new MemorySecretStore(),
-        mode: { kind: 'memory' as const, reason: 'MOCKDECK_CLOUD_TOKEN is used for this run only' },
-      }
-    : await openSecretStore({
-        onUnavailable: 'error',
-        keychain: new KeychainSecretStore(io.env.MOCKDECK_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE),
-      });
-  const store = openStore(dataDirOf(args, io));
-  try {
-    const catalog = new Catalog(store, systemClock);
-    const cloud = new Cloud({ catalog, secrets: secrets.store, secretsMode: secrets.mode, envToken });
-    const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
-    if (url) cloud.settings.setBaseUrl(url);
-    return await fn(cloud, catalog);
-  } finally {
-    store.close();
-  }
+  const keychainService = io.env.MOCKDECK_KEYCHAIN_SERVICE;
+  return withApp(
+    dataDirOf(args, io),
+    async (app) => {
+      const cloud = await app.cloud();
+      const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
+      if (url) cloud.settings.setBaseUrl(url);
+      return fn(cloud, app.catalog);
+    },
+    {
+      cloud: {
+        envToken,
+        secrets: envToken
+          ? {
+              store: new MemorySecretStore(),
+              mode: { kind: 'memory', reason: 'MOCKDECK_CLOUD_TOKEN is used for this run only' },
+            }
+          : 'keychain',
+        onKeychainUnavailable: 'error',
+        ...(keychainService ? { keychainService } : {}),
+      },
+    },
+  );
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);

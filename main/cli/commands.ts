@@ -4,12 +4,20 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { projectsCommand } from './projects';
 import { serveCommand } from './serve';
+import { uiCommand } from './ui';
 
 /**
  * Every `mockdeck <command>`, in the order `mockdeck --help` lists them. A new command is a
  * module exporting a Command plus one entry here; a name registered twice throws at startup.
  */
-export const COMMANDS: readonly Command[] = [serveCommand, exportCommand, importCommand, projectsCommand, cloudCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  uiCommand,
+  exportCommand,
+  importCommand,
+  projectsCommand,
+  cloudCommand,
+];
 
 export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {
   const table = new Map<string, Command>();

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
+import { openApp, type App, type AppOptions } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
-import { Catalog } from '../core/catalog/catalog';
-import { openStore, type Store } from '../core/store/store';
-import { systemClock } from '../core/util/clock';
 import { stringOption, type CliIo, type CommandArgs } from './command';
 
 export const dataDirOption: ParseArgsOptionsConfig = { 'data-dir': { type: 'string' } };
@@ -15,12 +13,19 @@ export function dataDirOf(args: CommandArgs, io: CliIo): string {
   return flag ? path.resolve(io.cwd, flag) : defaultDataDir(io.env);
 }
 
-/** The store and catalog alone, for commands that do not serve HTTP. */
-export function withCatalog<T>(dataDir: string, fn: (catalog: Catalog, store: Store) => T): T {
-  const store = openStore(dataDir);
+/**
+ * Opens the app on `dataDir` for one command and closes it afterwards: the same assembly
+ * as `serve` and the desktop app, without listeners (nothing is started).
+ */
+export async function withApp<T>(
+  dataDir: string,
+  fn: (app: App) => Promise<T> | T,
+  opts: Omit<AppOptions, 'dataDir'> = {},
+): Promise<T> {
+  const app = await openApp({ ...opts, dataDir });
   try {
-    return fn(new Catalog(store, systemClock), store);
+    return await fn(app);
   } finally {
-    store.close();
+    await app.close();
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { exportProject, serializeProjectFile } from '../core/transfer';
 import { systemClock } from '../core/util/clock';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCatalog } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -16,7 +16,7 @@ ${DATA_DIR_HELP}`,
   async run(args, io) {
     const slug = stringOption(args, 'project');
     if (!slug) throw new UsageError('export needs --project SLUG', exportCommand);
-    const text = withCatalog(dataDirOf(args, io), (_catalog, store) =>
+    const text = await withApp(dataDirOf(args, io), ({ store }) =>
       serializeProjectFile(exportProject(store, slug, systemClock)),
     );
     const out = stringOption(args, 'out');

@@ -4,7 +4,7 @@ import { toWireProject } from '../../shared/wire/mockbird';
 import { importProject, parseProjectFileText } from '../core/transfer';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCatalog } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
 
 export const importCommand: Command = {
   name: 'import',
@@ -29,7 +29,7 @@ Prints the created project as JSON. The slug gets a -2, -3… suffix when it is 
       );
     }
     const input = parseProjectFileText(text, source);
-    const result = withCatalog(dataDirOf(args, io), (catalog) => importProject(catalog, input));
+    const result = await withApp(dataDirOf(args, io), (app) => importProject(app.catalog, input));
     const out = {
       ...toWireProject(result.project, { mockCount: result.mockCount }),
       response_count: result.responseCount,

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { Core, DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
+import { openApp } from '../core/app';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
 import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../core/server/local-token';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, portOption, stringOption, type CliIo, type Command } from './command';
@@ -28,10 +29,10 @@ Mocks are public at <url>/m/<project-slug>/…; the management API needs
     // Name the file only when the token really lives there.
     const tokenFile = flagToken?.trim() || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
 
-    const core = Core.open({ dataDir, apiToken: token, host, port });
+    const app = await openApp({ dataDir, apiToken: token, host, port });
     const stopped = waitForStopSignal();
     try {
-      const state = await core.server.start({ host, port });
+      const state = await app.server.start({ host, port });
       if (!state.url) throw new AppError('SERVER_ERROR', state.error?.message ?? 'the server did not start');
       await expectAnswer(state.url, token);
       io.stdout(
@@ -43,17 +44,17 @@ Mocks are public at <url>/m/<project-slug>/…; the management API needs
     } finally {
       stopped.dispose();
       // Stops the listeners, writes queued request logs, closes both databases.
-      await core.close();
+      await app.close();
     }
   },
 };
 
 /**
- * Resolves on the first SIGINT/SIGTERM. Ctrl+C reaches every process of the terminal's
- * group and wrappers (npm, tsx) relay it too, so one keypress may arrive twice: only a
- * signal repeated after a second, while closing hangs, forces the exit.
+ * Resolves on the first SIGINT/SIGTERM (or `stop()`). Ctrl+C reaches every process of the
+ * terminal's group and wrappers (npm, tsx) relay it too, so one keypress may arrive twice:
+ * only a signal repeated after a second, while closing hangs, forces the exit.
  */
-function waitForStopSignal(): { promise: Promise<NodeJS.Signals>; dispose(): void } {
+export function waitForStopSignal(): { promise: Promise<NodeJS.Signals>; stop(): void; dispose(): void } {
   let resolve!: (s: NodeJS.Signals) => void;
   const promise = new Promise<NodeJS.Signals>((r) => (resolve = r));
   let firstAt: number | null = null;
@@ -69,6 +70,7 @@ function waitForStopSignal(): { promise: Promise<NodeJS.Signals>; dispose(): voi
   process.on('SIGTERM', onSignal);
   return {
     promise,
+    stop: () => resolve('SIGTERM'),
     dispose() {
       // Keep a handler until exit so a second Ctrl+C during close() still forces the exit.
       if (firstAt === null) {

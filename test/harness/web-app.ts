@@ -1,27 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { attachCloud } from '../../main/core/cloud/registry';
-import { Core } from '../../main/core/core';
-import { EventHub } from '../../main/core/events/event-hub';
-import { createAppRouter } from '../../main/core/handlers';
-import { bridgeCloudEvents } from '../../main/core/handlers/cloud';
-import { bridgeQuery, startWebBridge } from '../../main/ipc/web-bridge';
-import { buildCsp } from '../../main/window/csp';
-import { startStaticServer } from './static-server';
+import { defaultRendererDir, serveBrowserUi } from '../../main/browser/browser-ui';
+import { openApp, type App } from '../../main/core/app';
 
 /**
- * The desktop app minus Electron, for browser tests: a Core on its own data dir with the
- * mock server on a free port, the loopback web bridge serving the real handler table and
- * events, and a static server for the renderer's web build. The page finds the bridge
- * through its query string, so `appUrl` is all a test has to open.
+ * The desktop app minus Electron, for browser tests: the app (openApp) on its own data dir
+ * with the mock server on a free port and session-only secrets, served to the browser by
+ * the same browser UI `mockdeck ui` and `npm start` use (main/browser). This adds only
+ * what tests need: a temp data dir removed on close, and a JSON ready line.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_RENDERER_DIR = path.join(ROOT, 'out', 'renderer-web');
+export const DEFAULT_RENDERER_DIR = defaultRendererDir(fileURLToPath(import.meta.url))!;
 
 export interface WebAppOptions {
   /** Kept after close; a fresh temp dir (deleted on close) when absent. */
@@ -45,7 +38,7 @@ export interface WebAppInfo {
 }
 
 export interface WebApp extends WebAppInfo {
-  core: Core;
+  app: App;
   close(): Promise<void>;
 }
 
@@ -69,34 +62,15 @@ export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
   };
 
   try {
-    const core = Core.open({ dataDir, port: opts.port ?? 0 });
-    cleanups.push(() => core.close());
-    const state = await core.server.start();
+    // Session-only secrets: a test run must never write tokens into the user's keychain.
+    const app = await openApp({ dataDir, port: opts.port ?? 0, cloud: { secrets: 'session-only' } });
+    cleanups.push(() => app.close());
+    const ui = await serveBrowserUi(app, { rendererDir });
+    const state = await app.server.start();
     if (!state.running || !state.url) {
       throw new Error(`mock server did not start: ${state.error?.message ?? 'unknown reason'}`);
     }
-    const hub = new EventHub(core);
-    cleanups.push(() => hub.close());
-    // Session-only secrets: a test run must never write tokens into the user's keychain.
-    const cloud = await attachCloud(core.catalog, { sessionOnly: true });
-    hub.addSource((emit) => bridgeCloudEvents(cloud, emit));
-    const router = createAppRouter({ core, app: { version: packageVersion(), dataDir, platform: process.platform } });
-    const bridge = await startWebBridge({ dispatcher: router.forTransport('web-bridge'), events: hub });
-    cleanups.push(() => bridge.close());
-    // The page may connect to its own origin and to this one bridge socket, nothing else.
-    const web = await startStaticServer(rendererDir, {
-      'content-security-policy': buildCsp({ bridgeUrl: bridge.url }),
-    });
-    cleanups.push(() => web.close());
-    return {
-      appUrl: `${web.url}?${bridgeQuery(bridge)}`,
-      bridgeUrl: bridge.url,
-      token: bridge.token,
-      serverUrl: state.url,
-      dataDir,
-      core,
-      close,
-    };
+    return { ...ui, serverUrl: state.url, dataDir, app, close };
   } catch (e) {
     await close();
     throw e;
@@ -112,11 +86,6 @@ export function freePort(): Promise<number> {
       srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
     });
   });
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
 
 /** CLI: prints one JSON line (WebAppInfo) on stdout once ready; logs go to stderr. */

@@ -55,10 +55,12 @@ export class Cloud {
   readonly sync: SyncEngine;
   readonly deployer: Deployer;
   private readonly listeners = new Map<keyof CloudEvents, Set<(p: never) => void>>();
+  /** Aborted by close(): stops in-flight requests, retry and poll waits, and a pending browser sign-in. */
+  private readonly stopped = new AbortController();
 
   constructor(private readonly opts: CloudOptions) {
     const clock = opts.clock ?? systemClock;
-    const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const sleep = stoppableSleep(opts.sleep, this.stopped.signal);
     this.settings = new CloudSettings(opts.catalog.store.settings);
     this.session = new CloudSession(this.settings, opts.secrets, opts.envToken ?? null);
     this.http = new CloudHttp({
@@ -67,6 +69,7 @@ export class Cloud {
       orgId: () => this.settings.orgId(),
       sleep,
       now: () => clock.now().getTime(),
+      signal: this.stopped.signal,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.retry ? { retry: opts.retry } : {}),
@@ -118,6 +121,16 @@ export class Cloud {
     for (const l of this.listeners.get(name) ?? []) (l as (p: CloudEvents[K]) => void)(payload);
   }
 
+  /**
+   * Stops everything the cloud has running (requests, waits between retries and deploy
+   * polls, a browser sign-in's loopback listener) and drops its listeners. Idempotent.
+   */
+  close(): void {
+    if (this.stopped.signal.aborted) return;
+    this.stopped.abort(cloudClosedError());
+    this.listeners.clear();
+  }
+
   secretsMode(): SecretsMode {
     return this.opts.secretsMode;
   }
@@ -144,7 +157,7 @@ export class Cloud {
         }),
       );
     }
-    return this.session.loginOAuth(provider, open, timeoutMs);
+    return this.session.loginOAuth(provider, open, timeoutMs, this.stopped.signal);
   }
 
   async organizations(): Promise<OrganizationView[]> {
@@ -272,4 +285,34 @@ export class Cloud {
     const org = orgs.find((o) => o.selected) ?? orgs.find((o) => o.id === sub.org_id) ?? null;
     return accountView(this.settings.user(), org, sub, usage);
   }
+}
+
+/** Why a cloud call ended early: the app closed under it. */
+export function cloudClosedError(): AppError {
+  return new AppError('CLOUD_ERROR', 'MockDeck is shutting down: the cloud call was stopped.', {
+    hint: 'start MockDeck again and retry; sync resumes where it stopped',
+  });
+}
+
+/** A sleep that ends (rejecting) as soon as `signal` aborts, clearing its timer. */
+function stoppableSleep(
+  inner: ((ms: number) => Promise<void>) | undefined,
+  signal: AbortSignal,
+): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason as Error);
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = (): void => {
+        if (timer) clearTimeout(timer);
+        reject(signal.reason as Error);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      const done = (): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (inner) inner(ms).then(done, (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)));
+      else timer = setTimeout(done, ms);
+    });
 }

@@ -37,6 +37,8 @@ export interface HttpOptions {
   now?: () => number;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Aborted when the app closes: the request in flight stops and no retry follows. */
+  signal?: AbortSignal;
 }
 
 export interface RequestSpec<S extends z.ZodType> {
@@ -87,6 +89,7 @@ export class CloudHttp {
     const idempotent = spec.idempotent ?? spec.method !== 'POST';
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
+      this.opts.signal?.throwIfAborted();
       const last = attempt >= this.retry.maxAttempts;
       let res: Response;
       let text: string;
@@ -94,6 +97,7 @@ export class CloudHttp {
         res = await this.send(spec, needsAuth);
         text = await res.text();
       } catch (e) {
+        this.opts.signal?.throwIfAborted();
         const err = networkError(e, spec.what);
         if (err.uncertain && idempotent && !last) {
           await this.sleep(this.backoff(attempt));
@@ -151,7 +155,7 @@ export class CloudHttp {
     const init: RequestInit = {
       method: spec.method,
       headers,
-      signal: AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs),
+      signal: withStop(AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs), this.opts.signal),
     };
     if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
     return this.fetchFn(url, init);
@@ -202,6 +206,9 @@ export class CloudHttp {
     return this.backoff(attempt);
   }
 }
+
+const withStop = (timeout: AbortSignal, stop: AbortSignal | undefined): AbortSignal =>
+  stop ? AbortSignal.any([timeout, stop]) : timeout;
 
 function parseError(text: string) {
   try {

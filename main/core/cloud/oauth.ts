@@ -14,6 +14,8 @@ export interface OAuthFlowOptions {
   provider: OAuthProvider;
   openExternal: OpenExternal;
   timeoutMs?: number;
+  /** Aborting it (the app is closing) ends the flow and closes its listener at once. */
+  signal?: AbortSignal;
 }
 
 const PAGE = (text: string) =>
@@ -82,14 +84,19 @@ export async function runOAuthFlow(opts: OAuthFlowOptions): Promise<string> {
       ),
     opts.timeoutMs ?? 5 * 60_000,
   );
+  const onAbort = (): void => settle.reject(opts.signal?.reason as Error);
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const authorize = new URL(`${opts.baseUrl}/api/v1/auth/oauth/${opts.provider}/authorize`);
     authorize.searchParams.set('redirect_uri', `http://127.0.0.1:${port}/callback`);
     authorize.searchParams.set('state', state);
-    await opts.openExternal(authorize.toString());
+    // Racing the answer: a sign-in cancelled while the browser is still opening ends now.
+    await Promise.race([opts.openExternal(authorize.toString()), result]);
     return await result;
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
     server.closeAllConnections();
     server.close();
   }

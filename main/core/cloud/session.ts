@@ -102,12 +102,18 @@ export class CloudSession implements AuthProvider {
     return this.store(r.token, { userId: r.user_id, username: r.username, email: input.email });
   }
 
-  async loginOAuth(provider: OAuthProvider, openExternal: OpenExternal, timeoutMs?: number): Promise<AuthState> {
+  async loginOAuth(
+    provider: OAuthProvider,
+    openExternal: OpenExternal,
+    timeoutMs?: number,
+    signal?: AbortSignal,
+  ): Promise<AuthState> {
     const token = await runOAuthFlow({
       baseUrl: this.settings.baseUrl(),
       provider,
       openExternal,
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(signal ? { signal } : {}),
     });
     const claims = decodeClaims(token);
     return this.store(token, {

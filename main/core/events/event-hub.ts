@@ -31,7 +31,7 @@ export class EventHub {
   private readonly logger: Logger;
 
   constructor(
-    private readonly core: HandlerCore,
+    private readonly core: Pick<HandlerCore, 'store' | 'catalog' | 'server'>,
     opts: EventHubOptions = {},
   ) {
     this.logger = opts.logger ?? consoleLogger;

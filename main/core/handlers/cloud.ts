@@ -4,7 +4,7 @@ import { registerCloudAccountHandlers } from './cloud-account';
 import { registerCloudSyncHandlers } from './cloud-sync';
 import type { Router } from './router';
 
-/** Every cloud call. The Cloud itself is found per catalog (main/core/cloud/registry.ts). */
+/** Every cloud call. Handlers reach the Cloud through their context: `ctx.core.cloud()` (main/core/app.ts builds it). */
 export function registerCloudHandlers(router: Router): void {
   registerCloudAccountHandlers(router);
   registerCloudSyncHandlers(router);

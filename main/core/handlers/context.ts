@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
+import type { Cloud } from '../cloud/cloud';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
 
@@ -14,6 +15,8 @@ export interface HandlerCore {
   readonly store: Store;
   readonly catalog: Catalog;
   readonly server: MockServerApi;
+  /** The app's Cloud, built on first use (the keychain is probed then, not at startup). */
+  cloud(): Promise<Cloud>;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

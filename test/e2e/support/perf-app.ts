@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Core } from '../../../main/core/core';
-import { EventHub } from '../../../main/core/events/event-hub';
-import { createAppRouter } from '../../../main/core/handlers';
+import { serveBrowserUi } from '../../../main/browser/browser-ui';
+import { openApp } from '../../../main/core/app';
 import { newId } from '../../../main/core/util/ids';
-import { bridgeQuery, startWebBridge } from '../../../main/ipc/web-bridge';
 import type { RequestLog } from '../../../shared/models';
 import { DEFAULT_RENDERER_DIR } from '../../harness/web-app';
-import { startStaticServer } from '../../harness/static-server';
 import { ROOT } from './harness';
 
 /**
- * The web harness for the performance check: the same pieces as test/harness/web-app.ts,
- * but with request-log retention raised above the 10,000-row default so 100,000 rows can
+ * The web harness for the performance check: the same app and browser UI as
+ * test/harness/web-app.ts, but with request-log retention raised above the 10,000-row default so 100,000 rows can
  * exist, and a project pre-seeded with `--seed N` log rows written straight through the
  * store's batch insert (HTTP would take minutes to make that many).
  * Prints one JSON line: the web-app fields plus projectId and slug.
@@ -28,13 +24,13 @@ async function main(): Promise<void> {
   });
   const dataDir = path.resolve(values['data-dir'] ?? path.join(ROOT, '.mockdeck-data', 'perf'));
   const seed = Number(values.seed);
-  const core = Core.open({ dataDir, port: 0, logRetention: 250_000 });
-  const state = await core.server.start();
+  const app = await openApp({ dataDir, port: 0, logRetention: 250_000, cloud: { secrets: 'session-only' } });
+  const state = await app.server.start();
   if (!state.url) throw new Error(`mock server did not start: ${state.error?.message}`);
 
-  const project = core.catalog.projects.create({ name: 'Perf', slug: 'perf' });
-  const mock = core.catalog.mocks.create(project.id, { name: 'Item', method: 'GET', path: '/items/{id}' });
-  const response = core.catalog.responses.create(mock.id, { name: 'OK', body: '{"ok":true}', isDefault: true });
+  const project = app.catalog.projects.create({ name: 'Perf', slug: 'perf' });
+  const mock = app.catalog.mocks.create(project.id, { name: 'Item', method: 'GET', path: '/items/{id}' });
+  const response = app.catalog.responses.create(mock.id, { name: 'OK', body: '{"ok":true}', isDefault: true });
 
   const started = Date.now() - seed * 10;
   for (let done = 0; done < seed;) {
@@ -63,25 +59,15 @@ async function main(): Promise<void> {
         createdAt: new Date(started + done * 10).toISOString(),
       });
     }
-    core.store.logs.insertBatch(batch, 250_000);
+    app.store.logs.insertBatch(batch, 250_000);
   }
 
-  const hub = new EventHub(core);
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const router = createAppRouter({ core, app: { version: pkg.version, dataDir, platform: process.platform } });
-  const bridge = await startWebBridge({ dispatcher: router.forTransport('web-bridge'), events: hub });
-  const web = await startStaticServer(DEFAULT_RENDERER_DIR);
+  const ui = await serveBrowserUi(app, { rendererDir: DEFAULT_RENDERER_DIR });
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void (async () => {
-      await web.close();
-      await bridge.close();
-      hub.close();
-      await core.close();
-      process.exit(0);
-    })();
+    void app.close().finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -91,7 +77,7 @@ async function main(): Promise<void> {
     if (process.ppid !== parent) stop();
   }, 1000).unref();
   process.stdout.write(
-    `${JSON.stringify({ appUrl: `${web.url}?${bridgeQuery(bridge)}`, bridgeUrl: bridge.url, token: bridge.token, serverUrl: state.url, dataDir, projectId: project.id, slug: project.slug })}\n`,
+    `${JSON.stringify({ ...ui, serverUrl: state.url, dataDir, projectId: project.id, slug: project.slug })}\n`,
   );
 }
 

@@ -4,11 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallName } from '../../../shared/ipc/contract';
 import type { NewTokenView } from '../../../shared/ipc/cloud';
-import { Cloud } from '../../../main/core/cloud/cloud';
-import { attachCloud } from '../../../main/core/cloud/registry';
-import { Core } from '../../../main/core/core';
-import { createAppRouter, type Router } from '../../../main/core/handlers';
-import { bridgeCloudEvents } from '../../../main/core/handlers/cloud';
+import { openApp, type App } from '../../../main/core/app';
+import type { Router } from '../../../main/core/handlers';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import { exportProject, serializeProjectFile } from '../../../main/core/transfer';
 import { systemClock } from '../../../main/core/util/clock';
@@ -21,7 +18,7 @@ import { newUser, seedProject, startServer } from './harness';
  */
 describe('no secret reaches disk, logs, exports or IPC results', () => {
   let server: CloudServerHandle;
-  let core: Core;
+  let core: App;
   let router: Router;
   let dir: string;
   const secrets = new MemorySecretStore();
@@ -39,17 +36,16 @@ describe('no secret reaches disk, logs, exports or IPC results', () => {
   beforeAll(async () => {
     server = await startServer();
     dir = mkdtempSync(path.join(tmpdir(), 'mockdeck-leaks-'));
-    core = Core.open({ dataDir: dir, port: 0 });
-    await core.server.start({ port: 0 });
-    const cloud = new Cloud({
-      catalog: core.catalog,
-      secrets,
-      secretsMode: { kind: 'memory', reason: 'test' },
-      retry: { baseDelayMs: 10 },
+    core = await openApp({
+      dataDir: dir,
+      port: 0,
+      version: 'test',
+      cloud: { secrets: { store: secrets, mode: { kind: 'memory', reason: 'test' } }, retry: { baseDelayMs: 10 } },
     });
-    await attachCloud(core.catalog, cloud);
-    bridgeCloudEvents(cloud, (name, payload) => events.push({ name, payload }));
-    router = createAppRouter({ core, app: { version: 'test', dataDir: dir, platform: process.platform } });
+    await core.server.start({ port: 0 });
+    // Every event the app pushes to a renderer, the cloud's included.
+    core.events.subscribe((name, payload) => events.push({ name, payload }));
+    router = core.router;
     for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void captured.push(a.map(String).join(' ')));
     }

@@ -1,21 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Core } from '../../../main/core/core';
-import { EventHub } from '../../../main/core/events/event-hub';
-import { createAppRouter, type Router } from '../../../main/core/handlers';
+import { openApp, type App } from '../../../main/core/app';
+import type { EventHub } from '../../../main/core/events/event-hub';
+import type { Router } from '../../../main/core/handlers';
 import { bridgeQuery, isWebBridgeEnabled, startWebBridge, type WebBridge } from '../../../main/ipc/web-bridge';
 import { ApiError } from '../../../renderer/src/platform/api-error';
 import { createWebBridgeClient, readBridgeParams } from '../../../renderer/src/platform/web-bridge-client';
 
-let core: Core;
+let core: App;
 let hub: EventHub;
 let router: Router;
 let bridge: WebBridge;
 
 beforeAll(async () => {
-  core = Core.open({ dataDir: null, port: 0 });
-  hub = new EventHub(core, { logIntervalMs: 20 });
-  router = createAppRouter({ core, app: { version: '1.0.0', dataDir: null, platform: 'test' } });
+  core = await openApp({
+    dataDir: null,
+    port: 0,
+    version: '1.0.0',
+    events: { logIntervalMs: 20 },
+    cloud: { secrets: 'session-only' },
+  });
+  hub = core.events;
+  router = core.router;
   bridge = await startWebBridge({
     dispatcher: router.forTransport('web-bridge'),
     events: hub,
@@ -24,7 +30,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bridge.close();
-  hub.close();
   await core.close();
 });
 

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, type CallInput, type CallName } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
+import { openApp, type App } from '../../../main/core/app';
 import { Core } from '../../../main/core/core';
-import { createAppRouter, createRouter, INTERNAL_MESSAGE, type Router } from '../../../main/core/handlers';
+import { createRouter, INTERNAL_MESSAGE, type Router } from '../../../main/core/handlers';
 import { AppError } from '../../../main/core/util/errors';
 
 const app = { version: '9.9.9', dataDir: null, platform: 'test' };
 const quiet = { error: vi.fn(), warn: vi.fn() };
 
-let core: Core;
+let core: App;
 let router: Router;
 
-beforeAll(() => {
-  core = Core.open({ dataDir: null, port: 0 });
-  router = createAppRouter({ core, app, logger: quiet });
+beforeAll(async () => {
+  core = await openApp({ dataDir: null, port: 0, version: '9.9.9', logger: quiet, cloud: { secrets: 'session-only' } });
+  router = core.router;
 });
 afterAll(async () => {
   await core.close();

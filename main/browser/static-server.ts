@@ -27,8 +27,9 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built renderer on 127.0.0.1 for the browser tests. Paths without an extension
- * fall back to index.html (client-side routes); anything resolving outside `root` is a 404.
+ * Serves a built renderer on 127.0.0.1 only (the browser UI and the browser tests). Paths
+ * without an extension fall back to index.html (client-side routes); anything resolving
+ * outside `root` is a 404.
  */
 export async function startStaticServer(
   root: string,

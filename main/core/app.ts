@@ -1,0 +1,152 @@
+import pkg from '../../package.json' with { type: 'json' };
+import type { Catalog } from './catalog/catalog';
+import { Cloud, type CloudOptions } from './cloud/cloud';
+import { Core, type CoreOptions } from './core';
+import { EventHub, type EventHubOptions } from './events/event-hub';
+import { createAppRouter, type Router } from './handlers';
+import { bridgeCloudEvents } from './handlers/cloud';
+import { consoleLogger, type AppEnv, type HandlerCore, type Logger } from './handlers/context';
+import { Lifecycle, type Service } from './lifecycle';
+import { KeychainSecretStore } from './secrets/keychain-store';
+import { openSecretStore } from './secrets/open-secret-store';
+import type { SecretStore, SecretsMode } from './secrets/secret-store';
+import type { MockServer } from './server/mock-server';
+import type { Store } from './store/store';
+import { AppError } from './util/errors';
+
+/** How the app's Cloud is built on first use. */
+export interface CloudSetup extends Omit<CloudOptions, 'catalog' | 'secrets' | 'secretsMode'> {
+  /**
+   * Where sign-ins are kept: the OS keychain (default), process memory ('session-only'), or
+   * a given store (tests). Never a file.
+   */
+  secrets?: 'keychain' | 'session-only' | { store: SecretStore; mode: SecretsMode };
+  /**
+   * Without a usable keychain: 'session-only' (default) keeps sign-ins in memory and says
+   * why; 'error' fails the cloud call with KEYCHAIN_UNAVAILABLE (the CLI, where a memory
+   * store would forget the login at exit).
+   */
+  onKeychainUnavailable?: 'session-only' | 'error';
+  /** Keychain service name; "MockDeck" when absent. */
+  keychainService?: string;
+}
+
+export interface AppOptions extends CoreOptions {
+  /** What `app.info` reports; package.json's version when absent. */
+  version?: string;
+  cloud?: CloudSetup;
+  events?: Omit<EventHubOptions, 'logger'>;
+  logger?: Logger;
+}
+
+/**
+ * MockDeck assembled: Core (store, catalog, mock server), the event hub, the Cloud and the
+ * handler router, plus whatever the caller adds to `lifecycle` (transports, the browser UI,
+ * later marketplace, pipelines, MCP). `close()` disposes all of it, newest first.
+ * The app is also the `core` every handler sees.
+ */
+export interface App extends HandlerCore {
+  readonly core: Core;
+  readonly store: Store;
+  readonly catalog: Catalog;
+  readonly server: MockServer;
+  readonly events: EventHub;
+  readonly router: Router;
+  readonly env: AppEnv;
+  readonly lifecycle: Lifecycle;
+  /** Adds a service to the app's lifecycle (started now, closed by `close()`). */
+  use<S extends Service>(service: S): Promise<S>;
+  cloud(): Promise<Cloud>;
+  /** Stops and closes everything; idempotent; every step runs even when one fails. */
+  close(): Promise<void>;
+}
+
+/** The one way to start MockDeck: the desktop shell, the CLI, the browser UI and tests call it. */
+export async function openApp(opts: AppOptions): Promise<App> {
+  const logger = opts.logger ?? consoleLogger;
+  const lifecycle = new Lifecycle(logger);
+  try {
+    return new AssembledApp(opts, logger, lifecycle);
+  } catch (e) {
+    await lifecycle.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Said when something asks a closed app for its cloud. */
+export function appClosedError(): AppError {
+  return new AppError('SERVER_ERROR', 'MockDeck is shutting down.', { hint: 'start it again' });
+}
+
+class AssembledApp implements App {
+  readonly core: Core;
+  readonly events: EventHub;
+  readonly router: Router;
+  readonly env: AppEnv;
+  private cloudBuild: Promise<Cloud> | null = null;
+
+  constructor(
+    private readonly opts: AppOptions,
+    logger: Logger,
+    readonly lifecycle: Lifecycle,
+  ) {
+    this.core = Core.open(opts);
+    lifecycle.own('core', this.core);
+    this.events = new EventHub(this.core, { ...opts.events, logger });
+    lifecycle.own('event hub', this.events);
+    // Before the hub in close order: the cloud's events go through it.
+    lifecycle.own('cloud', {
+      close: async () => (await this.cloudBuild?.catch(() => null))?.close(),
+    });
+    this.env = { version: opts.version ?? pkg.version, dataDir: opts.dataDir, platform: process.platform };
+    this.router = createAppRouter({ core: this, app: this.env, logger });
+  }
+
+  get store(): Store {
+    return this.core.store;
+  }
+  get catalog(): Catalog {
+    return this.core.catalog;
+  }
+  get server(): MockServer {
+    return this.core.server;
+  }
+
+  use<S extends Service>(service: S): Promise<S> {
+    return this.lifecycle.add(service);
+  }
+
+  cloud(): Promise<Cloud> {
+    if (this.lifecycle.closed) return Promise.reject(appClosedError());
+    if (!this.cloudBuild) {
+      const build = this.buildCloud();
+      this.cloudBuild = build;
+      // A failed build (a keychain error in 'error' mode) is retried by the next call.
+      build.catch(() => {
+        if (this.cloudBuild === build) this.cloudBuild = null;
+      });
+    }
+    return this.cloudBuild;
+  }
+
+  close(): Promise<void> {
+    return this.lifecycle.close();
+  }
+
+  private async buildCloud(): Promise<Cloud> {
+    const { secrets, onKeychainUnavailable, keychainService, ...cloudOpts } = this.opts.cloud ?? {};
+    const opened =
+      typeof secrets === 'object'
+        ? secrets
+        : await openSecretStore({
+            sessionOnly: secrets === 'session-only',
+            onUnavailable: onKeychainUnavailable ?? 'session-only',
+            ...(keychainService ? { keychain: new KeychainSecretStore(keychainService) } : {}),
+          });
+    // The keychain probe may outlast the app: build nothing that close() already missed.
+    if (this.lifecycle.closed) throw appClosedError();
+    const cloud = new Cloud({ ...cloudOpts, catalog: this.catalog, secrets: opened.store, secretsMode: opened.mode });
+    this.events.addSource((emit) => bridgeCloudEvents(cloud, emit));
+    return cloud;
+  }
+}
