@@ -95,4 +95,3 @@ function watchParent(stop: () => void): NodeJS.Timeout {
     if (process.ppid !== parent) stop();
   }, 1000).unref();
 }
-

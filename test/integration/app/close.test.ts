@@ -94,7 +94,8 @@ describe('openApp().close()', () => {
     client.close();
 
     // Every listener is gone: the mock server, the project's port, the bridge, the page, the sign-in.
-    for (const [name, port] of Object.entries(ports)) expect({ name, state: await probe(port) }).toEqual({ name, state: 'refused' });
+    for (const [name, port] of Object.entries(ports))
+      expect({ name, state: await probe(port) }).toEqual({ name, state: 'refused' });
     expect(await signIn).toMatchObject({ code: 'CLOUD_ERROR', message: expect.stringContaining('shutting down') });
     expect(app.store.db.open).toBe(false);
     expect(app.store.logsDb.open).toBe(false);
