@@ -23,7 +23,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 3001;
 export const DEFAULT_LOG_RETENTION = 10_000;
 
-/** Everything MockDeck does without Electron: the CLI, the desktop app and tests all build one. */
+/** Store, catalog and mock server: the part of MockDeck every entry point needs. openApp() (app.ts) builds one and owns it. */
 export class Core {
   readonly store: Store;
   readonly catalog: Catalog;
