@@ -239,16 +239,24 @@ describe('project file import', () => {
     };
     // The file is valid; make the store fail on the third response, after the project,
     // both mocks and two responses were inserted inside the transaction.
-    const create = catalog.responses.create.bind(catalog.responses);
+    const insert = store.responses.insert.bind(store.responses);
     let calls = 0;
-    catalog.responses.create = (mockId: string, r: unknown) => {
+    store.responses.insert = (r) => {
       if (++calls === 3) throw new Error('disk full');
-      return create(mockId, r);
+      insert(r);
     };
+    const heard: string[] = [];
+    catalog.events.onEvent((e) => heard.push(e.type));
+    catalog.events.on((c) => heard.push(c.kind));
     expect(() => importProject(catalog, input)).toThrow('disk full');
     expect(calls).toBe(3);
     expect(catalog.projects.list()).toEqual([]);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM mocks').get()).toEqual({ n: 0 });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 0 });
+    // Nothing was announced for the rolled-back project, now or later, and no outbox row is left.
+    expect(heard).toEqual([]);
+    expect(store.outbox.count()).toBe(0);
+    catalog.projects.create({ name: 'Later' });
+    expect(heard).toEqual(['project.created', 'project']);
   });
 });
