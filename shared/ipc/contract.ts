@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import type { Mock, MockResponse, MockSummary, Project, ProjectStats, ProjectSummary, RequestLog } from '../models';
+import type {
+  Mock,
+  MockResponse,
+  MockSummary,
+  MockWithResponses,
+  Project,
+  ProjectStats,
+  ProjectSummary,
+  ProjectWithMocks,
+  RequestLog,
+  RequestLogSummary,
+} from '../models';
 import {
+  requestLogFilterSchema,
   mockCreateSchema,
   mockUpdateSchema,
   projectCreateSchema,
@@ -10,6 +22,11 @@ import {
 } from '../models';
 import type { AppErrorShape } from './result';
 import { cloudCalls, cloudEvents } from './cloud';
+
+// Model types the calls return live in shared/models (the store and catalog use them too);
+// they are re-exported here for the transports and the renderer.
+export type { MockWithResponses, ProjectWithMocks, RequestLogFilter, RequestLogSummary } from '../models';
+export { requestLogFilterSchema } from '../models';
 
 /**
  * The one list of renderer→main calls and main→renderer events. Every transport (Electron
@@ -26,13 +43,6 @@ const call = <I extends z.ZodType>(input: I) => ({
 const id = z.string().min(1, 'id is required');
 const none = z.object({}).strict().optional();
 
-export interface ProjectWithMocks extends Project {
-  mocks: (Mock & { responseCount: number })[];
-}
-export interface MockWithResponses extends Mock {
-  responses: MockResponse[];
-}
-
 export interface ListenerState {
   /** Base URL clients call, e.g. http://127.0.0.1:3001 */
   url: string | null;
@@ -46,24 +56,6 @@ export interface ServerState extends ListenerState {
   /** Projects served at the root of their own port. */
   projectPorts: (ListenerState & { projectId: string })[];
 }
-
-/** A log row as lists show it: no bodies, so a flood stays cheap to push and render. */
-export type RequestLogSummary = Omit<
-  RequestLog,
-  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
-> & {
-  mockName: string | null;
-  responseName: string | null;
-};
-
-export const requestLogFilterSchema = z.object({
-  projectId: id,
-  mockId: z.string().optional(),
-  method: z.string().optional(),
-  statusClass: z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']).optional(),
-  pathText: z.string().max(500).optional(),
-});
-export type RequestLogFilter = z.infer<typeof requestLogFilterSchema>;
 
 export interface AppInfo {
   version: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MockResponse } from './response';
 
 /** mockbird-api.md §4 lists these five methods. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
@@ -51,6 +52,13 @@ export function mockPathProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** `:id` segments are stored as `{id}`, the spec's spelling, so both match alike. */
+export const normalizeMockPath = (path: string): string =>
+  path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? `{${seg.slice(1)}}` : seg))
+    .join('/');
+
 export const mockPathSchema = z
   .string()
   .trim()
@@ -83,6 +91,11 @@ const delaySchema = z
   .min(0, 'responseDelay cannot be negative')
   .max(MAX_DELAY_MS, `responseDelay is at most ${MAX_DELAY_MS} ms`);
 
+/**
+ * What a mock *is*, apart from where it is stored (no id, project, timestamps or order), with
+ * the defaults a new mock gets. This is the one definition of a mock's content: create
+ * inputs, drafts, project files, sync fingerprints and cloud bodies all use it (./content.ts).
+ */
 export const mockCreateSchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   path: mockPathSchema,
@@ -108,3 +121,8 @@ export const mockUpdateSchema = z.object({
 export type MockUpdate = z.input<typeof mockUpdateSchema>;
 
 export type MockSummary = Mock & { responseCount: number; hits: number; lastRequestAt: string | null };
+
+/** A mock with its responses in their order (mocks.get). */
+export interface MockWithResponses extends Mock {
+  responses: MockResponse[];
+}

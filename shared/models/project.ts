@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Mock } from './mock';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -25,6 +26,7 @@ export type Project = z.infer<typeof projectSchema>;
 
 export const projectNameSchema = z.string().trim().min(1, 'name is required').max(200);
 
+/** The project's content (name, description, isPublic: ./content.ts) plus where it lives here (slug, port). */
 export const projectCreateSchema = z.object({
   name: projectNameSchema,
   description: z.string().max(5000).default(''),
@@ -45,6 +47,11 @@ export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
 
 /** A project as lists show it. */
 export type ProjectSummary = Project & { mockCount: number };
+
+/** A project with its mocks in their order (projects.get). */
+export interface ProjectWithMocks extends Project {
+  mocks: (Mock & { responseCount: number })[];
+}
 
 /** Lowercase, dash-separated slug from a display name ("My API!" → "my-api"). */
 export function slugify(name: string): string {

@@ -47,6 +47,25 @@ export const requestLogQuerySchema = z.object({
 });
 export type RequestLogQuery = z.input<typeof requestLogQuerySchema>;
 
+/** A log row as lists show it: no bodies, so a flood stays cheap to push and render. */
+export type RequestLogSummary = Omit<
+  RequestLog,
+  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
+> & {
+  mockName: string | null;
+  responseName: string | null;
+};
+
+/** What the log list filters on: one project, optionally one mock, a method, a status class, path text. */
+export const requestLogFilterSchema = z.object({
+  projectId: z.string().min(1, 'id is required'),
+  mockId: z.string().optional(),
+  method: z.string().optional(),
+  statusClass: z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']).optional(),
+  pathText: z.string().max(500).optional(),
+});
+export type RequestLogFilter = z.infer<typeof requestLogFilterSchema>;
+
 export interface Pagination {
   page: number;
   limit: number;

@@ -48,6 +48,7 @@ const bodySchema = z
   .string({ message: 'body must be a string: serialize JSON first (JSON.stringify)' })
   .max(MAX_BODY_LENGTH, 'body is larger than 5 MB');
 
+/** What a response *is*, with the defaults a new one gets: the one definition of its content (./content.ts). */
 export const responseCreateSchema = z.object({
   name: z.string().trim().min(1).max(200).default('Response'),
   statusCode: statusSchema.default(200),

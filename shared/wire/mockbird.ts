@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import type { Mock, MockResponse, Project, RequestLog } from '../models';
-import { conditionSchema } from '../models';
+import type {
+  Mock,
+  MockContent,
+  MockResponse,
+  Project,
+  ProjectContent,
+  RequestLog,
+  ResponseContent,
+  Unchecked,
+} from '../models';
+import { conditionSchema, normalizeMockPath } from '../models';
 
 /**
  * MockBird's JSON bodies (mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
@@ -224,6 +233,45 @@ export const wireResponseSchema = z.object({
   conditions: z.union([jsonString(z.array(conditionSchema)), z.array(conditionSchema)]),
   created_at: z.string(),
   updated_at: z.string().optional(),
+});
+
+export type RemoteProject = z.output<typeof wireProjectSchema>;
+export type RemoteMock = z.output<typeof wireMockSchema>;
+export type RemoteResponse = z.output<typeof wireResponseSchema>;
+
+/* ---- Content (shared/models/content.ts) to and from the wire ---- */
+
+// MockBird's create and update bodies take the camelCase content fields as they are.
+export type ProjectRequestBody = ProjectContent & { slug?: string };
+export type MockRequestBody = Unchecked<MockContent>;
+export type ResponseRequestBody = ResponseContent;
+
+export const wireProjectContent = (p: RemoteProject): ProjectContent => ({
+  name: p.name,
+  description: p.description,
+  isPublic: p.is_public,
+});
+
+/** The server may spell a path `:id` and a method in lower case; content uses the local spelling. */
+export const wireMockContent = (m: RemoteMock): Unchecked<MockContent> => ({
+  name: m.name,
+  path: normalizeMockPath(m.path),
+  method: m.method.toUpperCase(),
+  description: m.description,
+  responseType: m.response_type,
+  responseDelay: m.response_delay_ms,
+  responseMode: m.response_mode,
+  isActive: m.is_active,
+});
+
+export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({
+  name: r.name,
+  statusCode: r.status_code,
+  headers: { ...r.headers },
+  body: r.body,
+  isDefault: r.is_default,
+  weight: r.weight,
+  conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
 });
 
 export const wireErrorSchema = z.object({

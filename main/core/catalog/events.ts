@@ -1,19 +1,71 @@
-/** What changed in the catalog; the engine recompiles the project's routes on each. */
+import type { DomainEvent } from '../../../shared/models';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { newId } from '../util/ids';
+
+/** What changed in the catalog, coarsely; the engine recompiles the project's routes on each. */
 export interface CatalogChange {
   projectId: string;
   kind: 'project' | 'mock' | 'response' | 'deleted';
 }
 export type CatalogListener = (change: CatalogChange) => void;
+export type DomainEventListener = (event: DomainEvent) => void;
 
+const changeOf = (e: DomainEvent): CatalogChange => {
+  const projectId = e.payload.projectId;
+  if (e.type === 'project.deleted') return { projectId, kind: 'deleted' };
+  const kind = e.type.slice(0, e.type.indexOf('.')) as 'project' | 'mock' | 'response';
+  return { projectId, kind };
+};
+
+/**
+ * The catalog's domain events. A service calls `record()` inside the transaction of its
+ * change: the event goes into the outbox in that transaction, and reaches listeners only
+ * after the outermost commit (never for a change that rolled back). Each listener is called
+ * on its own: one that throws is reported and neither undoes the write nor starves the others.
+ */
 export class CatalogEvents {
-  private readonly listeners = new Set<CatalogListener>();
+  private readonly changeListeners = new Set<CatalogListener>();
+  private readonly eventListeners = new Set<DomainEventListener>();
 
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly report: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+  ) {}
+
+  /** Coarse changes (which project, which kind), after commit. */
   on(listener: CatalogListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
-  emit(change: CatalogChange): void {
-    for (const l of this.listeners) l(change);
+  /** Every domain event, after commit, in the order recorded. */
+  onEvent(listener: DomainEventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  record(event: DomainEvent): void {
+    if (!this.store.db.inTransaction) {
+      // A programming error, not a user's: the outbox row must commit with the change.
+      throw new Error(`domain event ${event.type} recorded outside a transaction`);
+    }
+    this.store.outbox.append({ id: newId(), event, createdAt: this.clock.now().toISOString() });
+    this.store.afterCommit(() => this.deliver(event));
+  }
+
+  private deliver(event: DomainEvent): void {
+    const change = changeOf(event);
+    for (const l of this.eventListeners) this.call(() => l(event), event);
+    for (const l of this.changeListeners) this.call(() => l(change), event);
+  }
+
+  private call(fn: () => void, event: DomainEvent): void {
+    try {
+      fn();
+    } catch (e) {
+      this.report(`a catalog listener failed on ${event.type} (the change is committed)`, e);
+    }
   }
 }

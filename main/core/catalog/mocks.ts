@@ -1,5 +1,11 @@
-import { mockCreateSchema, mockUpdateSchema, type Mock, type MockSummary } from '../../../shared/models';
-import type { MockWithResponses } from '../../../shared/ipc/contract';
+import {
+  mockCreateSchema,
+  mockUpdateSchema,
+  normalizeMockPath,
+  type Mock,
+  type MockSummary,
+  type MockWithResponses,
+} from '../../../shared/models';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { notFound, parseInput } from '../util/errors';
@@ -7,12 +13,7 @@ import { newId } from '../util/ids';
 import type { CatalogEvents } from './events';
 import type { ProjectService } from './projects';
 
-/** `:id` segments are stored as `{id}`, the spec's spelling, so both match alike. */
-export const normalizeMockPath = (path: string): string =>
-  path
-    .split('/')
-    .map((seg) => (seg.startsWith(':') ? `{${seg.slice(1)}}` : seg))
-    .join('/');
+export { normalizeMockPath };
 
 export class MockService {
   constructor(
@@ -57,9 +58,9 @@ export class MockService {
       };
       this.store.mocks.insert(m, this.store.mocks.nextSortOrder(projectId));
       this.store.projects.touch(projectId, now);
+      this.events.record({ type: 'mock.created', payload: { projectId, mockId: m.id } });
       return m;
     });
-    this.events.emit({ projectId, kind: 'mock' });
     return mock;
   }
 
@@ -76,20 +77,20 @@ export class MockService {
       };
       this.store.mocks.update(updated);
       this.store.projects.touch(m.projectId, now);
+      this.events.record({ type: 'mock.updated', payload: { projectId: m.projectId, mockId: id } });
       return updated;
     });
-    this.events.emit({ projectId: next.projectId, kind: 'mock' });
     return next;
   }
 
   delete(id: string): void {
-    const m = this.require(id);
     this.store.tx(() => {
+      const m = this.require(id);
       this.store.mocks.delete(id);
       this.store.projects.touch(m.projectId, this.clock.now().toISOString());
+      this.events.record({ type: 'mock.deleted', payload: { projectId: m.projectId, mockId: id } });
     });
     this.store.logs.forgetMock(id);
-    this.events.emit({ projectId: m.projectId, kind: 'mock' });
   }
 
   /** Clones the mock with all its responses into the same project, named "… (Copy)". */
@@ -103,9 +104,9 @@ export class MockService {
         this.store.responses.insert({ ...r, id: newId(), mockId: m.id, createdAt: now, updatedAt: now });
       }
       this.store.projects.touch(src.projectId, now);
+      this.events.record({ type: 'mock.created', payload: { projectId: m.projectId, mockId: m.id } });
       return m;
     });
-    this.events.emit({ projectId: clone.projectId, kind: 'mock' });
     return clone;
   }
 }

@@ -5,8 +5,8 @@ import {
   type MockResponse,
   type Project,
   type ProjectSummary,
+  type ProjectWithMocks,
 } from '../../../shared/models';
-import type { ProjectWithMocks } from '../../../shared/ipc/contract';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, parseInput } from '../util/errors';
@@ -53,9 +53,9 @@ export class ProjectService {
         updatedAt: now,
       };
       this.store.projects.insert(p);
+      this.events.record({ type: 'project.created', payload: { projectId: p.id, slug: p.slug, name: p.name } });
       return p;
     });
-    this.events.emit({ projectId: project.id, kind: 'project' });
     return project;
   }
 
@@ -75,17 +75,19 @@ export class ProjectService {
         updatedAt: this.clock.now().toISOString(),
       };
       this.store.projects.update(next);
+      this.events.record({ type: 'project.updated', payload: { projectId: id } });
       return next;
     });
-    this.events.emit({ projectId: id, kind: 'project' });
     return updated;
   }
 
   delete(id: string): void {
-    this.require(id);
-    this.store.projects.delete(id);
+    this.store.tx(() => {
+      this.require(id);
+      this.store.projects.delete(id);
+      this.events.record({ type: 'project.deleted', payload: { projectId: id } });
+    });
     this.store.logs.forgetProject(id);
-    this.events.emit({ projectId: id, kind: 'deleted' });
   }
 
   /** Deep clone: every mock and every response, with new ids, a `-copy` slug and a ` (Copy)` name. */
@@ -111,9 +113,9 @@ export class ProjectService {
           this.store.responses.insert({ ...r, id: newId(), mockId, createdAt: now, updatedAt: now });
         }
       });
+      this.events.record({ type: 'project.created', payload: { projectId: p.id, slug: p.slug, name: p.name } });
       return p;
     });
-    this.events.emit({ projectId: clone.id, kind: 'project' });
     return clone;
   }
 

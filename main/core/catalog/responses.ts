@@ -30,7 +30,7 @@ export class ResponseService {
 
   create(mockId: string, input: unknown): MockResponse {
     const data = parseInput(responseCreateSchema, input);
-    const { response, projectId } = this.store.tx(() => {
+    const response = this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       const now = this.clock.now().toISOString();
       const r: MockResponse = {
@@ -44,15 +44,18 @@ export class ResponseService {
       this.store.responses.insert(r);
       if (r.isDefault) this.store.responses.clearDefault(mockId, r.id);
       this.store.projects.touch(mock.projectId, now);
-      return { response: r, projectId: mock.projectId };
+      this.events.record({
+        type: 'response.created',
+        payload: { projectId: mock.projectId, mockId, responseId: r.id },
+      });
+      return r;
     });
-    this.events.emit({ projectId, kind: 'response' });
     return response;
   }
 
   update(mockId: string, id: string, input: unknown): MockResponse {
     const data = parseInput(responseUpdateSchema, input);
-    const { response, projectId } = this.store.tx(() => {
+    const response = this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       const r = this.require(mockId, id);
       const now = this.clock.now().toISOString();
@@ -60,27 +63,26 @@ export class ResponseService {
       this.store.responses.update(next);
       if (data.isDefault === true) this.store.responses.clearDefault(mockId, id);
       this.store.projects.touch(mock.projectId, now);
-      return { response: next, projectId: mock.projectId };
+      this.events.record({ type: 'response.updated', payload: { projectId: mock.projectId, mockId, responseId: id } });
+      return next;
     });
-    this.events.emit({ projectId, kind: 'response' });
     return response;
   }
 
   delete(mockId: string, id: string): void {
-    const projectId = this.store.tx(() => {
+    this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       this.require(mockId, id);
       this.store.responses.delete(id);
       this.store.projects.touch(mock.projectId, this.clock.now().toISOString());
-      return mock.projectId;
+      this.events.record({ type: 'response.deleted', payload: { projectId: mock.projectId, mockId, responseId: id } });
     });
-    this.events.emit({ projectId, kind: 'response' });
   }
 
   /** Sets the order responses are listed, tried in sequential mode, and fall back in. */
   reorder(mockId: string, orderInput: unknown): MockResponse[] {
     const order = parseInput(reorderSchema, orderInput, 'order');
-    const projectId = this.store.tx(() => {
+    this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       const current = this.store.responses.listByMock(mockId);
       const ids = new Set(current.map((r) => r.id));
@@ -91,9 +93,8 @@ export class ResponseService {
       }
       order.forEach((id, i) => this.store.responses.setSortOrder(id, i));
       this.store.projects.touch(mock.projectId, this.clock.now().toISOString());
-      return mock.projectId;
+      this.events.record({ type: 'response.reordered', payload: { projectId: mock.projectId, mockId } });
     });
-    this.events.emit({ projectId, kind: 'response' });
     return this.store.responses.listByMock(mockId);
   }
 }

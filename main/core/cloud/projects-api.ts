@@ -1,49 +1,16 @@
 import { z } from 'zod';
-import { wireMockSchema, wireProjectSchema, wireResponseSchema } from '../../../shared/wire/mockbird';
+import type { BatchCreateBody } from '../../../shared/wire/batch-create';
+import {
+  wireMockSchema,
+  wireProjectSchema,
+  wireResponseSchema,
+  type MockRequestBody as MockBody,
+  type ProjectRequestBody as ProjectBody,
+  type ResponseRequestBody as ResponseBody,
+} from '../../../shared/wire/mockbird';
 import { enc } from './api';
+import { CloudRequestError } from './errors';
 import type { CloudHttp } from './http';
-
-export type RemoteProject = z.output<typeof wireProjectSchema>;
-export type RemoteMock = z.output<typeof wireMockSchema>;
-export type RemoteResponse = z.output<typeof wireResponseSchema>;
-
-export interface ProjectBody {
-  name: string;
-  description: string;
-  isPublic: boolean;
-  slug?: string;
-}
-export interface MockBody {
-  name: string;
-  path: string;
-  method: string;
-  description: string;
-  responseType: string;
-  responseDelay: number;
-  responseMode: string;
-  isActive: boolean;
-}
-export interface ResponseBody {
-  name: string;
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-  isDefault: boolean;
-  weight: number;
-  conditions: { type: string; field: string; operator: string; value: string }[];
-}
-
-export interface BatchCreateBody {
-  name: string;
-  description?: string;
-  isPublic?: boolean;
-  endpoints: {
-    method: string;
-    route: string;
-    description?: string;
-    scenarios: { name?: string; status?: number; responseBody?: unknown; headers?: Record<string, string> }[];
-  }[];
-}
 
 const deleted = z.unknown();
 const projectWithMocks = wireProjectSchema.extend({ mocks: z.array(wireMockSchema).default([]) });
@@ -51,6 +18,11 @@ const projectWithMocks = wireProjectSchema.extend({ mocks: z.array(wireMockSchem
 /** The MockBird project, mock and response endpoints (mockbird-api.md §3–5) the cloud serves under /api/v1. */
 export class ProjectsApi {
   constructor(private readonly http: CloudHttp) {}
+
+  /** A timeout or dropped connection after a write was sent: the server may have applied it. */
+  isUncertain(error: unknown): boolean {
+    return error instanceof CloudRequestError && error.uncertain;
+  }
 
   listProjects() {
     return this.http.request({

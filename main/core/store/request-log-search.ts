@@ -1,5 +1,4 @@
-import type { RequestLogFilter, RequestLogSummary } from '../../../shared/ipc/contract';
-import type { RequestLog } from '../../../shared/models';
+import type { RequestLog, RequestLogFilter, RequestLogSummary } from '../../../shared/models';
 import { toLogSummaryFields, type LogSummaryRow } from './request-logs-repo';
 import type { Store } from './store';
 

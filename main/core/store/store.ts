@@ -5,10 +5,12 @@ import { migrate } from './migrate';
 import { catalogMigrations } from './migrations/catalog';
 import { logsMigrations } from './migrations/logs';
 import { MocksRepo } from './mocks-repo';
+import { OutboxRepo } from './outbox-repo';
 import { ProjectsRepo } from './projects-repo';
 import { RequestLogsRepo } from './request-logs-repo';
 import { ResponsesRepo } from './responses-repo';
 import { SettingsRepo } from './settings-repo';
+import { Transactions } from './transactions';
 
 export interface Store {
   readonly dataDir: string | null;
@@ -19,8 +21,17 @@ export interface Store {
   readonly responses: ResponsesRepo;
   readonly logs: RequestLogsRepo;
   readonly settings: SettingsRepo;
-  /** Runs `fn` in one IMMEDIATE catalog transaction: all of it is committed or none. */
+  readonly outbox: OutboxRepo;
+  /**
+   * Runs `fn` in one IMMEDIATE catalog transaction: all of it is committed or none. Nests:
+   * inside another `tx` it is a savepoint of the outer one.
+   */
   tx<T>(fn: () => T): T;
+  /**
+   * Runs `callback` after the outermost transaction commits (at once outside one); drops it
+   * if that transaction rolls back. A throwing callback is logged and affects nothing else.
+   */
+  afterCommit(callback: () => void): void;
   close(): void;
 }
 
@@ -42,6 +53,7 @@ export function openStore(dataDir: string | null): Store {
     logsDb.close();
     throw e;
   }
+  const transactions = new Transactions(db);
   return {
     dataDir,
     db,
@@ -51,7 +63,10 @@ export function openStore(dataDir: string | null): Store {
     responses: new ResponsesRepo(db),
     logs: new RequestLogsRepo(logsDb),
     settings: new SettingsRepo(db),
-    tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    outbox: new OutboxRepo(db),
+    // Arrow functions: callers pass `store.tx` around unbound (sync's ReconcileEnv does).
+    tx: <T>(fn: () => T): T => transactions.run(fn),
+    afterCommit: (callback: () => void): void => transactions.afterCommit(callback),
     close() {
       if (db.open) db.close();
       if (logsDb.open) logsDb.close();

@@ -7,9 +7,9 @@ import {
   canonicalJson,
   fingerprint,
   type Content,
-  type MockContent,
   type ProjectContent,
   type ResponseContent,
+  type SyncMockContent,
 } from './content';
 import type { MockSnapshot } from './kinds';
 
@@ -104,22 +104,21 @@ function deleteLocal(catalog: Catalog, row: SyncConflictRow): void {
     catalog.responses.delete(row.parentLocalId, row.localId);
 }
 
+/** Saves the cloud version as a new local entity, with the children kept beside the conflict. */
 function copyTheirs(catalog: Catalog, row: SyncConflictRow, theirs: Content): string {
   const children = row.theirsChildrenJson === null ? [] : (JSON.parse(row.theirsChildrenJson) as unknown[]);
   if (row.kind === 'project') {
     const p = theirs as ProjectContent;
-    const project = catalog.projects.create({ ...p, name: `${p.name}${COPY_SUFFIX}`.slice(0, 200) });
-    for (const m of children as MockSnapshot[]) copyMock(catalog, project.id, m.content, m.responses);
-    return project.id;
+    const draft = {
+      project: { ...p, name: `${p.name}${COPY_SUFFIX}`.slice(0, 200) },
+      mocks: (children as MockSnapshot[]).map((m) => ({ ...m.content, responses: m.responses })),
+    };
+    return catalog.trees.create(draft, { source: 'sync', slug: 'unique', port: 'drop' }).project.id;
   }
   if (row.kind === 'mock') {
-    const m = theirs as MockContent;
-    return copyMock(
-      catalog,
-      row.rootLocalId,
-      { ...m, name: `${m.name}${COPY_SUFFIX}`.slice(0, 200) },
-      children as ResponseContent[],
-    );
+    const m = theirs as SyncMockContent;
+    const draft = { ...m, name: `${m.name}${COPY_SUFFIX}`.slice(0, 200), responses: children as ResponseContent[] };
+    return catalog.trees.addMocks(row.rootLocalId, [draft])[0]!.id;
   }
   if (!row.parentLocalId || !catalog.store.mocks.get(row.parentLocalId)) {
     throw new AppError(
@@ -137,10 +136,4 @@ function copyTheirs(catalog: Catalog, row: SyncConflictRow, theirs: Content): st
     name: `${r.name}${COPY_SUFFIX}`.slice(0, 200),
     isDefault: false,
   }).id;
-}
-
-function copyMock(catalog: Catalog, projectId: string, m: MockContent, responses: ResponseContent[]): string {
-  const mock = catalog.mocks.create(projectId, m);
-  for (const r of responses) catalog.responses.create(mock.id, r);
-  return mock.id;
 }

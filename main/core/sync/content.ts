@@ -1,85 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { Condition, Mock, MockResponse, Project } from '../../../shared/models';
-import { mockContent as catalogMockContent, responseContent as catalogResponseContent } from '../catalog/content';
-import { normalizeMockPath } from '../catalog/mocks';
-import type {
-  MockBody,
-  ProjectBody,
-  RemoteMock,
-  RemoteProject,
-  RemoteResponse,
-  ResponseBody,
-} from '../cloud/projects-api';
+import type { MockContent, ProjectContent, ResponseContent, Unchecked } from '../../../shared/models';
 
 /**
- * What sync compares: the fields both sides store, in one canonical shape. Local-only
- * fields (ids, timestamps, a project's port and slug, sort order) are not content.
+ * What sync compares: the content of shared/models/content.ts, in one canonical shape.
+ * Local-only fields (ids, timestamps, a project's port and slug, sort order) are not
+ * content. The local side maps with the model's pickers (projectContent, mockContent,
+ * responseContent), the cloud side with shared/wire/mockbird.ts (wire*Content).
  */
-export interface ProjectContent {
-  name: string;
-  description: string;
-  isPublic: boolean;
-}
-export interface MockContent {
-  name: string;
-  path: string;
-  method: string;
-  description: string;
-  responseType: string;
-  responseDelay: number;
-  responseMode: string;
-  isActive: boolean;
-}
-export interface ResponseContent {
-  name: string;
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-  isDefault: boolean;
-  weight: number;
-  conditions: { type: string; field: string; operator: string; value: string }[];
-}
-export type Content = ProjectContent | MockContent | ResponseContent;
+export type { ProjectContent, ResponseContent } from '../../../shared/models';
+/** A mock as sync sees it: the cloud may hold a method or type this MockDeck does not serve. */
+export type SyncMockContent = Unchecked<MockContent>;
+export type Content = ProjectContent | SyncMockContent | ResponseContent;
 
-export const projectContent = (p: Pick<Project, 'name' | 'description' | 'isPublic'>): ProjectContent => ({
-  name: p.name,
-  description: p.description,
-  isPublic: p.isPublic,
-});
-
-export const remoteProjectContent = (p: RemoteProject): ProjectContent => ({
-  name: p.name,
-  description: p.description,
-  isPublic: p.is_public,
-});
-
-export const mockContent = (m: Mock): MockContent => catalogMockContent(m);
-
-export const remoteMockContent = (m: RemoteMock): MockContent => ({
-  name: m.name,
-  path: normalizeMockPath(m.path),
-  method: m.method.toUpperCase(),
-  description: m.description,
-  responseType: m.response_type,
-  responseDelay: m.response_delay_ms,
-  responseMode: m.response_mode,
-  isActive: m.is_active,
-});
-
-const conditions = (cs: readonly Condition[]) =>
-  cs.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value }));
-
-export const responseContent = (r: MockResponse): ResponseContent => catalogResponseContent(r);
-
-export const remoteResponseContent = (r: RemoteResponse): ResponseContent => ({
-  name: r.name,
-  statusCode: r.status_code,
-  headers: r.headers,
-  body: r.body,
-  isDefault: r.is_default,
-  weight: r.weight,
-  conditions: conditions(r.conditions),
-});
+export { mockContent, projectContent, responseContent } from '../../../shared/models';
+export {
+  wireMockContent as remoteMockContent,
+  wireProjectContent as remoteProjectContent,
+  wireResponseContent as remoteResponseContent,
+} from '../../../shared/wire/mockbird';
 
 /** JSON with object keys sorted, so equal content always serialises alike. */
 export function canonicalJson(value: unknown): string {
@@ -95,18 +33,10 @@ export function canonicalJson(value: unknown): string {
 export const fingerprint = (c: Content): string =>
   createHash('sha256').update(canonicalJson(c)).digest('hex').slice(0, 32);
 
-export const projectBody = (c: ProjectContent, slug?: string): ProjectBody => ({ ...c, ...(slug ? { slug } : {}) });
-export const mockBody = (c: MockContent): MockBody => ({ ...c });
-export const responseBody = (c: ResponseContent): ResponseBody => ({
-  ...c,
-  headers: { ...c.headers },
-  conditions: c.conditions.map((x) => ({ ...x })),
-});
-
 /** A short human label for progress messages and the conflicts list. */
 export function labelOf(kind: 'project' | 'mock' | 'response', c: Content): string {
   if (kind === 'mock') {
-    const m = c as MockContent;
+    const m = c as SyncMockContent;
     return `${m.method} ${m.path} (${m.name})`;
   }
   return (c as ProjectContent | ResponseContent).name;

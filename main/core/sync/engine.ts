@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog';
-import type { ProjectsApi } from '../cloud/projects-api';
 import { SyncConflictsRepo } from '../store/sync-conflicts-repo';
 import { SyncLinksRepo } from '../store/sync-links-repo';
 import type { Clock } from '../util/clock';
@@ -15,6 +14,7 @@ import {
   responseOps,
 } from './kinds';
 import { reconcile, type ReconcileEnv } from './reconcile';
+import type { RemoteProjects } from './remote';
 import { SyncTally, type SyncSummary } from './tally';
 
 export interface SyncProgress {
@@ -42,7 +42,7 @@ export interface SyncStatus {
 
 export interface SyncDeps {
   catalog: Catalog;
-  api: ProjectsApi;
+  api: RemoteProjects;
   clock: Clock;
   /** Identifies the cloud account space the links belong to (base URL + organization). */
   scope: () => string;
@@ -85,6 +85,7 @@ export class SyncEngine {
       links: this.links,
       conflicts: this.conflicts,
       tx: catalog.store.tx,
+      isUncertain: (e) => api.isUncertain(e),
       now: () => clock.now().toISOString(),
       tally,
     };

@@ -1,26 +1,24 @@
 import type { Catalog } from '../catalog/catalog';
-import type { ProjectsApi, RemoteProject } from '../cloud/projects-api';
 import { SLUG_PATTERN, slugify } from '../../../shared/models';
+import type { RemoteProject } from '../../../shared/wire/mockbird';
 import { AppError } from '../util/errors';
 import {
-  mockBody,
   mockContent,
-  projectBody,
   projectContent,
   remoteMockContent,
   remoteProjectContent,
   remoteResponseContent,
-  responseBody,
   responseContent,
-  type MockContent,
   type ProjectContent,
   type ResponseContent,
+  type SyncMockContent,
 } from './content';
 import type { Item, KindOps, Pair } from './reconcile';
+import type { RemoteProjects } from './remote';
 
 /** A cloud copy's mocks with their responses, as kept with a project conflict. */
 export interface MockSnapshot {
-  content: MockContent;
+  content: SyncMockContent;
   responses: ResponseContent[];
 }
 
@@ -36,7 +34,7 @@ async function gone(p: Promise<unknown>): Promise<void> {
 export const remoteProjectItems = (list: RemoteProject[]): Item<ProjectContent>[] =>
   list.map((p) => ({ id: p.project_id, content: remoteProjectContent(p) }));
 
-export async function remoteMockSnapshots(api: ProjectsApi, remoteProjectId: string): Promise<MockSnapshot[]> {
+export async function remoteMockSnapshots(api: RemoteProjects, remoteProjectId: string): Promise<MockSnapshot[]> {
   const out: MockSnapshot[] = [];
   for (const m of await api.listMocks(remoteProjectId)) {
     out.push({
@@ -48,7 +46,7 @@ export async function remoteMockSnapshots(api: ProjectsApi, remoteProjectId: str
 }
 
 export function projectOps(
-  api: ProjectsApi,
+  api: RemoteProjects,
   catalog: Catalog,
   remoteSlugs: Map<string, string>,
 ): KindOps<ProjectContent> {
@@ -58,15 +56,14 @@ export function projectOps(
     async createRemote(c, localId) {
       const slug = catalog.store.projects.get(localId)?.slug;
       try {
-        return (await api.createProject(projectBody(c, slug))).project_id;
+        return (await api.createProject(slug ? { ...c, slug } : c)).project_id;
       } catch (e) {
         // The slug is taken in the cloud by a project this machine does not track: let the cloud pick one.
-        if (e instanceof AppError && e.code === 'CONFLICT' && slug)
-          return (await api.createProject(projectBody(c))).project_id;
+        if (e instanceof AppError && e.code === 'CONFLICT' && slug) return (await api.createProject(c)).project_id;
         throw e;
       }
     },
-    updateRemote: async (id, c) => void (await api.updateProject(id, projectBody(c))),
+    updateRemote: async (id, c) => void (await api.updateProject(id, c)),
     deleteRemote: (id) => gone(api.deleteProject(id)),
     createLocal(c, remoteId) {
       const wanted = remoteSlugs.get(remoteId);
@@ -80,16 +77,16 @@ export function projectOps(
   };
 }
 
-export const localMockItems = (catalog: Catalog, projectId: string): Item<MockContent>[] =>
+export const localMockItems = (catalog: Catalog, projectId: string): Item<SyncMockContent>[] =>
   catalog.store.mocks.listByProject(projectId).map((m) => ({ id: m.id, content: mockContent(m) }));
 
-export function mockOps(api: ProjectsApi, catalog: Catalog, project: Pair): KindOps<MockContent> {
+export function mockOps(api: RemoteProjects, catalog: Catalog, project: Pair): KindOps<SyncMockContent> {
   return {
     kind: 'mock',
     listRemote: async () =>
       (await api.listMocks(project.remoteId)).map((m) => ({ id: m.mock_id, content: remoteMockContent(m) })),
-    createRemote: async (c) => (await api.createMock(project.remoteId, mockBody(c))).mock_id,
-    updateRemote: async (id, c) => void (await api.updateMock(id, mockBody(c))),
+    createRemote: async (c) => (await api.createMock(project.remoteId, c)).mock_id,
+    updateRemote: async (id, c) => void (await api.updateMock(id, c)),
     deleteRemote: (id) => gone(api.deleteMock(id)),
     createLocal: (c) => catalog.mocks.create(project.localId, c).id,
     updateLocal: (id, c) => void catalog.mocks.update(id, c),
@@ -101,13 +98,13 @@ export function mockOps(api: ProjectsApi, catalog: Catalog, project: Pair): Kind
 export const localResponseItems = (catalog: Catalog, mockId: string): Item<ResponseContent>[] =>
   catalog.store.responses.listByMock(mockId).map((r) => ({ id: r.id, content: responseContent(r) }));
 
-export function responseOps(api: ProjectsApi, catalog: Catalog, mock: Pair): KindOps<ResponseContent> {
+export function responseOps(api: RemoteProjects, catalog: Catalog, mock: Pair): KindOps<ResponseContent> {
   return {
     kind: 'response',
     listRemote: async () =>
       (await api.listResponses(mock.remoteId)).map((r) => ({ id: r.response_id, content: remoteResponseContent(r) })),
-    createRemote: async (c) => (await api.createResponse(mock.remoteId, responseBody(c))).response_id,
-    updateRemote: async (id, c) => void (await api.updateResponse(mock.remoteId, id, responseBody(c))),
+    createRemote: async (c) => (await api.createResponse(mock.remoteId, c)).response_id,
+    updateRemote: async (id, c) => void (await api.updateResponse(mock.remoteId, id, c)),
     deleteRemote: (id) => gone(api.deleteResponse(mock.remoteId, id)),
     createLocal: (c) => catalog.responses.create(mock.localId, c).id,
     updateLocal: (id, c) => void catalog.responses.update(mock.localId, id, c),

@@ -1,7 +1,6 @@
 import type { SyncConflictsRepo } from '../store/sync-conflicts-repo';
 import type { SyncKind, SyncLink, SyncLinksRepo } from '../store/sync-links-repo';
 import { newId } from '../util/ids';
-import { CloudRequestError } from '../cloud/errors';
 import { AppError } from '../util/errors';
 import { fingerprint, labelOf, type Content } from './content';
 import type { SyncTally } from './tally';
@@ -33,6 +32,8 @@ export interface ReconcileEnv {
   links: SyncLinksRepo;
   conflicts: SyncConflictsRepo;
   tx: <T>(fn: () => T) => T;
+  /** Whether a failed cloud write may still have been applied (RemoteProjects.isUncertain). */
+  isUncertain: (e: unknown) => boolean;
   now: () => string;
   tally: SyncTally;
 }
@@ -107,7 +108,7 @@ export async function reconcile<C extends Content>(
         pairs.push({ localId: local.id, remoteId });
         return;
       } catch (e) {
-        if (!(e instanceof CloudRequestError && e.uncertain) || attempt >= MAX_CREATE_TRIES) throw e;
+        if (!env.isUncertain(e) || attempt >= MAX_CREATE_TRIES) throw e;
         // The server may have created it before the answer was lost: look before creating again.
         const found = (await ops.listRemote()).find((r) => !claimed.has(r.id) && fingerprint(r.content) === hash);
         if (found) {

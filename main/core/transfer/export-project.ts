@@ -1,6 +1,6 @@
-import { mockContent, responseContent } from '../catalog/content';
-import type { Store } from '../store/store';
+import { draftOf } from '../../../shared/models';
 import { groupByMock } from '../catalog/projects';
+import type { Store } from '../store/store';
 import { AppError } from '../util/errors';
 import type { Clock } from '../util/clock';
 import { PROJECT_FILE_KIND, PROJECT_FILE_VERSION, type ProjectFile } from './project-file';
@@ -17,9 +17,9 @@ export function findProject(store: Store, slugOrId: string) {
 }
 
 /**
- * The project as a native file. Fields are copied one by one (never spread) so nothing
- * that is added to the stored rows later — ids, cloud links, tokens — leaks into a file
- * users commit to git or send around.
+ * The project as a native file: its draft (content fields only, taken by the model's keys,
+ * so nothing added to the stored rows later — ids, cloud links, tokens — leaks into a file
+ * users commit to git or send around), mocks and responses in their order.
  */
 export function exportProject(store: Store, slugOrId: string, clock: Clock): ProjectFile {
   const p = findProject(store, slugOrId);
@@ -28,12 +28,7 @@ export function exportProject(store: Store, slugOrId: string, clock: Clock): Pro
     mockdeck: PROJECT_FILE_KIND,
     version: PROJECT_FILE_VERSION,
     exportedAt: clock.now().toISOString(),
-    project: { name: p.name, description: p.description, slug: p.slug, isPublic: p.isPublic, port: p.port },
-    // listByProject returns responses in their sort order, which the file keeps.
-    mocks: store.mocks.listByProject(p.id).map((m) => ({
-      ...mockContent(m),
-      responses: (responses.get(m.id) ?? []).map(responseContent),
-    })),
+    ...draftOf(p, store.mocks.listByProject(p.id), (id) => responses.get(id) ?? []),
   };
 }
 

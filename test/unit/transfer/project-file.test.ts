@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../main/core/catalog/catalog';
 import { openStore, type Store } from '../../../main/core/store/store';
-import { exportProject, importProject, PROJECT_FILE_VERSION, serializeProjectFile } from '../../../main/core/transfer';
+import {
+  exportProject,
+  importProject,
+  PROJECT_FILE_CHAIN,
+  PROJECT_FILE_VERSION,
+  serializeProjectFile,
+  upgradeProjectFile,
+  type UpgradeChain,
+} from '../../../main/core/transfer';
 import { AppError } from '../../../main/core/util/errors';
 
 const clock = { now: () => new Date('2026-03-01T12:00:00.000Z') };
@@ -239,16 +247,81 @@ describe('project file import', () => {
     };
     // The file is valid; make the store fail on the third response, after the project,
     // both mocks and two responses were inserted inside the transaction.
-    const create = catalog.responses.create.bind(catalog.responses);
+    const insert = store.responses.insert.bind(store.responses);
     let calls = 0;
-    catalog.responses.create = (mockId: string, r: unknown) => {
+    store.responses.insert = (r) => {
       if (++calls === 3) throw new Error('disk full');
-      return create(mockId, r);
+      insert(r);
     };
+    const heard: string[] = [];
+    catalog.events.onEvent((e) => heard.push(e.type));
+    catalog.events.on((c) => heard.push(c.kind));
     expect(() => importProject(catalog, input)).toThrow('disk full');
     expect(calls).toBe(3);
     expect(catalog.projects.list()).toEqual([]);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM mocks').get()).toEqual({ n: 0 });
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 0 });
+    // Nothing was announced for the rolled-back project, now or later, and no outbox row is left.
+    expect(heard).toEqual([]);
+    expect(store.outbox.count()).toBe(0);
+    catalog.projects.create({ name: 'Later' });
+    expect(heard).toEqual(['project.created', 'project']);
+  });
+});
+
+describe('project file upgrades', () => {
+  // A synthetic future: version 2 renamed `mocks` to `routes`, version 3 nested the project's
+  // port under `serve`. A real version-1 file must come out of the chain in version 3's shape.
+  const chain: UpgradeChain = {
+    current: 3,
+    upgrades: [
+      {
+        from: 2,
+        upgrade: ({ project, ...rest }) => {
+          const { port, ...p } = project as Record<string, unknown>;
+          return { ...rest, project: { ...p, serve: { port } } };
+        },
+      },
+      { from: 1, upgrade: ({ mocks, ...rest }) => ({ ...rest, routes: mocks }) },
+    ],
+  };
+
+  it('runs every registered step, in version order, on a real version-1 file', () => {
+    const v1 = JSON.parse(serializeProjectFile(exportProject(store, seed(), clock))) as Record<string, unknown>;
+    expect(v1.version).toBe(1);
+    const up = upgradeProjectFile(v1, chain) as Record<string, unknown>;
+    expect(up.version).toBe(3);
+    expect(up.mocks).toBeUndefined();
+    expect(up.routes).toEqual(v1.mocks);
+    expect(up.project).toEqual({
+      name: 'Shop API',
+      description: 'orders',
+      isPublic: true,
+      slug: 'shop-api',
+      serve: { port: 4010 },
+    });
+    // A file already at the newest version passes untouched; a newer one is refused.
+    expect(upgradeProjectFile(up, chain)).toEqual(up);
+    expect(() => upgradeProjectFile({ ...up, version: 4 }, chain)).toThrow(/version 4, written by a newer MockDeck/);
+  });
+
+  it('fails loudly when a step between two versions was never registered', () => {
+    const gap: UpgradeChain = { current: 3, upgrades: chain.upgrades.filter((u) => u.from === 1) };
+    expect(() => upgradeProjectFile({ mockdeck: 'project', version: 1, project: { name: 'x' } }, gap)).toThrow(
+      /upgrade from version 2 is not registered/,
+    );
+  });
+
+  it('has a step for every version below the current one', () => {
+    for (let v = 1; v < PROJECT_FILE_CHAIN.current; v++) {
+      expect(PROJECT_FILE_CHAIN.upgrades.some((u) => u.from === v)).toBe(true);
+    }
+    expect(PROJECT_FILE_CHAIN.current).toBe(PROJECT_FILE_VERSION);
+  });
+
+  it('leaves another kind of file to validation, which names it', () => {
+    const other = { mockdeck: 'workspace', version: 9 };
+    expect(upgradeProjectFile(other)).toBe(other);
+    expect(errorOf(() => importProject(catalog, other)).field).toBe('mockdeck');
   });
 });

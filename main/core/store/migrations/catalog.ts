@@ -100,4 +100,24 @@ CREATE TABLE sync_state (
 );
 `,
   },
+  {
+    // Domain events written in the same transaction as the change they describe, for
+    // consumers that deliver later (webhooks, pipelines): a committed change always has its
+    // row, a rolled-back one never does. `seq` gives the delivery order.
+    version: 3,
+    name: 'outbox',
+    sql: `
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  delivered_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+);
+CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
+`,
+  },
 ];

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * What happened to the catalog, as the rest of the world is told: the one list of domain
+ * events. The catalog writes each one into the outbox in the same transaction as the change
+ * (main/core/store/outbox-repo.ts) and hands it to in-process listeners only after the
+ * outermost commit, so nothing hears about a change that rolled back. Webhooks and
+ * pipelines read the outbox. Payloads name ids, not content: a consumer reads the current
+ * state, which also keeps response bodies and headers out of the outbox.
+ */
+
+const projectRef = z.object({ projectId: z.string() });
+const mockRef = projectRef.extend({ mockId: z.string() });
+const responseRef = mockRef.extend({ responseId: z.string() });
+
+/** Where a whole project tree came from (catalog.trees.create). */
+export const TREE_SOURCES = ['batch-create', 'project-file', 'sync', 'duplicate'] as const;
+export type TreeSource = (typeof TREE_SOURCES)[number];
+
+export const domainEventSchemas = {
+  'project.created': projectRef.extend({ slug: z.string(), name: z.string() }),
+  'project.updated': projectRef,
+  'project.deleted': projectRef,
+  /** A whole tree was written at once; `project.created` precedes it in the same commit. */
+  'project.imported': projectRef.extend({
+    source: z.enum(TREE_SOURCES),
+    mockCount: z.number().int().min(0),
+    responseCount: z.number().int().min(0),
+  }),
+  'mock.created': mockRef,
+  'mock.updated': mockRef,
+  'mock.deleted': mockRef,
+  'response.created': responseRef,
+  'response.updated': responseRef,
+  'response.deleted': responseRef,
+  'response.reordered': mockRef,
+} as const;
+
+export type DomainEventType = keyof typeof domainEventSchemas;
+export const DOMAIN_EVENT_TYPES = Object.keys(domainEventSchemas) as DomainEventType[];
+export type DomainEventPayload<T extends DomainEventType> = z.output<(typeof domainEventSchemas)[T]>;
+
+/** One event: its type and payload, typed together. */
+export type DomainEvent = { [T in DomainEventType]: { type: T; payload: DomainEventPayload<T> } }[DomainEventType];
+
+export const isDomainEventType = (v: unknown): v is DomainEventType =>
+  typeof v === 'string' && Object.hasOwn(domainEventSchemas, v);
+
+/** Checks an event read back from storage or received from elsewhere; throws a ZodError naming the field. */
+export function parseDomainEvent(type: string, payload: unknown): DomainEvent {
+  if (!isDomainEventType(type)) throw new Error(`unknown domain event type "${type}"`);
+  return { type, payload: domainEventSchemas[type].parse(payload) } as DomainEvent;
+}
