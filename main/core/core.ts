@@ -1,7 +1,9 @@
 import { Catalog } from './catalog/catalog';
+import { createAppRouter, type AppEnv, type Router } from './handlers';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
+import { consoleLogger, type Logger } from './util/logger';
 
 export interface CoreOptions {
   /** Where catalog.db, logs.db and api-token live; null keeps everything in memory (tests). */
@@ -17,6 +19,10 @@ export interface CoreOptions {
   logFlushMs?: number;
   host?: string;
   port?: number;
+  /** What app.info reports; the shell knows the version. */
+  app?: AppEnv;
+  /** Where unexpected failures are reported (secrets masked). */
+  logger?: Logger;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -29,12 +35,26 @@ export class Core {
   readonly catalog: Catalog;
   readonly server: MockServer;
   readonly clock: Clock;
+  /**
+   * The use-case layer over this core: the management REST API calls it, and so may the
+   * desktop shell, the CLI and tests. Handlers reach the services only when called, so it
+   * can exist before the server it serves.
+   */
+  readonly router: Router;
 
   private constructor(opts: CoreOptions) {
     this.clock = opts.clock ?? systemClock;
     this.store = openStore(opts.dataDir);
     this.catalog = new Catalog(this.store, this.clock);
+    const logger = opts.logger ?? consoleLogger;
+    this.router = createAppRouter({
+      core: this,
+      app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
+      logger,
+    });
     this.server = new MockServer({
+      api: this.router,
+      logger,
       store: this.store,
       catalog: this.catalog,
       clock: this.clock,
