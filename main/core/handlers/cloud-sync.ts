@@ -4,16 +4,16 @@ import type { Router } from './router';
 /** sync.* and deployments.* */
 export function registerCloudSyncHandlers(router: Router): void {
   router
-    .handle('sync.run', async (input, { core }) => {
+    .handle('sync.run', async (input, { core, signal }) => {
       const cloud = await cloudFor(core.catalog);
       const slug = input?.projectId ? core.catalog.projects.require(input.projectId).slug : undefined;
-      return cloud.sync.run(slug ? { projectSlug: slug } : {});
+      return cloud.sync.run(slug ? { projectSlug: slug, signal } : { signal });
     })
     .handle('sync.status', async (_i, { core }) => (await cloudFor(core.catalog)).sync.status())
     .handle('sync.conflicts', async (input, { core }) => (await cloudFor(core.catalog)).conflicts(input?.projectId))
     .handle('sync.resolve', async ({ id, choice }, { core }) => (await cloudFor(core.catalog)).resolve(id, choice))
-    .handle('deployments.deploy', async ({ projectId, timeoutMs }, { core }) =>
-      (await cloudFor(core.catalog)).deploy(projectId, timeoutMs ? { timeoutMs } : {}),
+    .handle('deployments.deploy', async ({ projectId, timeoutMs }, { core, signal }) =>
+      (await cloudFor(core.catalog)).deploy(projectId, timeoutMs ? { timeoutMs, signal } : { signal }),
     )
     .handle('deployments.list', async (input, { core }) =>
       (await cloudFor(core.catalog)).listDeployments({
