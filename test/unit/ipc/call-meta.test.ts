@@ -28,7 +28,9 @@ describe('call metadata (what the MCP server will be generated from)', () => {
 
   it('marks reads as reads: list/get/status-like calls do not mutate, create/delete-like ones do', () => {
     const reads = CALL_NAMES.filter((n) => /\.(list|get|status|mode|info|conflicts|logs|metrics|page)$/.test(n));
-    const writes = CALL_NAMES.filter((n) => /\.(create|update|delete|duplicate|run|deploy|clear|login|logout)$/.test(n));
+    const writes = CALL_NAMES.filter((n) =>
+      /\.(create|update|delete|duplicate|run|deploy|clear|login|logout)$/.test(n),
+    );
     expect(reads.length).toBeGreaterThan(10);
     expect(writes.length).toBeGreaterThan(10);
     for (const n of reads) expect(calls[n].meta.mutates, n).toBe(false);
