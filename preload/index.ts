@@ -1,10 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, type PreloadBridge } from '../shared/ipc/bridge-protocol';
+import {
+  CANCEL_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  electronCallIdSchema,
+  type PreloadBridge,
+} from '../shared/ipc/bridge-protocol';
 import { isCallName, isEventName } from '../shared/ipc/contract';
 import type { Result } from '../shared/ipc/result';
 
 /**
- * The whole surface the page gets: invoke a contract call, subscribe to a contract event.
+ * The whole surface the page gets: invoke a contract call, cancel one it made, subscribe to
+ * a contract event.
  * No raw ipcRenderer, no Node, no shell. Main checks every call again (sender, input);
  * refusing unknown names here just keeps junk off the channel.
  */
@@ -29,9 +36,16 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 });
 
 const bridge: PreloadBridge = {
-  invoke(name, input) {
+  invoke(name, input, opts) {
     if (!isCallName(name)) return Promise.resolve(refuse(`unknown call "${String(name).slice(0, 100)}"`));
-    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Result<unknown>>;
+    const callId = electronCallIdSchema.safeParse(opts?.callId);
+    const args = callId.success ? [name, input, callId.data] : [name, input];
+    return ipcRenderer.invoke(INVOKE_CHANNEL, ...args) as Promise<Result<unknown>>;
+  },
+  cancel(callId) {
+    const id = electronCallIdSchema.safeParse(callId);
+    // Fire and forget: the cancelled call's own invoke carries the outcome.
+    if (id.success) void ipcRenderer.invoke(CANCEL_CHANNEL, id.data).catch(() => {});
   },
   on(name, listener) {
     if (!isEventName(name)) throw new Error(`unknown event "${String(name).slice(0, 100)}"`);

@@ -3,7 +3,7 @@ import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
 import { Core, type CoreOptions } from './core';
 import { EventHub, type EventHubOptions } from './events/event-hub';
-import { createAppRouter, type Router } from './handlers';
+import type { Router } from './handlers';
 import { bridgeCloudEvents } from './handlers/cloud';
 import { consoleLogger, type AppEnv, type HandlerCore, type Logger } from './handlers/context';
 import { Lifecycle, type Service } from './lifecycle';
@@ -31,7 +31,7 @@ export interface CloudSetup extends Omit<CloudOptions, 'catalog' | 'secrets' | '
   keychainService?: string;
 }
 
-export interface AppOptions extends CoreOptions {
+export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
   /** What `app.info` reports; package.json's version when absent. */
   version?: string;
   cloud?: CloudSetup;
@@ -90,7 +90,11 @@ class AssembledApp implements App {
     logger: Logger,
     readonly lifecycle: Lifecycle,
   ) {
-    this.core = Core.open(opts);
+    this.env = { version: opts.version ?? pkg.version, dataDir: opts.dataDir, platform: process.platform };
+    // One router: the core's, which the management REST API already serves; its cloud calls
+    // reach the Cloud this app owns.
+    this.core = Core.open({ ...opts, app: this.env, logger, cloudProvider: () => this.cloud() });
+    this.router = this.core.router;
     lifecycle.own('core', this.core);
     this.events = new EventHub(this.core, { ...opts.events, logger });
     lifecycle.own('event hub', this.events);
@@ -98,8 +102,6 @@ class AssembledApp implements App {
     lifecycle.own('cloud', {
       close: async () => (await this.cloudBuild?.catch(() => null))?.close(),
     });
-    this.env = { version: opts.version ?? pkg.version, dataDir: opts.dataDir, platform: process.platform };
-    this.router = createAppRouter({ core: this, app: this.env, logger });
   }
 
   get store(): Store {

@@ -1,7 +1,11 @@
 import { Catalog } from './catalog/catalog';
+import type { Cloud } from './cloud/cloud';
+import { createAppRouter, type AppEnv, type Router } from './handlers';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
+import { AppError } from './util/errors';
+import { consoleLogger, type Logger } from './util/logger';
 
 export interface CoreOptions {
   /** Where catalog.db, logs.db and api-token live; null keeps everything in memory (tests). */
@@ -17,6 +21,15 @@ export interface CoreOptions {
   logFlushMs?: number;
   host?: string;
   port?: number;
+  /** What app.info reports; the shell knows the version. */
+  app?: AppEnv;
+  /** Where unexpected failures are reported (secrets masked). */
+  logger?: Logger;
+  /**
+   * The app's Cloud, for the cloud calls of the router. openApp() supplies it (it owns the
+   * Cloud's lifecycle); a bare Core answers cloud calls with CLOUD_UNAVAILABLE.
+   */
+  cloudProvider?: () => Promise<Cloud>;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -29,12 +42,29 @@ export class Core {
   readonly catalog: Catalog;
   readonly server: MockServer;
   readonly clock: Clock;
+  /**
+   * The use-case layer over this core: the management REST API calls it, and so may the
+   * desktop shell, the CLI and tests. Handlers reach the services only when called, so it
+   * can exist before the server it serves.
+   */
+  readonly router: Router;
+
+  private readonly cloudProvider: (() => Promise<Cloud>) | undefined;
 
   private constructor(opts: CoreOptions) {
+    this.cloudProvider = opts.cloudProvider;
     this.clock = opts.clock ?? systemClock;
     this.store = openStore(opts.dataDir);
     this.catalog = new Catalog(this.store, this.clock);
+    const logger = opts.logger ?? consoleLogger;
+    this.router = createAppRouter({
+      core: this,
+      app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
+      logger,
+    });
     this.server = new MockServer({
+      api: this.router,
+      logger,
       store: this.store,
       catalog: this.catalog,
       clock: this.clock,
@@ -45,6 +75,15 @@ export class Core {
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
     });
+  }
+
+  cloud(): Promise<Cloud> {
+    if (this.cloudProvider) return this.cloudProvider();
+    return Promise.reject(
+      new AppError('SERVER_ERROR', 'the cloud is not available in this process', {
+        hint: 'open MockDeck with openApp() (main/core/app.ts), which owns the Cloud',
+      }),
+    );
   }
 
   static open(opts: CoreOptions): Core {

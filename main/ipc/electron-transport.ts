@@ -1,4 +1,4 @@
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/bridge-protocol';
+import { CANCEL_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, electronCallIdSchema } from '../../shared/ipc/bridge-protocol';
 import type { Result } from '../../shared/ipc/result';
 import type { Logger } from '../core/handlers/context';
 import { consoleLogger } from '../core/handlers/context';
@@ -43,13 +43,35 @@ export function attachElectronTransport(opts: ElectronTransportOptions): { detac
     return wc && !wc.isDestroyed() ? wc : null;
   };
 
-  opts.ipcMain.handle(INVOKE_CHANNEL, (event, name, input) => {
-    const verdict = checkSender(event, { appWebContentsId: () => liveContents()?.id ?? null, isAppUrl: opts.isAppUrl });
+  const senderOk = (event: InvokeEventLike) =>
+    checkSender(event, { appWebContentsId: () => liveContents()?.id ?? null, isAppUrl: opts.isAppUrl });
+  // Calls the page may still cancel, by `<webContents id>:<call id>`.
+  const inFlight = new Map<string, AbortController>();
+
+  opts.ipcMain.handle(INVOKE_CHANNEL, async (event, name, input, callId) => {
+    const verdict = senderOk(event);
     if (!verdict.ok) {
       logger.warn(`IPC call ${typeof name === 'string' ? `"${name.slice(0, 100)}" ` : ''}refused: ${verdict.reason}`);
       return REFUSED;
     }
-    return opts.dispatcher.dispatch(name, input);
+    const id = electronCallIdSchema.safeParse(callId);
+    if (!id.success) return opts.dispatcher.dispatch(name, input);
+    const key = `${event.sender.id}:${id.data}`;
+    const controller = new AbortController();
+    inFlight.set(key, controller);
+    try {
+      return await opts.dispatcher.dispatch(name, input, { signal: controller.signal });
+    } finally {
+      if (inFlight.get(key) === controller) inFlight.delete(key);
+    }
+  });
+
+  opts.ipcMain.handle(CANCEL_CHANNEL, (event, callId) => {
+    const id = electronCallIdSchema.safeParse(callId);
+    if (!senderOk(event).ok || !id.success) return false;
+    const controller = inFlight.get(`${event.sender.id}:${id.data}`);
+    controller?.abort();
+    return controller !== undefined;
   });
 
   const unsubscribe = opts.events?.subscribe((name, payload) => {
@@ -60,6 +82,8 @@ export function attachElectronTransport(opts: ElectronTransportOptions): { detac
     detach() {
       unsubscribe?.();
       opts.ipcMain.removeHandler(INVOKE_CHANNEL);
+      opts.ipcMain.removeHandler(CANCEL_CHANNEL);
+      for (const c of inFlight.values()) c.abort();
     },
   };
 }

@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import {
   WEB_BRIDGE_CLOSE,
   WEB_BRIDGE_TOKEN_PARAM,
+  webBridgeCancelSchema,
   webBridgeRequestSchema,
   type WebBridgeEvent,
   type WebBridgeReply,
@@ -94,10 +95,16 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       return;
     }
     clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
+    // Calls of this connection still running, by id: a cancel message aborts one; a closed
+    // connection aborts them all (nobody is left to read their answers).
+    const inFlight = new Map<string, AbortController>();
+    ws.on('close', () => {
+      clients.delete(ws);
+      for (const c of inFlight.values()) c.abort();
+    });
     ws.on('error', (e) => logger.warn('web bridge client error', e));
     ws.on('message', (data, isBinary) => {
-      void handleMessage(ws, data, isBinary, opts.dispatcher, logger);
+      void handleMessage(ws, data, isBinary, { dispatcher: opts.dispatcher, logger, inFlight });
     });
   });
 
@@ -130,30 +137,40 @@ function tokenMatches(req: IncomingMessage, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token));
 }
 
-async function handleMessage(
-  ws: WebSocket,
-  data: RawData,
-  isBinary: boolean,
-  dispatcher: Dispatcher,
-  logger: Logger,
-): Promise<void> {
+interface Connection {
+  dispatcher: Dispatcher;
+  logger: Logger;
+  inFlight: Map<string, AbortController>;
+}
+
+async function handleMessage(ws: WebSocket, data: RawData, isBinary: boolean, conn: Connection): Promise<void> {
   const request = parseRequest(data, isBinary);
   if ('error' in request) {
     send(ws, JSON.stringify(request.error));
     return;
   }
+  if ('cancel' in request) {
+    conn.inFlight.get(String(request.cancel))?.abort();
+    return;
+  }
+  const key = String(request.id);
+  const controller = new AbortController();
+  conn.inFlight.set(key, controller);
   let result;
   try {
-    result = await dispatcher.dispatch(request.name, request.input);
+    result = await conn.dispatcher.dispatch(request.name, request.input, { signal: controller.signal });
   } catch (e) {
     // The router never throws; if it ever does, the caller still gets an answer.
-    logger.error('web bridge dispatch threw', e);
+    conn.logger.error('web bridge dispatch threw', e);
     result = { ok: false as const, error: { code: 'INTERNAL_ERROR' as const, message: 'internal error' } };
+  } finally {
+    if (conn.inFlight.get(key) === controller) conn.inFlight.delete(key);
   }
   send(ws, JSON.stringify({ id: request.id, result } satisfies WebBridgeReply));
 }
 
-type Parsed = { id: string | number; name: string; input: unknown } | { error: WebBridgeReply };
+type Parsed =
+  { id: string | number; name: string; input: unknown } | { cancel: string | number } | { error: WebBridgeReply };
 
 function parseRequest(data: RawData, isBinary: boolean): Parsed {
   const invalid = (id: string | number | null, message: string): Parsed => ({
@@ -166,10 +183,15 @@ function parseRequest(data: RawData, isBinary: boolean): Parsed {
   } catch {
     return invalid(null, 'message is not valid JSON');
   }
+  const c = webBridgeCancelSchema.safeParse(json);
+  if (c.success) return { cancel: c.data.cancel };
   const r = webBridgeRequestSchema.safeParse(json);
   if (!r.success) {
     const id = webBridgeRequestSchema.shape.id.safeParse((json as { id?: unknown } | null)?.id);
-    return invalid(id.success ? id.data : null, 'message must be {"id": string|number, "name": string, "input"?: any}');
+    return invalid(
+      id.success ? id.data : null,
+      'message must be {"id": string|number, "name": string, "input"?: any} or {"cancel": id}',
+    );
   }
   return { id: r.data.id, name: r.data.name, input: r.data.input };
 }

@@ -6,8 +6,9 @@ import { appErrorSchema, type Result } from './result';
  * event table itself lives in contract.ts; this file only says how it travels.
  */
 
-/** The one Electron IPC channel for calls, and the one for pushed events. */
+/** The one Electron IPC channel for calls, the one for cancelling a call, and the one for pushed events. */
 export const INVOKE_CHANNEL = 'mockdeck:invoke';
+export const CANCEL_CHANNEL = 'mockdeck:cancel';
 export const EVENT_CHANNEL = 'mockdeck:event';
 
 /**
@@ -16,9 +17,15 @@ export const EVENT_CHANNEL = 'mockdeck:event';
  * the renderer turns `{ ok: false }` into an ApiError carrying the whole AppErrorShape.
  */
 export interface PreloadBridge {
-  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  /** `callId` (the page's own id for this call) is what `cancel` names later. */
+  invoke(name: string, input: unknown, opts?: { callId?: string }): Promise<Result<unknown>>;
+  /** Asks main to cancel the call made with this `callId`; its invoke then resolves with CANCELLED. */
+  cancel(callId: string): void;
   on(name: string, listener: (payload: unknown) => void): () => void;
 }
+
+/** A page-chosen call id for `cancel` (Electron) — short, so junk cannot be large. */
+export const electronCallIdSchema = z.string().min(1).max(100);
 
 /** Web bridge: the token travels in the connection URL, `?token=…`. */
 export const WEB_BRIDGE_TOKEN_PARAM = 'token';
@@ -38,6 +45,13 @@ export const webBridgeRequestSchema = z.object({
   input: z.unknown().optional(),
 });
 export type WebBridgeRequest = z.infer<typeof webBridgeRequestSchema>;
+
+/**
+ * Client → bridge: cancel the call sent with this id. No reply of its own: the call answers
+ * (with CANCELLED, or with its result if it finished first).
+ */
+export const webBridgeCancelSchema = z.object({ cancel: callIdSchema }).strict();
+export type WebBridgeCancel = z.infer<typeof webBridgeCancelSchema>;
 
 /** Bridge → client: the reply to one request (`id` is null when the request had none we could read). */
 export interface WebBridgeReply {

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { call, reads, writes } from './call-meta';
 
 /**
  * The cloud block of the IPC contract (spread into `calls` and `events` in contract.ts).
  * Nothing here carries a credential except `tokens.create`/`tokens.rotate` results, which
  * show a new API token exactly once; everything else shows masked forms only.
  */
-const call = <I extends z.ZodType>(input: I) => ({
-  returns: <O>() => ({ input, output: undefined as unknown as O }),
-});
 const id = z.string().min(1, 'id is required');
 const none = z.object({}).strict().optional();
 
@@ -155,10 +153,19 @@ const email = z.string().trim().min(3).max(320).pipe(z.email('email must be a va
 const password = z.string().min(1, 'password is required').max(1024);
 
 export const cloudCalls = {
-  'cloud.status': call(none).returns<CloudStatus>(),
+  'cloud.status': call(
+    none,
+    reads('Shows whether you are signed in to the cloud, where, and how secrets are stored.', 'cli'),
+  ).returns<CloudStatus>(),
   /** Changing the server signs out of the previous one. */
-  'cloud.setBaseUrl': call(z.object({ url: z.string().min(1).max(2000) })).returns<CloudStatus>(),
-  'secrets.mode': call(none).returns<SecretsModeView>(),
+  'cloud.setBaseUrl': call(
+    z.object({ url: z.string().min(1).max(2000) }),
+    writes('Points MockDeck at another cloud server, signing out of the previous one.', 'cli'),
+  ).returns<CloudStatus>(),
+  'secrets.mode': call(
+    none,
+    reads('Says whether credentials live in the OS keychain or only for this session, and why.', 'cli'),
+  ).returns<SecretsModeView>(),
 
   'auth.register': call(
     z.object({
@@ -166,15 +173,28 @@ export const cloudCalls = {
       email,
       password: z.string().min(8, 'password needs at least 8 characters').max(1024),
     }),
+    writes('Creates a cloud account and signs in to it.'),
   ).returns<CloudAuthState>(),
-  'auth.login': call(z.object({ email, password })).returns<CloudAuthState>(),
-  'auth.loginOAuth': call(z.object({ provider: z.enum(['github', 'google']) })).returns<CloudAuthState>(),
-  'auth.logout': call(none).returns<CloudAuthState>(),
+  'auth.login': call(
+    z.object({ email, password }),
+    writes('Signs in to the cloud with an email and a password.', 'cli'),
+  ).returns<CloudAuthState>(),
+  'auth.loginOAuth': call(
+    z.object({ provider: z.enum(['github', 'google']) }),
+    writes('Signs in to the cloud through GitHub or Google in the system browser.'),
+  ).returns<CloudAuthState>(),
+  'auth.logout': call(
+    none,
+    writes('Signs out of the cloud and removes the stored credentials.', 'cli'),
+  ).returns<CloudAuthState>(),
 
-  'orgs.list': call(none).returns<OrganizationView[]>(),
-  'orgs.select': call(z.object({ id: id.nullable() })).returns<CloudAuthState>(),
+  'orgs.list': call(none, reads('Lists the cloud organizations you belong to.', 'cli')).returns<OrganizationView[]>(),
+  'orgs.select': call(
+    z.object({ id: id.nullable() }),
+    writes('Chooses the cloud organization that sync and deployments use.', 'cli'),
+  ).returns<CloudAuthState>(),
 
-  'tokens.list': call(none).returns<TokenView[]>(),
+  'tokens.list': call(none, reads('Lists your cloud API tokens, masked.', 'cli')).returns<TokenView[]>(),
   'tokens.create': call(
     z.object({
       name: z.string().trim().min(1, 'name is required').max(200),
@@ -184,16 +204,30 @@ export const cloudCalls = {
         .default(['read', 'write']),
       expiresAt: z.iso.datetime({ offset: true }).optional(),
     }),
+    writes('Creates a cloud API token and shows it once.', 'cli'),
   ).returns<NewTokenView>(),
   'tokens.rotate': call(
     z.object({ id, newName: z.string().trim().min(1).max(200).optional(), deleteOld: z.boolean().default(true) }),
+    writes('Replaces a cloud API token with a new one, shown once, and deletes the old one.', 'cli'),
   ).returns<NewTokenView>(),
-  'tokens.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+  'tokens.delete': call(z.object({ id }), writes('Deletes a cloud API token.', 'cli')).returns<{ deleted: true }>(),
 
-  'sync.run': call(z.object({ projectId: z.string().optional() }).optional()).returns<SyncResultView>(),
-  'sync.status': call(none).returns<SyncStatusView>(),
-  'sync.conflicts': call(z.object({ projectId: z.string().optional() }).optional()).returns<SyncConflictView[]>(),
-  'sync.resolve': call(z.object({ id, choice: z.enum(['mine', 'theirs', 'both']) })).returns<{
+  'sync.run': call(
+    z.object({ projectId: z.string().optional() }).optional(),
+    writes('Syncs projects, mocks and responses with the cloud both ways; can be cancelled.', 'cli', 'mcp'),
+  ).returns<SyncResultView>(),
+  'sync.status': call(
+    none,
+    reads('Shows when the last sync ran, its error, open conflicts and changes waiting.', 'cli', 'mcp'),
+  ).returns<SyncStatusView>(),
+  'sync.conflicts': call(
+    z.object({ projectId: z.string().optional() }).optional(),
+    reads('Lists the sync conflicts waiting for a choice, field by field.', 'cli', 'mcp'),
+  ).returns<SyncConflictView[]>(),
+  'sync.resolve': call(
+    z.object({ id, choice: z.enum(['mine', 'theirs', 'both']) }),
+    writes('Resolves a sync conflict by keeping mine, theirs, or both.', 'cli'),
+  ).returns<{
     resolved: true;
     createdLocalId: string | null;
     remaining: number;
@@ -201,6 +235,11 @@ export const cloudCalls = {
 
   'deployments.deploy': call(
     z.object({ projectId: id, timeoutMs: z.number().int().min(1000).max(600_000).optional() }),
+    writes(
+      'Syncs a project and deploys it to a public cloud URL, waiting until it serves; can be cancelled.',
+      'cli',
+      'mcp',
+    ),
   ).returns<DeploymentView>(),
   'deployments.list': call(
     z
@@ -209,16 +248,26 @@ export const cloudCalls = {
         projectId: z.string().optional(),
       })
       .optional(),
+    reads('Lists your cloud deployments with their status, health and URL.', 'cli', 'mcp'),
   ).returns<DeploymentView[]>(),
-  'deployments.get': call(z.object({ id })).returns<DeploymentView>(),
-  'deployments.setStatus': call(z.object({ id, status: z.enum(['active', 'stopped']) })).returns<DeploymentView>(),
-  'deployments.delete': call(z.object({ id })).returns<{ deleted: true }>(),
+  'deployments.get': call(
+    z.object({ id }),
+    reads('Shows one cloud deployment.', 'cli', 'mcp'),
+  ).returns<DeploymentView>(),
+  'deployments.setStatus': call(
+    z.object({ id, status: z.enum(['active', 'stopped']) }),
+    writes('Starts or stops a cloud deployment.', 'cli'),
+  ).returns<DeploymentView>(),
+  'deployments.delete': call(z.object({ id }), writes('Deletes a cloud deployment.', 'cli')).returns<{
+    deleted: true;
+  }>(),
   'deployments.logs': call(
     z.object({
       id,
       level: z.enum(['info', 'warn', 'error']).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     }),
+    reads("Shows a cloud deployment's log lines, newest first.", 'cli', 'mcp'),
   ).returns<DeploymentLogView[]>(),
   'deployments.metrics': call(
     z.object({
@@ -226,9 +275,10 @@ export const cloudCalls = {
       startTime: z.iso.datetime({ offset: true }).optional(),
       endTime: z.iso.datetime({ offset: true }).optional(),
     }),
+    reads("Shows a cloud deployment's request counts, response times and error rate.", 'cli', 'mcp'),
   ).returns<DeploymentMetricsView>(),
 
-  'account.get': call(none).returns<AccountView>(),
+  'account.get': call(none, reads('Shows your cloud plan, usage and limits.', 'cli')).returns<AccountView>(),
 } as const;
 
 export const cloudEvents = {

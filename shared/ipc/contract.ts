@@ -4,6 +4,7 @@ import type {
   MockResponse,
   MockSummary,
   MockWithResponses,
+  Pagination,
   Project,
   ProjectStats,
   ProjectSummary,
@@ -20,26 +21,25 @@ import {
   responseCreateSchema,
   responseUpdateSchema,
 } from '../models';
-import type { AppErrorShape } from './result';
+import type { AppErrorShape, Result } from './result';
+import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
 export type { MockWithResponses, ProjectWithMocks, RequestLogFilter, RequestLogSummary } from '../models';
 export { requestLogFilterSchema } from '../models';
+export { TRANSPORTS, type CallMeta, type Transport } from './call-meta';
 
 /**
  * The one list of renderer→main calls and main→renderer events. Every transport (Electron
  * IPC, the loopback web bridge, direct calls in tests) serves exactly this table, and main
  * validates every input with these schemas whatever the transport.
  *
- * Names read `feature.verb`. Add a call here, then its handler in main/core/handlers.
+ * Names read `feature.verb`. Add a call here, with its metadata (call-meta.ts), then its
+ * handler in main/core/handlers.
  */
 
-/** Declares a call: its input schema now, its output type through `.returns<T>()`. */
-const call = <I extends z.ZodType>(input: I) => ({
-  returns: <O>() => ({ input, output: undefined as unknown as O }),
-});
 const id = z.string().min(1, 'id is required');
 const none = z.object({}).strict().optional();
 
@@ -61,31 +61,112 @@ export interface AppInfo {
   version: string;
   dataDir: string | null;
   platform: string;
-  transport: 'electron' | 'web-bridge' | 'direct';
+  transport: Transport;
+}
+
+/** The REST API's log page (mockbird-api.md §6): full rows, newest first, by page number. */
+export const requestLogPageSchema = z
+  .object({
+    projectId: z.string().min(1).optional(),
+    mockId: z.string().min(1).optional(),
+    /** ISO 8601; rows at or after it. */
+    startDate: z.iso.datetime({ offset: true }).optional(),
+    /** ISO 8601; rows at or before it. */
+    endDate: z.iso.datetime({ offset: true }).optional(),
+    page: z.number().int().min(1).default(1),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .refine((f) => f.projectId !== undefined || f.mockId !== undefined, {
+    message: 'give a projectId or a mockId',
+    path: ['projectId'],
+  });
+
+export interface BatchCreateResult {
+  project: Project;
+  mockCount: number;
+  responseCount: number;
 }
 
 export const calls = {
-  'app.info': call(none).returns<AppInfo>(),
+  'app.info': call(
+    none,
+    reads('Shows the MockDeck version, data folder and platform.', 'cli', 'mcp'),
+  ).returns<AppInfo>(),
 
-  'projects.list': call(z.object({ search: z.string().max(200).optional() }).optional()).returns<ProjectSummary[]>(),
-  'projects.get': call(z.object({ id })).returns<ProjectWithMocks>(),
-  'projects.create': call(projectCreateSchema).returns<Project>(),
-  'projects.update': call(z.object({ id, patch: projectUpdateSchema })).returns<Project>(),
-  'projects.delete': call(z.object({ id })).returns<{ deleted: true }>(),
-  'projects.duplicate': call(z.object({ id })).returns<Project>(),
+  'projects.list': call(
+    z.object({ search: z.string().max(200).optional() }).optional(),
+    reads('Lists the projects, optionally only those whose name or slug contains a text.', 'rest', 'cli', 'mcp'),
+  ).returns<ProjectSummary[]>(),
+  'projects.get': call(
+    z.object({ id }),
+    reads('Shows one project with its mocks.', 'rest', 'cli', 'mcp'),
+  ).returns<ProjectWithMocks>(),
+  'projects.create': call(
+    projectCreateSchema,
+    writes('Creates an empty project.', 'rest', 'cli', 'mcp'),
+  ).returns<Project>(),
+  /** The catalog checks the payload against its batch-create schema (the shape of mockbird-api.md §3). */
+  'projects.batchCreate': call(
+    z.record(z.string(), z.unknown()),
+    writes('Creates a project with all its endpoints and their responses at once, or nothing.', 'rest', 'cli', 'mcp'),
+  ).returns<BatchCreateResult>(),
+  'projects.update': call(
+    z.object({ id, patch: projectUpdateSchema }),
+    writes("Changes a project's name, description, slug, visibility or dedicated port.", 'rest', 'cli', 'mcp'),
+  ).returns<Project>(),
+  'projects.delete': call(
+    z.object({ id }),
+    writes('Deletes a project with its mocks, responses and request logs.', 'rest', 'cli', 'mcp'),
+  ).returns<{ deleted: true }>(),
+  'projects.duplicate': call(
+    z.object({ id }),
+    writes('Copies a project with all its mocks and responses.', 'rest', 'cli', 'mcp'),
+  ).returns<Project>(),
 
-  'mocks.list': call(z.object({ projectId: id })).returns<MockSummary[]>(),
-  'mocks.get': call(z.object({ id })).returns<MockWithResponses>(),
-  'mocks.create': call(z.object({ projectId: id, mock: mockCreateSchema })).returns<Mock>(),
-  'mocks.update': call(z.object({ id, patch: mockUpdateSchema })).returns<Mock>(),
-  'mocks.delete': call(z.object({ id })).returns<{ deleted: true }>(),
-  'mocks.duplicate': call(z.object({ id })).returns<Mock>(),
+  'mocks.list': call(
+    z.object({ projectId: id }),
+    reads("Lists a project's mocks with their hit counts.", 'rest', 'cli', 'mcp'),
+  ).returns<MockSummary[]>(),
+  'mocks.get': call(
+    z.object({ id }),
+    reads('Shows one mock with its responses.', 'rest', 'cli', 'mcp'),
+  ).returns<MockWithResponses>(),
+  'mocks.create': call(
+    z.object({ projectId: id, mock: mockCreateSchema }),
+    writes('Adds a mock (a method and a path) to a project.', 'rest', 'cli', 'mcp'),
+  ).returns<Mock>(),
+  'mocks.update': call(
+    z.object({ id, patch: mockUpdateSchema }),
+    writes("Changes a mock's name, method, path, delay or response mode.", 'rest', 'cli', 'mcp'),
+  ).returns<Mock>(),
+  'mocks.delete': call(z.object({ id }), writes('Deletes a mock with its responses.', 'rest', 'cli', 'mcp')).returns<{
+    deleted: true;
+  }>(),
+  'mocks.duplicate': call(
+    z.object({ id }),
+    writes('Copies a mock with its responses within its project.', 'rest', 'cli', 'mcp'),
+  ).returns<Mock>(),
 
-  'responses.list': call(z.object({ mockId: id })).returns<MockResponse[]>(),
-  'responses.create': call(z.object({ mockId: id, response: responseCreateSchema })).returns<MockResponse>(),
-  'responses.update': call(z.object({ mockId: id, id, patch: responseUpdateSchema })).returns<MockResponse>(),
-  'responses.delete': call(z.object({ mockId: id, id })).returns<{ deleted: true }>(),
-  'responses.reorder': call(z.object({ mockId: id, order: z.array(id).min(1) })).returns<MockResponse[]>(),
+  'responses.list': call(
+    z.object({ mockId: id }),
+    reads("Lists a mock's responses in their order.", 'rest', 'cli', 'mcp'),
+  ).returns<MockResponse[]>(),
+  'responses.create': call(
+    z.object({ mockId: id, response: responseCreateSchema }),
+    writes('Adds a response (status, headers, body, conditions) to a mock.', 'rest', 'cli', 'mcp'),
+  ).returns<MockResponse>(),
+  'responses.update': call(
+    z.object({ mockId: id, id, patch: responseUpdateSchema }),
+    writes("Changes a response's status, headers, body, conditions, weight or default flag.", 'rest', 'cli', 'mcp'),
+  ).returns<MockResponse>(),
+  'responses.delete': call(
+    z.object({ mockId: id, id }),
+    writes('Deletes a response from a mock.', 'rest', 'cli', 'mcp'),
+  ).returns<{ deleted: true }>(),
+  'responses.reorder': call(
+    z.object({ mockId: id, order: z.array(id).min(1) }),
+    writes("Sets the order of a mock's responses (used by sequential mode).", 'cli', 'mcp'),
+  ).returns<MockResponse[]>(),
 
   /** Newest first; `offset` pages further back, so a virtualized list can show any length. */
   'requestLogs.list': call(
@@ -93,17 +174,48 @@ export const calls = {
       limit: z.number().int().min(1).max(5000).default(500),
       offset: z.number().int().min(0).default(0),
     }),
+    reads("Lists a project's logged requests, newest first, without bodies, filtered and paged.", 'cli', 'mcp'),
   ).returns<{ rows: RequestLogSummary[]; total: number }>(),
-  'requestLogs.get': call(z.object({ id })).returns<RequestLog>(),
-  'requestLogs.clear': call(z.object({ projectId: id })).returns<{ cleared: true }>(),
+  'requestLogs.page': call(
+    requestLogPageSchema,
+    reads(
+      "Pages through a project's or a mock's logged requests with their bodies, newest first, by date range.",
+      'rest',
+      'cli',
+      'mcp',
+    ),
+  ).returns<{ data: RequestLog[]; pagination: Pagination }>(),
+  'requestLogs.get': call(
+    z.object({ id }),
+    reads('Shows one logged request with its headers and bodies.', 'cli', 'mcp'),
+  ).returns<RequestLog>(),
+  'requestLogs.clear': call(
+    z.object({ projectId: id }),
+    writes("Deletes a project's request logs.", 'cli', 'mcp'),
+  ).returns<{ cleared: true }>(),
 
-  'stats.project': call(z.object({ projectId: id })).returns<ProjectStats>(),
+  'stats.project': call(
+    z.object({ projectId: id }),
+    reads(
+      "Counts a project's requests per mock, with the last call and the average response time.",
+      'rest',
+      'cli',
+      'mcp',
+    ),
+  ).returns<ProjectStats>(),
 
-  'server.status': call(none).returns<ServerState>(),
+  'server.status': call(
+    none,
+    reads('Shows whether the mock server runs, and where.', 'cli', 'mcp'),
+  ).returns<ServerState>(),
   'server.start': call(
     z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional(),
+    writes('Starts the mock server, or restarts it on another host or port.', 'cli'),
   ).returns<ServerState>(),
-  'server.stop': call(none).returns<ServerState>(),
+  'server.stop': call(
+    none,
+    writes('Stops the mock server and every dedicated project port.', 'cli'),
+  ).returns<ServerState>(),
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,
@@ -132,8 +244,23 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 export const isCallName = (v: unknown): v is CallName => typeof v === 'string' && Object.hasOwn(calls, v);
 export const isEventName = (v: unknown): v is EventName => typeof v === 'string' && Object.hasOwn(events, v);
 
+/** How one call is made: who makes it, and how it can be stopped. */
+export interface CallOptions {
+  transport?: Transport;
+  /** Aborting it cancels a long call (sync, deploy): it ends with a CANCELLED error. */
+  signal?: AbortSignal;
+  /** Correlates the call with the transport's own request (the REST API's X-Request-Id) in logs. */
+  requestId?: string;
+}
+
+/** The use-case layer as every entry point sees it: a typed call that answers with a Result. */
+export interface ContractCaller {
+  call<K extends CallName>(name: K, input: CallInput<K>, opts?: CallOptions): Promise<Result<CallOutput<K>>>;
+}
+
 /** What the preload exposes and the web bridge mimics: typed invoke and subscribe, nothing else. */
 export interface MockDeckApi {
-  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** `signal` cancels the call in main (long calls end with CANCELLED; quick ones may still finish). */
+  invoke<K extends CallName>(name: K, input: CallInput<K>, opts?: { signal?: AbortSignal }): Promise<CallOutput<K>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
 }

@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'OFFLINE',
   'KEYCHAIN_UNAVAILABLE',
   'INTERNAL_ERROR',
+  /** The call is not allowed over the transport it came through (call-meta.ts). */
+  'FORBIDDEN',
+  /** The caller cancelled a long call; what it finished is kept, nothing is half-written. */
+  'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -91,6 +91,8 @@ export interface WireError {
   message: string;
   field?: string;
   hint?: string;
+  /** On a 500: the id under which the server logged the failure (also in X-Request-Id). */
+  requestId?: string;
 }
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);

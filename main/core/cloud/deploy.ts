@@ -1,7 +1,8 @@
 import type { DeploymentView } from '../../../shared/ipc/cloud';
 import type { Catalog } from '../catalog/catalog';
 import type { SyncEngine } from '../sync/engine';
-import { AppError } from '../util/errors';
+import { sleepUnlessAborted, withSignal } from '../util/cancellation';
+import { AppError, cancelled, throwIfCancelled } from '../util/errors';
 import type { MockForgeApi } from './api';
 import { CloudRequestError } from './errors';
 import type { Deployment } from './schemas';
@@ -11,6 +12,8 @@ export interface DeployOptions {
   timeoutMs?: number;
   pollMs?: number;
   onStatus?: (d: DeploymentView) => void;
+  /** Cancels the deploy between requests (and the sync before it) with CANCELLED. */
+  signal?: AbortSignal;
 }
 
 /** One-click deploy: sync the project, create (or restart) its deployment, wait until it serves. */
@@ -27,9 +30,19 @@ export class Deployer {
   ) {}
 
   async deploy(projectId: string, opts: DeployOptions = {}): Promise<DeploymentView> {
+    try {
+      return await withSignal(opts.signal, () => this.deployNow(projectId, opts));
+    } catch (e) {
+      // The sync's own "the sync was cancelled" or a refused request: to the caller, the deploy was.
+      throw opts.signal?.aborted ? cancelled('the deploy') : e;
+    }
+  }
+
+  private async deployNow(projectId: string, opts: DeployOptions): Promise<DeploymentView> {
     const { api, catalog, sync } = this.deps;
     const project = catalog.projects.require(projectId);
-    await sync.run({ projectSlug: project.slug });
+    await sync.run({ projectSlug: project.slug, ...(opts.signal ? { signal: opts.signal } : {}) });
+    throwIfCancelled(opts.signal, 'the deploy');
     const remoteId = sync.links.get(this.deps.scope(), 'project', projectId)?.remoteId;
     if (!remoteId)
       throw new AppError('CLOUD_ERROR', `project "${project.name}" is not in the cloud yet`, {
@@ -65,6 +78,7 @@ export class Deployer {
   private async waitUntilServing(id: string, projectId: string, opts: DeployOptions): Promise<DeploymentView> {
     const deadline = this.deps.now() + (opts.timeoutMs ?? 120_000);
     for (;;) {
+      throwIfCancelled(opts.signal, 'the deploy');
       const d = await this.deps.api.getDeployment(id);
       const view = deploymentView(d, projectId);
       opts.onStatus?.(view);
@@ -85,7 +99,7 @@ export class Deployer {
           },
         );
       }
-      await this.deps.sleep(opts.pollMs ?? 1000);
+      await sleepUnlessAborted(this.deps.sleep, opts.pollMs ?? 1000, opts.signal);
     }
   }
 }

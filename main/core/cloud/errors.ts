@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { AppError } from '../util/errors';
-import { redact } from './redact';
+import { redact } from '../util/redact';
 import type { CloudErrorBody } from './schemas';
 
 /**

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { currentSignal, sleepUnlessAborted } from '../util/cancellation';
+import { cancelled } from '../util/errors';
 import { CloudRequestError, errorFromBody } from './errors';
 import { cloudErrorBodySchema } from './schemas';
 
@@ -84,23 +86,39 @@ export class CloudHttp {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
+  /**
+   * Sends one request (with its retries). When the call being served is cancelled
+   * (util/cancellation.ts), no new attempt starts and an idempotent one in flight is
+   * aborted: the request then ends with CANCELLED.
+   */
   async request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
     const needsAuth = spec.auth !== false;
     const idempotent = spec.idempotent ?? spec.method !== 'POST';
+    // Two reasons to stop: the call being served was cancelled (CANCELLED), or the app is
+    // closing (the stop signal's own AbortError).
+    const call = currentSignal();
+    const stop = this.opts.signal;
+    const signal = call && stop ? AbortSignal.any([call, stop]) : (call ?? stop);
+    const wait = (ms: number) => sleepUnlessAborted(this.sleep, ms, signal);
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      this.opts.signal?.throwIfAborted();
+      stop?.throwIfAborted();
+      if (call?.aborted) throw cancelled(`the request for ${spec.what}`);
       const last = attempt >= this.retry.maxAttempts;
       let res: Response;
       let text: string;
       try {
-        res = await this.send(spec, needsAuth);
+        // A cancelled call lets a create (POST) in flight finish: aborting it could leave a
+        // remote item this machine never links, and the next sync would create it twice.
+        // Only closing the app aborts it.
+        res = await this.send(spec, needsAuth, idempotent ? signal : stop);
         text = await res.text();
       } catch (e) {
-        this.opts.signal?.throwIfAborted();
+        stop?.throwIfAborted();
+        if (call?.aborted) throw cancelled(`the request for ${spec.what}`);
         const err = networkError(e, spec.what);
         if (err.uncertain && idempotent && !last) {
-          await this.sleep(this.backoff(attempt));
+          await wait(this.backoff(attempt));
           continue;
         }
         throw err;
@@ -114,16 +132,16 @@ export class CloudHttp {
         throw await this.opts.auth.rejected();
       }
       if (res.status === 429) {
-        const wait = this.rateLimitWait(res, attempt);
-        if (!last && wait <= this.retry.maxRateLimitWaitMs) {
-          await this.sleep(wait);
+        const pause = this.rateLimitWait(res, attempt);
+        if (!last && pause <= this.retry.maxRateLimitWaitMs) {
+          await wait(pause);
           continue;
         }
-        throw errorFromBody(429, parseError(text), spec.what, Math.ceil(wait / 1000));
+        throw errorFromBody(429, parseError(text), spec.what, Math.ceil(pause / 1000));
       }
       if (res.status >= 500) {
         if (idempotent && !last) {
-          await this.sleep(this.backoff(attempt));
+          await wait(this.backoff(attempt));
           continue;
         }
         const err = errorFromBody(res.status, parseError(text), spec.what);
@@ -136,7 +154,11 @@ export class CloudHttp {
     }
   }
 
-  private async send<S extends z.ZodType>(spec: RequestSpec<S>, needsAuth: boolean): Promise<Response> {
+  private async send<S extends z.ZodType>(
+    spec: RequestSpec<S>,
+    needsAuth: boolean,
+    cancel: AbortSignal | undefined,
+  ): Promise<Response> {
     const url = new URL(spec.path, this.opts.baseUrl());
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -152,10 +174,11 @@ export class CloudHttp {
       const org = this.opts.orgId();
       if (org) headers['x-org-id'] = org;
     }
+    const timeout = AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs);
     const init: RequestInit = {
       method: spec.method,
       headers,
-      signal: withStop(AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs), this.opts.signal),
+      signal: cancel ? AbortSignal.any([timeout, cancel]) : timeout,
     };
     if (spec.body !== undefined) init.body = JSON.stringify(spec.body);
     return this.fetchFn(url, init);
@@ -206,9 +229,6 @@ export class CloudHttp {
     return this.backoff(attempt);
   }
 }
-
-const withStop = (timeout: AbortSignal, stop: AbortSignal | undefined): AbortSignal =>
-  stop ? AbortSignal.any([timeout, stop]) : timeout;
 
 function parseError(text: string) {
   try {

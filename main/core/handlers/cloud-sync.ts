@@ -3,16 +3,16 @@ import type { Router } from './router';
 /** sync.* and deployments.* */
 export function registerCloudSyncHandlers(router: Router): void {
   router
-    .handle('sync.run', async (input, { core }) => {
+    .handle('sync.run', async (input, { core, signal }) => {
       const cloud = await core.cloud();
       const slug = input?.projectId ? core.catalog.projects.require(input.projectId).slug : undefined;
-      return cloud.sync.run(slug ? { projectSlug: slug } : {});
+      return cloud.sync.run(slug ? { projectSlug: slug, signal } : { signal });
     })
     .handle('sync.status', async (_i, { core }) => (await core.cloud()).sync.status())
     .handle('sync.conflicts', async (input, { core }) => (await core.cloud()).conflicts(input?.projectId))
     .handle('sync.resolve', async ({ id, choice }, { core }) => (await core.cloud()).resolve(id, choice))
-    .handle('deployments.deploy', async ({ projectId, timeoutMs }, { core }) =>
-      (await core.cloud()).deploy(projectId, timeoutMs ? { timeoutMs } : {}),
+    .handle('deployments.deploy', async ({ projectId, timeoutMs }, { core, signal }) =>
+      (await core.cloud()).deploy(projectId, timeoutMs ? { timeoutMs, signal } : { signal }),
     )
     .handle('deployments.list', async (input, { core }) =>
       (await core.cloud()).listDeployments({

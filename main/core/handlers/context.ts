@@ -1,11 +1,11 @@
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { Transport } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
 import type { Cloud } from '../cloud/cloud';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
 
-/** Which transport a call arrived through; `app.info` reports it. */
-export type TransportKind = AppInfo['transport'];
+/** Which transport a call arrived through; `app.info` reports it, the router checks it against the call's metadata. */
+export type TransportKind = Transport;
 
 /**
  * The part of Core handlers use. Typed structurally so a handler module depends on the
@@ -26,20 +26,18 @@ export interface AppEnv {
   platform: string;
 }
 
-/** Where handlers send what they cannot return: surprises worth a developer's attention. */
-export interface Logger {
-  error(message: string, details?: unknown): void;
-  warn(message: string, details?: unknown): void;
-}
-
-export const consoleLogger: Logger = {
-  error: (message, details) => console.error(`[mockdeck] ${message}`, details ?? ''),
-  warn: (message, details) => console.warn(`[mockdeck] ${message}`, details ?? ''),
-};
+export { consoleLogger, type Logger } from '../util/logger';
 
 /** Everything a handler may reach; one per call, so `transport` is always the caller's. */
 export interface HandlerContext {
   readonly core: HandlerCore;
   readonly app: AppEnv;
   readonly transport: TransportKind;
+  /**
+   * Aborted when the caller cancels. Long calls (sync, deploy) check it between requests and
+   * hand it to fetch; others may ignore it. Never undefined, so handlers need no guard.
+   */
+  readonly signal: AbortSignal;
+  /** The transport's id for this request (REST: X-Request-Id), when it has one. */
+  readonly requestId: string | undefined;
 }

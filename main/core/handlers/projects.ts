@@ -5,6 +5,7 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.list', (input, { core }) => core.catalog.projects.list(input?.search))
     .handle('projects.get', ({ id }, { core }) => core.catalog.projects.get(id))
     .handle('projects.create', (input, { core }) => core.catalog.projects.create(input))
+    .handle('projects.batchCreate', (input, { core }) => core.catalog.batchCreate(input))
     .handle('projects.update', ({ id, patch }, { core }) => core.catalog.projects.update(id, patch))
     .handle('projects.delete', ({ id }, { core }) => {
       core.catalog.projects.delete(id);

@@ -1,3 +1,4 @@
+import { pageRequestLogs } from '../store/request-log-query';
 import { searchRequestLogs } from '../store/request-log-search';
 import { notFound } from '../util/errors';
 import type { Router } from './router';
@@ -12,6 +13,12 @@ export function registerRequestLogHandlers(router: Router): void {
       core.catalog.projects.require(filter.projectId);
       core.server.flushLogs();
       return searchRequestLogs(core.store, filter, limit, offset);
+    })
+    .handle('requestLogs.page', ({ page, limit, ...filter }, { core }) => {
+      if (filter.mockId) core.catalog.mocks.require(filter.mockId);
+      if (filter.projectId) core.catalog.projects.require(filter.projectId);
+      core.server.flushLogs();
+      return pageRequestLogs(core.store.logsDb, filter, page, limit);
     })
     .handle('requestLogs.get', ({ id }, { core }) => {
       let log = core.store.logs.get(id);

@@ -2,12 +2,15 @@ import {
   isCallName,
   type CallInput,
   type CallName,
+  type CallOptions,
   type CallOutput,
   type CallParsed,
+  type ContractCaller,
   calls,
 } from '../../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../../shared/ipc/result';
-import { AppError, fromZodError } from '../util/errors';
+import { AppError, cancelled, fromZodError } from '../util/errors';
+import { redactError } from '../util/redact';
 import {
   consoleLogger,
   type AppEnv,
@@ -24,16 +27,22 @@ export type Handler<K extends CallName> = (
 
 /** What a transport needs: one function from an untrusted (name, input) to a Result. */
 export interface Dispatcher {
-  dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** `signal` lets the transport cancel the call (its client asked, or went away). */
+  dispatch(name: unknown, input: unknown, opts?: { signal?: AbortSignal }): Promise<Result<unknown>>;
 }
 
-export interface Router extends Dispatcher {
+export interface Router extends Dispatcher, ContractCaller {
   /** Registers the handler for `name`; throws if `name` already has one. */
   handle<K extends CallName>(name: K, fn: Handler<K>): Router;
-  dispatch(name: unknown, input: unknown, transport?: TransportKind): Promise<Result<unknown>>;
-  /** `dispatch` with the contract's types, for direct calls (tests, the CLI). */
-  call<K extends CallName>(name: K, input: CallInput<K>, transport?: TransportKind): Promise<Result<CallOutput<K>>>;
-  /** A dispatcher that reports `transport` to handlers (app.info shows it). */
+  /** A bare transport kind is short for `{ transport }`; the default transport is 'direct'. */
+  dispatch(name: unknown, input: unknown, opts?: CallOptions | TransportKind): Promise<Result<unknown>>;
+  /** `dispatch` with the contract's types, for in-process callers (the REST API, the CLI, tests). */
+  call<K extends CallName>(
+    name: K,
+    input: CallInput<K>,
+    opts?: CallOptions | TransportKind,
+  ): Promise<Result<CallOutput<K>>>;
+  /** A dispatcher that reports `transport` to handlers and is held to the calls that transport may make. */
   forTransport(transport: TransportKind): Dispatcher;
   registered(): CallName[];
 }
@@ -60,22 +69,35 @@ export function createRouter(opts: RouterOptions): Router {
   const dispatch = async (
     name: unknown,
     input: unknown,
-    transport: TransportKind = 'direct',
+    options: CallOptions | TransportKind = {},
   ): Promise<Result<unknown>> => {
+    const { transport = 'direct', signal = NEVER_ABORTED, requestId } =
+      typeof options === 'string' ? { transport: options } : options;
     if (!isCallName(name)) {
       const shown = typeof name === 'string' ? `"${name.slice(0, 100)}"` : typeof name;
       return fail({ code: 'VALIDATION_ERROR', message: `unknown call ${shown}`, field: 'name' });
     }
+    const allowed = calls[name].meta.transports;
+    if (!allowed.includes(transport)) {
+      return fail({
+        code: 'FORBIDDEN',
+        message: `call "${name}" cannot be made over ${transport}`,
+        hint: `it is available over: ${allowed.join(', ')}`,
+      });
+    }
     const fn = table.get(name);
     if (!fn) return fail({ code: 'NOT_FOUND', message: `call "${name}" has no handler in this build`, field: 'name' });
     const parsed = calls[name].input.safeParse(input);
-    if (!parsed.success) return fail(fromZodError(parsed.error).toShape());
+    if (!parsed.success) return fail(fromZodError(parsed.error, '', input).toShape());
+    if (signal.aborted) return fail(cancelled(`call "${name}"`).toShape());
     try {
-      const value = await fn(parsed.data, { core: opts.core, app: opts.app, transport });
+      const value = await fn(parsed.data, { core: opts.core, app: opts.app, transport, signal, requestId });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) return fail(e.toShape());
-      logger.error(`call "${name}" failed`, e);
+      // Whatever a cancelled call threw on its way out (an aborted fetch…) means "cancelled".
+      if (signal.aborted) return fail(cancelled(`call "${name}"`).toShape());
+      logger.error(`call "${name}" failed${requestId ? ` (request ${requestId})` : ''}`, redactError(e));
       return fail({ code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE });
     }
   };
@@ -88,11 +110,15 @@ export function createRouter(opts: RouterOptions): Router {
       return router;
     },
     dispatch,
-    call: (name, input, transport) => dispatch(name, input, transport) as Promise<Result<CallOutput<typeof name>>>,
-    forTransport: (transport) => ({ dispatch: (name, input) => dispatch(name, input, transport) }),
+    call: (name, input, options) => dispatch(name, input, options) as Promise<Result<CallOutput<typeof name>>>,
+    forTransport: (transport) => ({
+      dispatch: (name, input, o) => dispatch(name, input, o?.signal ? { transport, signal: o.signal } : transport),
+    }),
     registered: () => [...table.keys()],
   };
   return router;
 }
 
 const fail = (error: AppErrorShape): Result<never> => ({ ok: false, error });
+
+const NEVER_ABORTED = new AbortController().signal;

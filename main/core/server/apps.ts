@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Catalog } from '../catalog/catalog';
-import type { Store } from '../store/store';
+import type { ContractCaller } from '../../../shared/ipc/contract';
+import type { Logger } from '../util/logger';
 import { ERROR_HEADERS, transportError } from '../engine';
 import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
 import { serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
@@ -11,7 +12,14 @@ const MOCK_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** A fastify app whose HTTP server first offers each request to `direct` (see direct-route.ts). */
 function baseApp(direct: DirectRoute): FastifyInstance {
-  return Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT, serverFactory: serverWithDirectRoute(direct) });
+  // Failures are logged by the management API's error handler through the app's Logger (with
+  // the request's id), not by fastify's logger. Random ids: they are quoted in bug reports.
+  return Fastify({
+    logger: false,
+    genReqId: () => randomUUID(),
+    bodyLimit: MOCK_BODY_LIMIT,
+    serverFactory: serverWithDirectRoute(direct),
+  });
 }
 
 /**
@@ -62,11 +70,11 @@ function rawBodies(app: FastifyInstance): void {
 
 export interface MainAppOptions {
   exec: ExecutionDeps;
-  catalog: Catalog;
-  store: Store;
+  /** The use-case layer the management API calls. */
+  api: ContractCaller;
   token: string;
-  flushLogs: () => void;
-  flushCounters: () => void;
+  dataDir: string | null;
+  logger: Logger;
 }
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
@@ -79,13 +87,7 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
     m.all('/m/:slug', handler);
     m.all('/m/:slug/*', handler);
   });
-  await app.register(managementApi, {
-    catalog: opts.catalog,
-    store: opts.store,
-    token: opts.token,
-    flushLogs: opts.flushLogs,
-    flushCounters: opts.flushCounters,
-  });
+  await app.register(managementApi, { api: opts.api, token: opts.token, dataDir: opts.dataDir, logger: opts.logger });
   app.setNotFoundHandler(managementNotFound);
   return app;
 }

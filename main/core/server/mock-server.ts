@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServerState } from '../../../shared/ipc/contract';
+import type { ContractCaller, ServerState } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { RequestLog } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
+import type { Logger } from '../util/logger';
 import { buildMainApp } from './apps';
 import type { ExecutionDeps } from './execution';
 import { listen } from './listen';
@@ -26,6 +27,9 @@ export interface MockServerOptions {
   logFlushMs: number;
   host: string;
   port: number;
+  /** The use-case layer: the management REST API is a thin adapter over its calls. */
+  api: ContractCaller;
+  logger: Logger;
 }
 
 /**
@@ -79,11 +83,10 @@ export class MockServer implements MockServerApi {
       this.port = port;
       const app = await buildMainApp({
         exec: this.exec(),
-        catalog: this.opts.catalog,
-        store: this.opts.store,
+        api: this.opts.api,
         token: this.apiToken,
-        flushLogs: () => this.flushLogs(),
-        flushCounters: () => this.flushCounters(),
+        dataDir: this.opts.store.dataDir,
+        logger: this.opts.logger,
       });
       try {
         this.boundPort = await listen(app, host, port);

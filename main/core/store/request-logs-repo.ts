@@ -1,76 +1,11 @@
-import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
+import type { MockStats, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { CELL, LOG_COLUMNS, LOG_WIDTH, countLogRows, toLogRows, type LogCounters, type LogRows } from './log-rows';
+import { pageRequestLogs, toLog, type LogQueryFilter } from './request-log-query';
 
-/** The columns every log query reads; the list view stops here (no headers, no bodies). */
-export interface LogSummaryRow {
-  seq: number;
-  id: string;
-  project_id: string;
-  mock_id: string | null;
-  response_id: string | null;
-  request_path: string;
-  request_method: string;
-  request_query: string;
-  response_status: number;
-  response_body_truncated: number;
-  response_time_ms: number;
-  ip_address: string;
-  user_agent: string;
-  error_code: string | null;
-  condition_failures: string;
-  created_at: string;
-}
+export type LogFilter = Pick<LogQueryFilter, 'projectId' | 'mockId' | 'startDate' | 'endDate'>;
 
-interface LogRow extends LogSummaryRow {
-  request_headers: string;
-  request_body: string;
-  response_headers: string;
-  response_body: string;
-}
-
-export type RequestLogSummaryFields = Omit<
-  RequestLog,
-  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
->;
-
-export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields => ({
-  id: r.id,
-  projectId: r.project_id,
-  mockId: r.mock_id,
-  responseId: r.response_id,
-  requestPath: r.request_path,
-  requestMethod: r.request_method,
-  requestQuery: JSON.parse(r.request_query) as RequestLog['requestQuery'],
-  responseStatus: r.response_status,
-  responseBodyTruncated: r.response_body_truncated === 1,
-  responseTimeMs: r.response_time_ms,
-  ipAddress: r.ip_address,
-  userAgent: r.user_agent,
-  errorCode: r.error_code,
-  conditionFailures: JSON.parse(r.condition_failures) as ConditionFailure[],
-  createdAt: r.created_at,
-});
-
-const toLog = (r: LogRow): RequestLog => ({
-  ...toLogSummaryFields(r),
-  requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
-  requestBody: r.request_body,
-  responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
-  responseBody: r.response_body,
-});
-
-export interface LogFilter {
-  projectId?: string | undefined;
-  mockId?: string | undefined;
-  startDate?: string | undefined;
-  endDate?: string | undefined;
-}
-
-export interface LogPage {
-  data: RequestLog[];
-  pagination: Pagination;
-}
+export type LogPage = ReturnType<typeof pageRequestLogs>;
 
 export class RequestLogsRepo {
   private readonly insertStmt;
@@ -168,45 +103,16 @@ export class RequestLogsRepo {
     this.rowCounts.set(projectId, count);
   }
 
-  /** Newest first, as a log viewer and the spec's endpoint show them. */
+  /** Newest first, by page number: the request-log query's REST shape (request-log-query.ts). */
   page(filter: LogFilter, page: number, limit: number): LogPage {
-    const { where, params } = this.where(filter);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM request_logs ${where}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM request_logs ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit, offset: (page - 1) * limit }) as LogRow[];
-    return {
-      data: rows.map(toLog),
-      pagination: { page, limit, total, totalPages: Math.ceil(total / limit) },
-    };
+    return pageRequestLogs(this.db, filter, page, limit);
   }
 
   get(id: string): RequestLog | undefined {
-    const row = this.db.prepare('SELECT * FROM request_logs WHERE id = ?').get(id) as LogRow | undefined;
+    const row = this.db.prepare('SELECT * FROM request_logs WHERE id = ?').get(id) as
+      | Parameters<typeof toLog>[0]
+      | undefined;
     return row && toLog(row);
-  }
-
-  private where(f: LogFilter): { where: string; params: Record<string, string | number> } {
-    const clauses: string[] = [];
-    const params: Record<string, string | number> = {};
-    if (f.projectId) {
-      clauses.push('project_id = @projectId');
-      params.projectId = f.projectId;
-    }
-    if (f.mockId) {
-      clauses.push('mock_id = @mockId');
-      params.mockId = f.mockId;
-    }
-    // created_at is always a UTC ISO string, so text comparison orders correctly.
-    if (f.startDate) {
-      clauses.push('created_at >= @startDate');
-      params.startDate = new Date(f.startDate).toISOString();
-    }
-    if (f.endDate) {
-      clauses.push('created_at <= @endDate');
-      params.endDate = new Date(f.endDate).toISOString();
-    }
-    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
   clearProject(projectId: string): void {

@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/catalog';
 import { SyncConflictsRepo } from '../store/sync-conflicts-repo';
 import { SyncLinksRepo } from '../store/sync-links-repo';
 import type { Clock } from '../util/clock';
-import { AppError } from '../util/errors';
+import { withSignal } from '../util/cancellation';
+import { AppError, cancelled, throwIfCancelled } from '../util/errors';
 import { fingerprint, mockContent, projectContent, responseContent } from './content';
 import {
   localMockItems,
@@ -63,18 +64,23 @@ export class SyncEngine {
     this.conflicts = new SyncConflictsRepo(deps.catalog.store.db);
   }
 
-  /** Runs one sync; a call made while another runs waits for it, so runs never interleave. */
-  run(opts: { projectSlug?: string } = {}): Promise<SyncResult> {
-    const next = this.running.then(
-      () => this.runOnce(opts),
-      () => this.runOnce(opts),
-    );
+  /**
+   * Runs one sync; a call made while another runs waits for it, so runs never interleave.
+   * Aborting `signal` stops it between HTTP requests (the one in flight is aborted too) with
+   * CANCELLED. Every local write is one item's transaction, so what was synced stays synced
+   * and linked, and nothing is half-written; the next run picks up the rest.
+   */
+  run(opts: { projectSlug?: string; signal?: AbortSignal } = {}): Promise<SyncResult> {
+    const once = () => withSignal(opts.signal, () => this.runOnce(opts));
+    const next = this.running.then(once, once);
     this.running = next.catch(() => undefined);
     return next;
   }
 
-  private async runOnce(opts: { projectSlug?: string }): Promise<SyncResult> {
+  private async runOnce(opts: { projectSlug?: string; signal?: AbortSignal }): Promise<SyncResult> {
     const { catalog, api, clock } = this.deps;
+    const checkpoint = () => throwIfCancelled(opts.signal, 'the sync');
+    checkpoint();
     await this.deps.prepare?.();
     const scope = this.deps.scope();
     const startedAt = clock.now().toISOString();
@@ -112,6 +118,7 @@ export class SyncEngine {
         remoteProjectItems(remoteList),
       );
       for (const pair of projects) {
+        checkpoint();
         project = catalog.store.projects.get(pair.localId)?.name ?? null;
         this.progress('project', project, `Syncing ${project ?? 'project'}`, tally.summary);
         const remoteMocks = await mockOps(api, catalog, pair).listRemote();
@@ -123,6 +130,7 @@ export class SyncEngine {
           remoteMocks,
         );
         for (const m of mocks) {
+          checkpoint();
           const ops = responseOps(api, catalog, m);
           await reconcile(
             env,
@@ -137,7 +145,9 @@ export class SyncEngine {
       this.links.recordSync(scope, finishedAt, null);
       this.progress('finished', null, 'Sync finished', tally.summary);
       return { ...tally.summary, startedAt, finishedAt };
-    } catch (e) {
+    } catch (caught) {
+      // However deep the cancel was noticed (a refused request, an aborted fetch), say it once, plainly.
+      const e = opts.signal?.aborted ? cancelled('the sync') : caught;
       const message = e instanceof Error ? e.message : String(e);
       this.links.recordSync(scope, null, message);
       this.progress('failed', project, message, tally.summary);

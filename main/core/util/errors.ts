@@ -12,6 +12,9 @@ const STATUS: Record<ErrorCode, number> = {
   OFFLINE: 503,
   KEYCHAIN_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  FORBIDDEN: 403,
+  // nginx's "client closed request": the caller gave up, so nobody reads this status anyway.
+  CANCELLED: 499,
 };
 
 /** An error meant for the user: it names the problem and, where it can, the fix. */
@@ -79,6 +82,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   const r = schema.safeParse(input);
   if (!r.success) throw fromZodError(r.error, prefix, input);
   return r.data;
+}
+
+/** The error a cancelled call ends with; `what` names the work, e.g. "the sync". */
+export const cancelled = (what: string): AppError =>
+  new AppError('CANCELLED', `${what} was cancelled`, {
+    hint: 'run it again when you want: what finished before the cancel is kept, nothing is half-written',
+  });
+
+/** Throws CANCELLED when `signal` was aborted: long work checks it between steps. */
+export function throwIfCancelled(signal: AbortSignal | undefined, what: string): void {
+  if (signal?.aborted) throw cancelled(what);
 }
 
 export function toAppError(e: unknown): AppError {

@@ -36,10 +36,17 @@ export function toAppError(e: unknown): AppErrorShape {
   return { code: 'INTERNAL_ERROR', message, hint: 'If this keeps happening, restart MockDeck.' };
 }
 
-/** A typed call that rejects with an AppErrorShape, never a raw transport error. */
-export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+/**
+ * A typed call that rejects with an AppErrorShape, never a raw transport error. Aborting
+ * `opts.signal` cancels it in main: a long call (sync, deploy) then rejects with CANCELLED.
+ */
+export async function call<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  opts?: { signal?: AbortSignal },
+): Promise<CallOutput<K>> {
   try {
-    return await api().invoke(name, input);
+    return await (opts?.signal ? api().invoke(name, input, { signal: opts.signal }) : api().invoke(name, input));
   } catch (e) {
     throw toAppError(e);
   }

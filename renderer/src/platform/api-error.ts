@@ -26,3 +26,7 @@ export function unwrapResult(result: Result<unknown>): unknown {
   if (result.ok) return result.value;
   throw new ApiError(result.error);
 }
+
+/** What a call cancelled before it reached main rejects with: the same CANCELLED main answers. */
+export const cancelledBeforeSent = (): ApiError =>
+  new ApiError({ code: 'CANCELLED', message: 'the call was cancelled before it was sent' });

@@ -2,11 +2,12 @@ import {
   WEB_BRIDGE_CLOSE,
   WEB_BRIDGE_TOKEN_PARAM,
   parseWebBridgeServerMessage,
+  type WebBridgeCancel,
   type WebBridgeRequest,
 } from '../../../shared/ipc/bridge-protocol';
 import type { MockDeckApi } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import { ApiError, unwrapResult } from './api-error';
+import { ApiError, cancelledBeforeSent, unwrapResult } from './api-error';
 
 /** The renderer's side of main/ipc/web-bridge.ts: the same typed API over a WebSocket. */
 
@@ -120,15 +121,34 @@ export function createWebBridgeClient(opts: WebBridgeClientOptions): WebBridgeCl
     }
   };
 
-  const invoke = (name: string, input: unknown): Promise<unknown> => {
+  /**
+   * Aborting `signal` sends `{cancel: id}` for a call already sent (its reply then says
+   * CANCELLED, or carries the result if it finished first); a call still queued is dropped.
+   */
+  const invoke = (name: string, input: unknown, opts?: { signal?: AbortSignal }): Promise<unknown> => {
     if (fatal) return Promise.reject(new ApiError(fatal));
     if (closed) return Promise.reject(new ApiError(offline('the web bridge client is closed')));
+    const signal = opts?.signal;
+    if (signal?.aborted) return Promise.reject(cancelledBeforeSent());
     const id = String(nextId++);
     const text = JSON.stringify({ id, name, input } satisfies WebBridgeRequest);
-    return new Promise((resolve, reject) => {
+    const settled = new Promise((resolve, reject) => {
       const open = socket?.readyState === Impl.OPEN;
       const p: Pending = { resolve, reject, unsent: open ? null : text };
       pending.set(id, p);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (pending.get(id) !== p) return;
+          if (p.unsent !== null) {
+            pending.delete(id);
+            reject(cancelledBeforeSent());
+          } else if (socket?.readyState === Impl.OPEN) {
+            socket.send(JSON.stringify({ cancel: id } satisfies WebBridgeCancel));
+          }
+        },
+        { once: true },
+      );
       if (open) {
         socket?.send(text);
         return;
@@ -140,6 +160,7 @@ export function createWebBridgeClient(opts: WebBridgeClientOptions): WebBridgeCl
         reject(new ApiError(offline('MockDeck is not reachable: the call was not sent')));
       }, offlineTimeout);
     });
+    return settled;
   };
 
   const on = (name: string, listener: (payload: unknown) => void): (() => void) => {

@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Catalog } from '../../../main/core/catalog/catalog';
+import type { Catalog } from '../../../main/core/catalog/catalog';
+import { Core } from '../../../main/core/core';
 import { managementApi, managementNotFound } from '../../../main/core/server/management';
-import { openStore, type Store } from '../../../main/core/store/store';
-import { systemClock } from '../../../main/core/util/clock';
+import type { Store } from '../../../main/core/store/store';
+import type { Logger } from '../../../main/core/util/logger';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -20,6 +21,7 @@ export interface Api {
   store: Store;
   catalog: Catalog;
   app: FastifyInstance;
+  core: Core;
   /** fetch with the token and a JSON body; returns status and parsed JSON. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   close(): Promise<void>;
@@ -28,22 +30,24 @@ export interface Api {
 /**
  * The plugin on its own fastify instance, as the main listener hosts it: the parent has a
  * raw catch-all body parser and a public /m/ route, to prove the plugin stays encapsulated.
+ * Its calls go to the router of a Core whose own server is not started.
  */
-export async function startApi(): Promise<Api> {
-  const store = openStore(null);
-  const catalog = new Catalog(store, systemClock);
-  const app = Fastify();
+export async function startApi(opts: { logger?: Logger } = {}): Promise<Api> {
+  const core = Core.open({ dataDir: null, ...opts });
+  const { store, catalog } = core;
+  const app = Fastify({ genReqId: () => `req-${Math.random().toString(36).slice(2)}` });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.all('/m/*', async (req) => ({ public: true, url: req.url, bodyIsBuffer: Buffer.isBuffer(req.body) }));
   app.setNotFoundHandler(managementNotFound);
-  await app.register(managementApi, { catalog, store, token: TOKEN });
+  await app.register(managementApi, { api: core.router, token: TOKEN, dataDir: null, ...opts });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     base,
     store,
     catalog,
     app,
+    core,
     async call(method, path, body, headers = {}) {
       const init: RequestInit = { method, headers: { authorization: `Bearer ${TOKEN}`, ...headers } };
       if (body !== undefined) {
@@ -56,7 +60,7 @@ export async function startApi(): Promise<Api> {
     },
     async close() {
       await app.close();
-      store.close();
+      await core.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, fingerprint, remoteMockContent } from '../../../main/core/sync/content';
 import { describeConflict } from '../../../main/core/sync/conflicts';
 import { normalizeBaseUrl } from '../../../main/core/cloud/settings';
-import { redact } from '../../../main/core/cloud/redact';
+import { redact } from '../../../main/core/util/redact';
 
 describe('sync content fingerprints', () => {
   it('do not depend on key order', () => {

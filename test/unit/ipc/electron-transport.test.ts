@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge-protocol';
+import { CANCEL_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/ipc/bridge-protocol';
 import type { Result } from '../../../shared/ipc/result';
 import { EventHub } from '../../../main/core/events/event-hub';
-import { createAppRouter } from '../../../main/core/handlers';
+import { createAppRouter, createRouter } from '../../../main/core/handlers';
 import {
   attachElectronTransport,
   REFUSED,
@@ -28,9 +28,12 @@ class FakeIpcMain implements IpcMainLike {
     this.handlers.delete(channel);
   }
   async invoke(event: InvokeEventLike, ...args: unknown[]): Promise<Result<unknown>> {
-    const h = this.handlers.get(INVOKE_CHANNEL);
-    if (!h) throw new Error('no handler');
-    return (await h(event, ...args)) as Result<unknown>;
+    return (await this.on(INVOKE_CHANNEL, event, ...args)) as Result<unknown>;
+  }
+  async on(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown> {
+    const h = this.handlers.get(channel);
+    if (!h) throw new Error(`no handler for ${channel}`);
+    return h(event, ...args);
   }
 }
 
@@ -137,5 +140,43 @@ describe('Electron transport', () => {
     core.catalog.projects.create({ name: 'After detach' });
     expect(contents!.sent).toHaveLength(1);
     expect(ipc.handlers.has(INVOKE_CHANNEL)).toBe(false);
+  });
+});
+
+describe('Electron transport: cancelling a call', () => {
+  it('aborts the call the same window started with that id, and only that one', async () => {
+    const core = fakeCore();
+    const ipc = new FakeIpcMain();
+    const contents = new FakeContents(7);
+    // A long call that runs until its signal aborts.
+    const router = createRouter({ core, app: { version: '1', dataDir: null, platform: 'test' } });
+    router.handle(
+      'sync.run',
+      (_input, { signal }) =>
+        new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    );
+    const { detach } = attachElectronTransport({
+      ipcMain: ipc,
+      dispatcher: router.forTransport('electron'),
+      appWebContents: () => contents,
+      isAppUrl: policy.isAppUrl,
+      logger: { error: vi.fn(), warn: vi.fn() },
+    });
+    const app = { sender: { id: 7 }, senderFrame: top(appUrl) };
+    try {
+      const running = ipc.invoke(app, 'sync.run', {}, 'c1');
+      // Another window, a subframe, or an unknown id cancel nothing.
+      expect(await ipc.on(CANCEL_CHANNEL, { sender: { id: 8 }, senderFrame: top(appUrl) }, 'c1')).toBe(false);
+      expect(await ipc.on(CANCEL_CHANNEL, { sender: { id: 7 }, senderFrame: sub(appUrl) }, 'c1')).toBe(false);
+      expect(await ipc.on(CANCEL_CHANNEL, app, 'c2')).toBe(false);
+      expect(await ipc.on(CANCEL_CHANNEL, app, 'c1')).toBe(true);
+      expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      // Done calls are forgotten: cancelling again finds nothing.
+      expect(await ipc.on(CANCEL_CHANNEL, app, 'c1')).toBe(false);
+    } finally {
+      detach();
+      await core.close();
+    }
+    expect(ipc.handlers.has(CANCEL_CHANNEL)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, type PreloadBridge } from '../../../shared/ipc/bridge-protocol';
+import { CANCEL_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, type PreloadBridge } from '../../../shared/ipc/bridge-protocol';
 
 /** Electron's preload modules, faked: what the preload exposes and what it sends. */
 const exposed = new Map<string, unknown>();
@@ -31,9 +31,22 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only `mockdeck` with invoke and on', () => {
+  it('exposes only `mockdeck` with invoke, cancel and on', () => {
     expect([...exposed.keys()]).toEqual(['mockdeck']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['cancel', 'invoke', 'on']);
+  });
+
+  it('sends a call id with the call when the page gives one, and cancels by that id only', async () => {
+    await api.invoke('sync.run', {}, { callId: 'c1' });
+    expect(invokes.at(-1)).toEqual([INVOKE_CHANNEL, 'sync.run', {}, 'c1']);
+    api.cancel('c1');
+    expect(invokes.at(-1)).toEqual([CANCEL_CHANNEL, 'c1']);
+    const before = invokes.length;
+    for (const junk of ['', 'x'.repeat(101), 42, { toString: () => 'c1' }]) api.cancel(junk as string);
+    expect(invokes).toHaveLength(before);
+    // A junk call id is left off the call rather than passed on.
+    await api.invoke('sync.run', {}, { callId: 7 as unknown as string });
+    expect(invokes.at(-1)).toEqual([INVOKE_CHANNEL, 'sync.run', {}]);
   });
 
   it('passes known calls to the one invoke channel', async () => {

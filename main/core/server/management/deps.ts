@@ -1,10 +1,10 @@
-import type { Catalog } from '../../catalog/catalog';
-import type { Store } from '../../store/store';
+import type { FastifyRequest } from 'fastify';
+import type { CallInput, CallName, CallOutput } from '../../../../shared/ipc/contract';
 
-/** What route modules need; handed down by managementApi. */
+/**
+ * What route modules get: the use-case layer, called as the 'rest' transport. Routes parse
+ * the wire, call, and map the result back to the wire; they hold no rules of their own.
+ */
 export interface ManagementDeps {
-  catalog: Catalog;
-  store: Store;
-  flushLogs: () => void;
-  flushCounters: () => void;
+  call<K extends CallName>(req: FastifyRequest, name: K, input: CallInput<K>): Promise<CallOutput<K>>;
 }

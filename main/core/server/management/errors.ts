@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { WireError } from '../../../../shared/wire/mockbird';
 import { AppError } from '../../util/errors';
+import type { Logger } from '../../util/logger';
+import { redact, redactError, redactHeaders } from '../../util/redact';
+import { LoggedFailure } from './call';
+
+/** Every management response carries it; a 500's body and its log line carry it too. */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Extra advice for fields users commonly get wrong. */
 const FIELD_HINTS: Record<string, string> = {
@@ -33,19 +39,34 @@ const isFastifyError = (e: unknown): e is FastifyError =>
 
 /**
  * AppErrors keep their status and shape; fastify's own client errors (body too large,
- * bad content length…) become 4xx in the same shape. Anything else is our bug: 500, logged.
+ * bad content length…) become 4xx in the same shape. Anything else is our bug: it is logged
+ * (secrets masked) under the request's id, and the 500 names that id so a user can report it.
  */
-export function managementErrorHandler(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof AppError) {
-    if (error.status >= 500) req.log.error({ err: error }, 'management API error');
-    return sendError(reply, error.status, toWireError(error));
-  }
-  if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    const code = error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_ERROR';
-    return sendError(reply, error.statusCode, { error: code, message: error.message });
-  }
-  req.log.error({ err: error }, 'management API failure');
-  return sendError(reply, 500, { error: 'INTERNAL_ERROR', message: 'unexpected server error; see the MockDeck log' });
+export function managementErrorHandler(logger: Logger) {
+  return function handleError(error: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+    if (error instanceof AppError && error.status < 500) return sendError(reply, error.status, toWireError(error));
+    if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      const code = error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_ERROR';
+      return sendError(reply, error.statusCode, { error: code, message: error.message });
+    }
+    if (!(error instanceof LoggedFailure)) {
+      logger.error(`management API ${req.method} ${redact(req.url)} failed (request ${req.id})`, {
+        requestId: req.id,
+        headers: redactHeaders(req.headers),
+        error: redactError(error),
+      });
+    }
+    // A user-facing AppError (SERVER_ERROR, CLOUD_ERROR…) keeps its words; a bug says where to look.
+    const body =
+      error instanceof AppError && !(error instanceof LoggedFailure)
+        ? toWireError(error)
+        : {
+            error: 'INTERNAL_ERROR',
+            message: `unexpected server error; the MockDeck log has the details under request ${req.id}`,
+          };
+    const status = error instanceof AppError ? error.status : 500;
+    return sendError(reply, status, { ...body, requestId: req.id });
+  };
 }
 
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -1,23 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import type { Catalog } from '../../catalog/catalog';
-import type { Store } from '../../store/store';
+import type { ContractCaller } from '../../../../shared/ipc/contract';
+import { consoleLogger, type Logger } from '../../util/logger';
 import { bearerAuth } from './auth';
 import { installJsonBodyParser } from './body';
-import { managementErrorHandler, sendNotFound } from './errors';
+import { restCalls } from './call';
+import { managementErrorHandler, REQUEST_ID_HEADER, sendNotFound } from './errors';
 import { logRoutes } from './log-routes';
 import { mockRoutes } from './mock-routes';
 import { projectRoutes } from './project-routes';
 import { responseRoutes } from './response-routes';
 
 export interface ManagementOptions {
-  catalog: Catalog;
-  store: Store;
+  /** The use-case layer (the app's router): every route is a call on it over the 'rest' transport. */
+  api: ContractCaller;
   /** The Bearer token every route requires (see resolveApiToken). */
   token: string;
-  /** Writes queued request logs, so stats and logs include requests made a moment ago. */
-  flushLogs?: (() => void) | undefined;
-  /** Writes the hit counters of queued request logs (not the rows), so stats include them. */
-  flushCounters?: (() => void) | undefined;
+  /** Where the token file lives, for the 401 hint; null when it comes from the environment. */
+  dataDir: string | null;
+  /** Unexpected failures go here, secrets masked, under the request's id. */
+  logger?: Logger;
 }
 
 /**
@@ -27,11 +28,13 @@ export interface ManagementOptions {
  */
 export async function managementApi(app: FastifyInstance, opts: ManagementOptions): Promise<void> {
   installJsonBodyParser(app);
-  app.addHook('onRequest', bearerAuth(opts.token, opts.store.dataDir));
-  app.setErrorHandler(managementErrorHandler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+  app.addHook('onRequest', bearerAuth(opts.token, opts.dataDir));
+  app.setErrorHandler(managementErrorHandler(opts.logger ?? consoleLogger));
 
-  const flushLogs = opts.flushLogs ?? (() => {});
-  const deps = { catalog: opts.catalog, store: opts.store, flushLogs, flushCounters: opts.flushCounters ?? flushLogs };
+  const deps = restCalls(opts.api);
   projectRoutes(app, deps);
   mockRoutes(app, deps);
   responseRoutes(app, deps);

@@ -1,15 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { toWireRequestLog } from '../../../../shared/wire/mockbird';
+import { AppError } from '../../util/errors';
 import type { ManagementDeps } from './deps';
-import { parseLogQuery } from './query';
+import { parseLogQuery, type LogQuery } from './query';
 
 /** mockbird-api.md §6: newest first, paginated. */
-export function logRoutes(app: FastifyInstance, { catalog, store, flushLogs }: ManagementDeps): void {
+export function logRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
   app.get<{ Params: { id: string } }>('/mocks/:id/request-logs', async (req) => {
-    const mock = catalog.mocks.require(req.params.id);
-    const q = parseLogQuery(req.query);
-    flushLogs();
-    const page = store.logs.page({ mockId: mock.id, startDate: q.startDate, endDate: q.endDate }, q.page, q.limit);
+    const mockId = req.params.id;
+    let q: LogQuery;
+    try {
+      q = parseLogQuery(req.query);
+    } catch (e) {
+      // An unknown mock is reported before a bad query, as it always was.
+      if (e instanceof AppError) await call(req, 'requestLogs.page', { mockId, limit: 1 });
+      throw e;
+    }
+    const page = await call(req, 'requestLogs.page', {
+      mockId,
+      page: q.page,
+      limit: q.limit,
+      ...(q.startDate ? { startDate: q.startDate } : {}),
+      ...(q.endDate ? { endDate: q.endDate } : {}),
+    });
     return { data: page.data.map(toWireRequestLog), pagination: page.pagination };
   });
 }

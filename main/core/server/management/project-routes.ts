@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { mockCreateSchema, projectCreateSchema, projectUpdateSchema } from '../../../../shared/models';
 import { toWireMock, toWireProject } from '../../../../shared/wire/mockbird';
+import { parseInput } from '../../util/errors';
 import { bodyOf } from './body';
 import type { ManagementDeps } from './deps';
 import { parseSearch } from './query';
@@ -7,20 +9,28 @@ import { toWireProjectStats } from './wire-stats';
 
 type IdParams = { Params: { id: string } };
 
-/** mockbird-api.md §3. */
-export function projectRoutes(app: FastifyInstance, { catalog, store, flushCounters }: ManagementDeps): void {
+/**
+ * mockbird-api.md §3. Bodies are parsed here with the models' schemas, so a bad field is
+ * named as the wire names it ("name"), not as the call's input does ("patch.name").
+ */
+export function projectRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
+  const mockCount = async (req: Parameters<typeof call>[0], id: string): Promise<number> =>
+    (await call(req, 'projects.get', { id })).mocks.length;
+
   app.get('/projects', async (req) => {
-    const projects = catalog.projects.list(parseSearch(req.query));
+    const search = parseSearch(req.query);
+    const projects = await call(req, 'projects.list', search === undefined ? {} : { search });
     return { data: projects.map((p) => toWireProject(p, { mockCount: p.mockCount })) };
   });
 
   app.post('/projects', async (req, reply) => {
-    const project = catalog.projects.create(bodyOf(req));
+    const project = await call(req, 'projects.create', parseInput(projectCreateSchema, bodyOf(req)));
     return reply.code(201).send({ data: toWireProject(project, { mockCount: 0 }) });
   });
 
   app.post('/projects/batch-create', async (req, reply) => {
-    const { project, mockCount, responseCount } = catalog.batchCreate(bodyOf(req));
+    const body = bodyOf(req) as Record<string, unknown>;
+    const { project, mockCount, responseCount } = await call(req, 'projects.batchCreate', body);
     return reply.code(201).send({
       message: `Project created with ${mockCount} mock${mockCount === 1 ? '' : 's'} and ${responseCount} response${responseCount === 1 ? '' : 's'}`,
       data: toWireProject(project, { mockCount }),
@@ -28,7 +38,7 @@ export function projectRoutes(app: FastifyInstance, { catalog, store, flushCount
   });
 
   app.get<IdParams>('/projects/:id', async (req) => {
-    const { mocks, ...project } = catalog.projects.get(req.params.id);
+    const { mocks, ...project } = await call(req, 'projects.get', { id: req.params.id });
     return {
       data: {
         ...toWireProject(project, { mockCount: mocks.length }),
@@ -38,35 +48,35 @@ export function projectRoutes(app: FastifyInstance, { catalog, store, flushCount
   });
 
   app.put<IdParams>('/projects/:id', async (req) => {
-    const project = catalog.projects.update(req.params.id, bodyOf(req));
-    return { data: toWireProject(project, { mockCount: store.mocks.listByProject(project.id).length }) };
+    const patch = parseInput(projectUpdateSchema, bodyOf(req));
+    const project = await call(req, 'projects.update', { id: req.params.id, patch });
+    return { data: toWireProject(project, { mockCount: await mockCount(req, project.id) }) };
   });
 
   app.delete<IdParams>('/projects/:id', async (req) => {
-    catalog.projects.delete(req.params.id);
+    await call(req, 'projects.delete', { id: req.params.id });
     return { message: 'Project deleted' };
   });
 
   app.get<IdParams>('/projects/:id/stats', async (req) => {
-    const project = catalog.projects.require(req.params.id);
-    flushCounters();
-    return { data: toWireProjectStats(store.logs.projectStats(project.id, store.mocks.listByProject(project.id))) };
+    return { data: toWireProjectStats(await call(req, 'stats.project', { projectId: req.params.id })) };
   });
 
   app.post<IdParams>('/projects/:id/duplicate', async (req, reply) => {
-    const clone = catalog.projects.duplicate(req.params.id);
-    return reply
-      .code(201)
-      .send({ data: toWireProject(clone, { mockCount: store.mocks.listByProject(clone.id).length }) });
+    const clone = await call(req, 'projects.duplicate', { id: req.params.id });
+    return reply.code(201).send({ data: toWireProject(clone, { mockCount: await mockCount(req, clone.id) }) });
   });
 
   app.get<IdParams>('/projects/:id/mocks', async (req) => {
-    const mocks = catalog.mocks.list(req.params.id);
+    const mocks = await call(req, 'mocks.list', { projectId: req.params.id });
     return { data: mocks.map((m) => toWireMock(m, m.responseCount)) };
   });
 
   app.post<IdParams>('/projects/:id/mocks', async (req, reply) => {
-    const mock = catalog.mocks.create(req.params.id, bodyOf(req));
+    const mock = await call(req, 'mocks.create', {
+      projectId: req.params.id,
+      mock: parseInput(mockCreateSchema, bodyOf(req)),
+    });
     return reply.code(201).send({ data: toWireMock(mock, 0) });
   });
 }

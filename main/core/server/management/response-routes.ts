@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { responseCreateSchema, responseUpdateSchema } from '../../../../shared/models';
 import { toWireResponse } from '../../../../shared/wire/mockbird';
+import { parseInput } from '../../util/errors';
 import { bodyOf } from './body';
 import type { ManagementDeps } from './deps';
 
@@ -7,22 +9,25 @@ type MockParams = { Params: { id: string } };
 type ResponseParams = { Params: { id: string; responseId: string } };
 
 /** mockbird-api.md §5. isDefault: true unsets the previous default (the catalog's rule). */
-export function responseRoutes(app: FastifyInstance, { catalog }: ManagementDeps): void {
+export function responseRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
   app.get<MockParams>('/mocks/:id/responses', async (req) => {
-    return { data: catalog.responses.list(req.params.id).map(toWireResponse) };
+    return { data: (await call(req, 'responses.list', { mockId: req.params.id })).map(toWireResponse) };
   });
 
   app.post<MockParams>('/mocks/:id/responses', async (req, reply) => {
-    const response = catalog.responses.create(req.params.id, bodyOf(req));
-    return reply.code(201).send({ data: toWireResponse(response) });
+    const response = parseInput(responseCreateSchema, bodyOf(req));
+    const created = await call(req, 'responses.create', { mockId: req.params.id, response });
+    return reply.code(201).send({ data: toWireResponse(created) });
   });
 
   app.put<ResponseParams>('/mocks/:id/responses/:responseId', async (req) => {
-    return { data: toWireResponse(catalog.responses.update(req.params.id, req.params.responseId, bodyOf(req))) };
+    const patch = parseInput(responseUpdateSchema, bodyOf(req));
+    const { id: mockId, responseId: id } = req.params;
+    return { data: toWireResponse(await call(req, 'responses.update', { mockId, id, patch })) };
   });
 
   app.delete<ResponseParams>('/mocks/:id/responses/:responseId', async (req) => {
-    catalog.responses.delete(req.params.id, req.params.responseId);
+    await call(req, 'responses.delete', { mockId: req.params.id, id: req.params.responseId });
     return { message: 'Response deleted' };
   });
 }
