@@ -1,4 +1,4 @@
-import type { ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { CELL, LOG_COLUMNS, LOG_WIDTH, countLogRows, toLogRows, type LogCounters, type LogRows } from './log-rows';
 
@@ -25,8 +25,10 @@ export interface LogSummaryRow {
 interface LogRow extends LogSummaryRow {
   request_headers: string;
   request_body: string;
+  request_body_encoding: BodyEncoding;
   response_headers: string;
   response_body: string;
+  response_body_encoding: BodyEncoding;
 }
 
 export type RequestLogSummaryFields = Omit<
@@ -56,8 +58,10 @@ const toLog = (r: LogRow): RequestLog => ({
   ...toLogSummaryFields(r),
   requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
   requestBody: r.request_body,
+  requestBodyEncoding: r.request_body_encoding,
   responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
   responseBody: r.response_body,
+  responseBodyEncoding: r.response_body_encoding,
 });
 
 export interface LogFilter {

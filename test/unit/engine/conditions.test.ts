@@ -5,10 +5,13 @@ import { compileCondition } from '../../../main/core/engine/conditions';
 import type { EngineRequest, RequestView } from '../../../main/core/engine/types';
 import { cond, request } from './fixtures';
 
-const view = (req: Partial<EngineRequest>, params: Record<string, string> = {}): RequestView => ({
-  req: request(req),
+/** `rawBody` may be given as text: it is sent as its UTF-8 bytes. */
+const view = (
+  { rawBody, ...req }: Omit<Partial<EngineRequest>, 'rawBody'> & { rawBody?: string | Buffer },
+  params: Record<string, string> = {},
+): RequestView => ({
+  req: request({ ...req, ...(rawBody === undefined ? {} : { rawBody: Buffer.from(rawBody) }) }),
   params,
-  body: undefined,
 });
 const holds = (c: ReturnType<typeof cond>, v: RequestView): boolean => {
   const cc = compileCondition(c);
