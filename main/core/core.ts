@@ -1,4 +1,5 @@
 import { Catalog } from './catalog/catalog';
+import type { Pipeline } from './engine';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
@@ -17,6 +18,8 @@ export interface CoreOptions {
   logFlushMs?: number;
   host?: string;
   port?: number;
+  /** The response pipeline mocks are answered through (engine/pipeline); the default one when absent. */
+  pipeline?: Pipeline;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -44,6 +47,7 @@ export class Core {
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
+      pipeline: opts.pipeline,
     });
   }
 

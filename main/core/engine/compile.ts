@@ -55,7 +55,12 @@ export function compileProject(
   };
 }
 
-function compileMock(mock: Mock, list: MockResponse[], pipeline: Pipeline, before: CompiledMock | undefined): CompiledMock {
+function compileMock(
+  mock: Mock,
+  list: MockResponse[],
+  pipeline: Pipeline,
+  before: CompiledMock | undefined,
+): CompiledMock {
   const responses = [...list]
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((r) => compileResponse(mock, r, pipeline, before));

@@ -3,6 +3,7 @@ import type { ServerState } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { RequestLog } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
+import type { Pipeline } from '../engine';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
@@ -26,6 +27,8 @@ export interface MockServerOptions {
   logFlushMs: number;
   host: string;
   port: number;
+  /** The response pipeline (engine/pipeline); the default one when absent. */
+  pipeline?: Pipeline | undefined;
 }
 
 /**
@@ -57,7 +60,7 @@ export class MockServer implements MockServerApi {
       opts.logFlushMs,
       opts.logRetention,
     );
-    this.cache = new ProjectCache(opts.store, opts.catalog);
+    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
     this.ports = new ProjectPorts(opts.store, this.exec());
     this.unsubscribe = opts.catalog.events.on((c) => {
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));

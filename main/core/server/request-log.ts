@@ -132,6 +132,10 @@ function truncate(body: string): LoggedBody {
   const bytes = Buffer.from(body, 'utf8');
   if (bytes.length <= MAX_LOGGED_BODY) return { text: body, encoding: 'utf8', truncated: false };
   lastLong = body;
-  lastCut = { text: bytes.subarray(0, utf8Cut(bytes, MAX_LOGGED_BODY)).toString('utf8'), encoding: 'utf8', truncated: true };
+  lastCut = {
+    text: bytes.subarray(0, utf8Cut(bytes, MAX_LOGGED_BODY)).toString('utf8'),
+    encoding: 'utf8',
+    truncated: true,
+  };
   return lastCut;
 }

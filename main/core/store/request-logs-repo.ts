@@ -1,4 +1,11 @@
-import type { BodyEncoding, ConditionFailure, MockStats, Pagination, ProjectStats, RequestLog } from '../../../shared/models';
+import type {
+  BodyEncoding,
+  ConditionFailure,
+  MockStats,
+  Pagination,
+  ProjectStats,
+  RequestLog,
+} from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { CELL, LOG_COLUMNS, LOG_WIDTH, countLogRows, toLogRows, type LogCounters, type LogRows } from './log-rows';
 

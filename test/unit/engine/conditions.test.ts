@@ -130,6 +130,15 @@ describe('where conditions read', () => {
     expect(holds(cond('body', 'missing', 'not_equals', 'x'), v)).toBe(true);
   });
 
+  it('reads no fields from a body that is not UTF-8; "$" reads it with U+FFFD for the bad bytes', () => {
+    const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const v = view({ rawBody: bytes, contentType: 'application/json' });
+    expect(holds(cond('body', 'a', 'exists'), v)).toBe(false);
+    expect(holds(cond('body', '$', 'equals', '{"a":"\ufffd"}'), v)).toBe(true);
+    const valid = view({ rawBody: Buffer.from('{"a":"é"}'), contentType: 'application/json' });
+    expect(holds(cond('body', 'a', 'equals', 'é'), valid)).toBe(true);
+  });
+
   it('jsonPath and parseBody edge cases', () => {
     expect(jsonPath({ a: { b: 1 } }, 'a')).toBe('{"b":1}');
     expect(jsonPath([1, 2], 'x')).toBeUndefined();
