@@ -16,7 +16,7 @@ export function executeRequest(
   const method = req.method.toUpperCase();
   const match = compiled.routes.match(method, req.path);
   const x = new ResponseExchange(req, compiled.project, method, deps.random, match);
-  const wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0);
+  const wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0, compiled.pipeline.stepTimeoutMs);
   if (wait === undefined) mustHaveAnswered(x);
   else x.pending = wait.then(() => mustHaveAnswered(x));
   return x;

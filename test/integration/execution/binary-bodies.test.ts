@@ -40,6 +40,13 @@ describe('binary request bodies', () => {
     expect(Buffer.from(all!.requestBody, 'base64').equals(ALL_BYTES)).toBe(true);
     expect(invalid!.requestBodyEncoding).toBe('base64');
     expect(Buffer.from(invalid!.requestBody, 'base64').equals(INVALID_UTF8)).toBe(true);
+    // The management API's log rows say so too.
+    const mockId = all!.mockId!;
+    const rest = await fetch(`${h.base}/mocks/${mockId}/request-logs`, {
+      headers: { authorization: `Bearer ${h.core.server.apiToken}` },
+    });
+    const { data } = (await rest.json()) as { data: { request_body: string; request_body_encoding: string }[] };
+    expect(data[1]).toMatchObject({ request_body: ALL_BYTES.toString('base64'), request_body_encoding: 'base64' });
   });
 
   it('logs UTF-8 text as the text itself, multi-byte characters included', async () => {

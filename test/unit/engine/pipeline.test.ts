@@ -176,11 +176,19 @@ describe('the pipeline', () => {
       };
     const wait: StageStep = () => Promise.resolve().then(() => void order.push('async'));
     const x = exchangeFor(compile([], []), null);
-    const pending = runSteps([sync('a'), wait, sync('b')], x, 0);
+    const pending = runSteps([sync('a'), wait, sync('b')], x, 0, 1000);
     expect(order).toEqual(['a']);
     await pending;
     expect(order).toEqual(['a', 'async', 'b']);
-    expect(runSteps([sync('c')], x, 0)).toBeUndefined();
+    expect(runSteps([sync('c')], x, 0, 1000)).toBeUndefined();
+  });
+
+  it('bounds each asynchronous step, naming its stage when it takes too long', async () => {
+    const hung: ResponseStage = { name: 'hung', forUnmatched: () => () => new Promise<void>(() => {}) };
+    const pipeline = createPipeline({ stages: [hung, fallbackStage], stepTimeoutMs: 20 });
+    const result = executeRequest(compile([], [], pipeline), request(), { random });
+    await expect(result.pending).rejects.toThrow('pipeline stage "hung" did not finish within 20 ms');
+    expect(() => createPipeline({ stepTimeoutMs: 0 })).toThrow(/stepTimeoutMs must be a positive number/);
   });
 
   it('inserts a stage by name, and refuses duplicate or unknown names', () => {

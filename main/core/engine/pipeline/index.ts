@@ -10,7 +10,8 @@
  * stage compiles to a step per mock (and one for unmatched requests) when the project is
  * compiled, and says "nothing to do" where it has none, so a static mock runs just the
  * select step: no promise, no allocation beyond the Exchange. A step returns a promise only
- * when it must wait; the request then finishes asynchronously (EngineResult.pending).
+ * when it must wait; the request then finishes asynchronously (EngineResult.pending), and
+ * each such wait is bounded (Pipeline.stepTimeoutMs), so a hung upstream cannot hold it.
  */
 import { faultsStage } from './faults-stage';
 import { fallbackStage } from './fallback-stage';
@@ -25,11 +26,19 @@ export const DEFAULT_STAGES: readonly ResponseStage[] = Object.freeze([
   fallbackStage,
 ]);
 
-export const DEFAULT_PIPELINE: Pipeline = Object.freeze({ stages: DEFAULT_STAGES, compileRenderer: storedBodies });
+/** Long enough for a slow upstream server, short enough that a hung one does not hold a request forever. */
+export const DEFAULT_STEP_TIMEOUT_MS = 30_000;
+
+export const DEFAULT_PIPELINE: Pipeline = Object.freeze({
+  stages: DEFAULT_STAGES,
+  compileRenderer: storedBodies,
+  stepTimeoutMs: DEFAULT_STEP_TIMEOUT_MS,
+});
 
 export function createPipeline(opts: {
   stages?: readonly ResponseStage[];
   compileRenderer?: RendererCompiler;
+  stepTimeoutMs?: number;
 }): Pipeline {
   const stages = opts.stages ?? DEFAULT_STAGES;
   const names = new Set<string>();
@@ -37,7 +46,14 @@ export function createPipeline(opts: {
     if (names.has(s.name)) throw new Error(`two pipeline stages are named "${s.name}": give each stage its own name`);
     names.add(s.name);
   }
-  return Object.freeze({ stages: Object.freeze([...stages]), compileRenderer: opts.compileRenderer ?? storedBodies });
+  const stepTimeoutMs = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  if (!(stepTimeoutMs > 0))
+    throw new Error(`stepTimeoutMs must be a positive number of milliseconds, got ${stepTimeoutMs}`);
+  return Object.freeze({
+    stages: Object.freeze([...stages]),
+    compileRenderer: opts.compileRenderer ?? storedBodies,
+    stepTimeoutMs,
+  });
 }
 
 /** A copy of `pipeline` with `stage` placed right before or after the stage named `at`. */
@@ -54,7 +70,7 @@ export function insertStage(
   }
   const stages = [...pipeline.stages];
   stages.splice('before' in at ? i : i + 1, 0, stage);
-  return createPipeline({ stages, compileRenderer: pipeline.compileRenderer });
+  return createPipeline({ stages, compileRenderer: pipeline.compileRenderer, stepTimeoutMs: pipeline.stepTimeoutMs });
 }
 
 export { selectStage, renderStage, faultsStage, fallbackStage, storedBodies };

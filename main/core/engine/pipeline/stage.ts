@@ -27,18 +27,41 @@ export interface Pipeline {
   /** In the order they run. */
   readonly stages: readonly ResponseStage[];
   readonly compileRenderer: RendererCompiler;
+  /** How long one asynchronous step may take before the request answers INTERNAL_ERROR. */
+  readonly stepTimeoutMs: number;
 }
+
+/** Which stage made a step, for the error when it takes too long (looked up only then). */
+const stageOfStep = new WeakMap<StageStep, string>();
 
 /**
  * Runs steps from `from` on: synchronously while each returns undefined; from the first
- * that returns a promise on, after it settles. Undefined when every step was synchronous.
+ * that returns a promise on, after it settles, each wait bounded by `timeoutMs`. Undefined
+ * when every step was synchronous.
  */
-export function runSteps(steps: readonly StageStep[], x: Exchange, from: number): Promise<void> | undefined {
+export function runSteps(
+  steps: readonly StageStep[],
+  x: Exchange,
+  from: number,
+  timeoutMs: number,
+): Promise<void> | undefined {
   for (let i = from; i < steps.length; i++) {
-    const wait = steps[i]!(x);
-    if (wait !== undefined) return wait.then(() => runSteps(steps, x, i + 1));
+    const step = steps[i]!;
+    const wait = step(x);
+    if (wait !== undefined) return bounded(wait, step, timeoutMs).then(() => runSteps(steps, x, i + 1, timeoutMs));
   }
   return undefined;
+}
+
+function bounded(wait: Promise<void>, step: StageStep, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const name = stageOfStep.get(step) ?? 'unnamed';
+      reject(new Error(`pipeline stage "${name}" did not finish within ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([wait, late]).finally(() => clearTimeout(timer));
 }
 
 /** Steps of `stages` for one mock, in order, identity stages left out. */
@@ -46,7 +69,7 @@ export function stepsForMock(stages: readonly ResponseStage[], mock: CompiledMoc
   const steps: StageStep[] = [];
   for (const s of stages) {
     const step = s.forMock?.(mock, project);
-    if (step) steps.push(step);
+    if (step) steps.push(named(step, s));
   }
   return steps;
 }
@@ -56,7 +79,12 @@ export function stepsForUnmatched(stages: readonly ResponseStage[], project: Pro
   const steps: StageStep[] = [];
   for (const s of stages) {
     const step = s.forUnmatched?.(project);
-    if (step) steps.push(step);
+    if (step) steps.push(named(step, s));
   }
   return steps;
+}
+
+function named(step: StageStep, stage: ResponseStage): StageStep {
+  stageOfStep.set(step, stage.name);
+  return step;
 }
