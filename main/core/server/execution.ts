@@ -103,7 +103,8 @@ function finishLater(exchange: Exchange, result: EngineResult, pending: Promise<
   return pending.then(
     () => (result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange)),
     (e: unknown) => {
-      exchange.answer = internalError(e);
+      // The route matched: the log still names the mock (and the response, if one was picked).
+      exchange.answer = { ...internalError(e), mockId: result.mockId, responseId: result.responseId };
       answerAndLog(exchange);
     },
   );

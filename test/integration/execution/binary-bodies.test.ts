@@ -188,5 +188,10 @@ describe('the response pipeline seam', () => {
       error: 'INTERNAL_ERROR',
       message: expect.stringContaining('upstream refused'),
     });
+    expect(logsOf(h)[0]).toMatchObject({
+      errorCode: 'INTERNAL_ERROR',
+      mockId: expect.any(String),
+      requestPath: '/fail',
+    });
   });
 });
