@@ -1,6 +1,7 @@
 import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
+import type { Pipeline } from './engine';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
@@ -30,6 +31,8 @@ export interface CoreOptions {
    * Cloud's lifecycle); a bare Core answers cloud calls with CLOUD_UNAVAILABLE.
    */
   cloudProvider?: () => Promise<Cloud>;
+  /** The response pipeline mocks are answered through (engine/pipeline); the default one when absent. */
+  pipeline?: Pipeline;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -74,6 +77,7 @@ export class Core {
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
+      pipeline: opts.pipeline,
     });
   }
 

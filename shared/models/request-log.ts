@@ -10,6 +10,15 @@ export const conditionFailureSchema = z.object({
 });
 export type ConditionFailure = z.infer<typeof conditionFailureSchema>;
 
+/**
+ * How a logged body is written. 'utf8': the body's text. 'base64': the body's bytes were not
+ * UTF-8 text (an image, a zip, a cut-off binary upload) and are given in base64, so nothing
+ * is lost or garbled. Absent means 'utf8' (logs written before MockDeck recorded it).
+ */
+export const BODY_ENCODINGS = ['utf8', 'base64'] as const;
+export const bodyEncodingSchema = z.enum(BODY_ENCODINGS);
+export type BodyEncoding = z.infer<typeof bodyEncodingSchema>;
+
 export const requestLogSchema = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -20,9 +29,11 @@ export const requestLogSchema = z.object({
   requestHeaders: z.record(z.string(), z.string()),
   requestQuery: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   requestBody: z.string(),
+  requestBodyEncoding: bodyEncodingSchema.optional(),
   responseStatus: z.number().int(),
   responseHeaders: z.record(z.string(), z.string()),
   responseBody: z.string(),
+  responseBodyEncoding: bodyEncodingSchema.optional(),
   responseBodyTruncated: z.boolean(),
   responseTimeMs: z.number(),
   ipAddress: z.string(),

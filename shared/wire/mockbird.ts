@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  BodyEncoding,
   Mock,
   MockContent,
   MockResponse,
@@ -75,10 +76,13 @@ export interface WireRequestLog {
   request_method: string;
   request_headers: string;
   request_body: string;
+  /** MockDeck's addition: 'base64' when the body's bytes were not UTF-8 text (see BodyEncoding). */
+  request_body_encoding: BodyEncoding;
   request_query: string;
   response_status: number;
   response_headers: string;
   response_body: string;
+  response_body_encoding: BodyEncoding;
   response_time_ms: number;
   ip_address: string;
   user_agent: string;
@@ -162,10 +166,12 @@ export function toWireRequestLog(l: RequestLog): WireRequestLog {
     request_method: l.requestMethod,
     request_headers: JSON.stringify(l.requestHeaders),
     request_body: l.requestBody,
+    request_body_encoding: l.requestBodyEncoding ?? 'utf8',
     request_query: JSON.stringify(l.requestQuery),
     response_status: l.responseStatus,
     response_headers: JSON.stringify(l.responseHeaders),
     response_body: l.responseBody,
+    response_body_encoding: l.responseBodyEncoding ?? 'utf8',
     response_time_ms: l.responseTimeMs,
     ip_address: l.ipAddress,
     user_agent: l.userAgent,

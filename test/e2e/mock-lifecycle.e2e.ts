@@ -60,6 +60,13 @@ test('project → mock with a path param → conditional responses → live log 
   expect(curl).toContain(`${baseUrl}/users/7?tab=profile`);
   expect(curl).toContain("-H 'x-role: admin'");
 
+  // A binary upload is logged as base64 of its bytes, and the detail says so.
+  const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+  await fetch(`${baseUrl}/users/9`, { method: 'PUT', body: bytes });
+  await log.getByRole('option').filter({ hasText: '/users/9' }).click();
+  await expect(detail.getByText('binary, 256 bytes, shown as base64')).toBeVisible();
+  await expect(detail.getByLabel('Request body', { exact: true })).toHaveText(Buffer.from(bytes).toString('base64'));
+
   // Edit the fallback response: the next request gets the new body.
   await page.getByRole('tab', { name: 'Mocks' }).click();
   await page.getByRole('region', { name: 'Mocks' }).getByRole('button', { name: 'GET /users/{id}' }).click();
@@ -75,7 +82,7 @@ test('project → mock with a path param → conditional responses → live log 
   expect(await edited.json()).toEqual({ id: 42, role: 'guest' });
 
   await page.getByRole('tab', { name: 'Stats' }).click();
-  await expect(page.getByTestId('stats-total')).toHaveText('4');
+  await expect(page.getByTestId('stats-total')).toHaveText('5');
   await shot(page, '05-stats');
 
   // Delete the project: it, its mocks and its URL are gone.

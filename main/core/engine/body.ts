@@ -1,24 +1,30 @@
+import { isUtf8 } from 'node:buffer';
 import type { FieldValue, ParsedBody, RequestView } from './types';
 
 /**
- * Body conditions read a dotted path: `user.name`, `items.0.id` (array index). JSON bodies
- * are parsed once per request and only when a body condition needs them; a body that is
- * not valid JSON is not an error: its fields are simply absent. The field `$` is the raw
- * body text, whatever the content type.
+ * Body conditions read a dotted path: `user.name`, `items.0.id` (array index). The body's
+ * bytes are decoded as UTF-8, and JSON bodies parsed, once per request and only when a body
+ * condition needs them; a body that is not valid JSON is not an error: its fields are simply
+ * absent. A body that is not UTF-8 text (an image, a zip) has no fields at all.
+ *
+ * The field `$` is the whole body as text, whatever the content type; bytes that are not
+ * UTF-8 read as U+FFFD there, so `$ contains "PNG"` still works on an image.
  */
 export const RAW_BODY_FIELD = '$';
 
-export function parseBody(rawBody: string, contentType: string | undefined): ParsedBody {
+const RAW: ParsedBody = Object.freeze({ kind: 'raw' });
+
+export function parseBody(text: string, contentType: string | undefined): ParsedBody {
   const ct = contentType?.toLowerCase() ?? '';
-  if (ct.includes('application/x-www-form-urlencoded')) return { kind: 'form', value: new URLSearchParams(rawBody) };
-  if (ct.includes('json') || (ct === '' && looksLikeJson(rawBody))) {
+  if (ct.includes('application/x-www-form-urlencoded')) return { kind: 'form', value: new URLSearchParams(text) };
+  if (ct.includes('json') || (ct === '' && looksLikeJson(text))) {
     try {
-      return { kind: 'json', value: JSON.parse(rawBody) as unknown };
+      return { kind: 'json', value: JSON.parse(text) as unknown };
     } catch {
-      return { kind: 'raw' };
+      return RAW;
     }
   }
-  return { kind: 'raw' };
+  return RAW;
 }
 
 function looksLikeJson(s: string): boolean {
@@ -26,9 +32,14 @@ function looksLikeJson(s: string): boolean {
   return c === '{' || c === '[';
 }
 
+/** The body as text, decoded on first use. */
+export const bodyText = (view: RequestView): string => (view.text ??= view.req.rawBody.toString('utf8'));
+
 export function readBodyField(view: RequestView, field: string): FieldValue {
-  if (field === RAW_BODY_FIELD) return view.req.rawBody;
-  const body = (view.body ??= parseBody(view.req.rawBody, view.req.contentType ?? headerContentType(view)));
+  if (field === RAW_BODY_FIELD) return bodyText(view);
+  const body = (view.parsed ??= isUtf8(view.req.rawBody)
+    ? parseBody(bodyText(view), view.req.contentType ?? headerContentType(view))
+    : RAW);
   if (body.kind === 'json') return jsonPath(body.value, field);
   if (body.kind === 'form') return formField(body.value, field);
   return undefined;

@@ -1,8 +1,10 @@
 import { CONTENT_TYPES, type Mock, type MockResponse, type Project } from '../../../shared/models';
 import { compileCondition } from './conditions';
 import { CORS_HEADERS } from './cors';
+import { DEFAULT_PIPELINE } from './pipeline';
+import { stepsForMock, stepsForUnmatched, type Pipeline } from './pipeline/stage';
 import { RouteTable } from './router';
-import type { CompileInput, CompiledMock, CompiledResponse } from './types';
+import type { CompileInput, CompiledMock, CompiledResponse, Renderer, StageStep } from './types';
 
 /** A project's routes and responses, ready to answer requests without touching the store. */
 export interface CompiledProject {
@@ -10,34 +12,58 @@ export interface CompiledProject {
   readonly routes: RouteTable;
   /** Every mock by id, active or not (the server uses it to name mocks in logs). */
   readonly mocks: ReadonlyMap<string, CompiledMock>;
+  /** The pipeline's steps for a request no active mock matches. */
+  readonly unmatched: readonly StageStep[];
+  /** The pipeline this was compiled for. */
+  readonly pipeline: Pipeline;
 }
 
 /**
- * Builds the route table and pre-computes each response's headers and conditions, so a
- * request does a route lookup and a few comparisons, nothing more. Pass the previous
- * compilation to keep the sequential position of mocks that did not change.
+ * Builds the route table and pre-computes each response's headers, conditions and renderer,
+ * and each mock's pipeline steps, so a request does a route lookup and a few comparisons,
+ * nothing more. Pass the previous compilation to keep the sequential position of mocks that
+ * did not change, and the renderers of responses that did not change.
  */
-export function compileProject(input: CompileInput, previous?: CompiledProject): CompiledProject {
+export function compileProject(
+  input: CompileInput,
+  previous?: CompiledProject,
+  pipeline: Pipeline = previous?.pipeline ?? DEFAULT_PIPELINE,
+): CompiledProject {
   const byMock = new Map<string, MockResponse[]>();
   for (const r of input.responses) {
     const list = byMock.get(r.mockId);
     if (list) list.push(r);
     else byMock.set(r.mockId, [r]);
   }
+  const reuse = previous?.pipeline === pipeline ? previous : undefined;
   const routes = new RouteTable();
   const mocks = new Map<string, CompiledMock>();
   for (const mock of input.mocks) {
-    const cm = compileMock(mock, byMock.get(mock.id) ?? []);
     const before = previous?.mocks.get(mock.id);
+    const cm = compileMock(mock, byMock.get(mock.id) ?? [], pipeline, reuse && before);
     if (before && before.signature === cm.signature) cm.seq = before.seq;
+    cm.steps = stepsForMock(pipeline.stages, cm, input.project);
     mocks.set(mock.id, cm);
     if (mock.isActive) routes.add(mock.method.toUpperCase(), mock.path, cm);
   }
-  return { project: input.project, routes, mocks };
+  return {
+    project: input.project,
+    routes,
+    mocks,
+    unmatched: stepsForUnmatched(pipeline.stages, input.project),
+    pipeline,
+  };
 }
 
-function compileMock(mock: Mock, list: MockResponse[]): CompiledMock {
-  const responses = [...list].sort((a, b) => a.sortOrder - b.sortOrder).map((r) => compileResponse(mock, r));
+function compileMock(
+  mock: Mock,
+  list: MockResponse[],
+  pipeline: Pipeline,
+  before: CompiledMock | undefined,
+): CompiledMock {
+  const responses = [...list]
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((r) => compileResponse(mock, r, pipeline, before));
   const conditional = responses.filter((r) => r.conditions.length > 0);
   return {
     mock,
@@ -51,15 +77,42 @@ function compileMock(mock: Mock, list: MockResponse[]): CompiledMock {
       ...responses.map((r) => `${r.source.id}@${r.source.updatedAt}#${r.source.sortOrder}`),
     ].join('|'),
     seq: 0,
+    steps: [],
   };
 }
 
-function compileResponse(mock: Mock, r: MockResponse): CompiledResponse {
+function compileResponse(
+  mock: Mock,
+  r: MockResponse,
+  pipeline: Pipeline,
+  before: CompiledMock | undefined,
+): CompiledResponse {
   // Header names are case-insensitive; lowercase keys let the response's own Content-Type replace the default.
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
     'content-type': CONTENT_TYPES[mock.responseType] ?? CONTENT_TYPES.json,
   };
   for (const [name, value] of Object.entries(r.headers)) headers[name.toLowerCase()] = value;
-  return { source: r, conditions: r.conditions.map(compileCondition), headers: Object.freeze(headers) };
+  const renderVersion = `${mock.updatedAt}|${r.updatedAt}`;
+  const same = before?.responses.find((p) => p.source.id === r.id && p.renderVersion === renderVersion);
+  return {
+    source: r,
+    conditions: r.conditions.map(compileCondition),
+    headers: Object.freeze(headers),
+    render: same ? same.render : compileRenderer(pipeline, r, mock),
+    renderVersion,
+  };
+}
+
+/** A response whose renderer cannot be compiled answers INTERNAL_ERROR naming it, instead of failing its whole project. */
+function compileRenderer(pipeline: Pipeline, r: MockResponse, mock: Mock): Renderer | null {
+  try {
+    return pipeline.compileRenderer(r, mock);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const message = `response "${r.name}" of mock "${mock.name}" cannot be rendered (${why}): fix its body in MockDeck`;
+    return () => {
+      throw new Error(message);
+    };
+  }
 }

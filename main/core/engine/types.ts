@@ -7,21 +7,41 @@ export interface EngineRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, string | string[]>;
-  rawBody: string;
+  /**
+   * The body's bytes exactly as received (an empty Buffer when there is none): never decoded
+   * up front, so a binary upload reaches the log (and, later, a proxied server) intact. Body
+   * conditions decode it as UTF-8 only when they read it (body.ts).
+   */
+  rawBody: Buffer;
   contentType?: string;
 }
+
+/**
+ * A response body. The rule: a string is text, sent as UTF-8 (what every stored response
+ * body is, and what templates render); a Buffer is bytes, sent exactly as they are (what a
+ * proxied response or a binary stage produces). Stored bodies stay strings on purpose: Node
+ * writes a string body in the same packet as the headers, a Buffer in a second write.
+ */
+export type Body = string | Buffer;
 
 export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED';
 
 export interface EngineResult {
   status: number;
-  headers: Record<string, string>;
-  body: string;
+  headers: Readonly<Record<string, string>>;
+  body: Body;
+  /** How long the transport waits before it answers (the faults/latency stage sets it). */
   delayMs: number;
   mockId: string | null;
   responseId: string | null;
   errorCode: EngineErrorCode | null;
   conditionFailures: ConditionFailure[];
+  /**
+   * Null when the answer is final. A promise while an asynchronous stage (a proxy, later)
+   * is still working: the other fields are final once it resolves; a rejection means the
+   * stage failed and the transport answers INTERNAL_ERROR.
+   */
+  pending: Promise<void> | null;
 }
 
 export interface CompileInput {
@@ -38,7 +58,9 @@ export interface RequestView {
   readonly req: EngineRequest;
   readonly params: Record<string, string>;
   /** Parsed body, memoised; see body.ts. */
-  body: ParsedBody | undefined;
+  parsed?: ParsedBody | undefined;
+  /** The body decoded as UTF-8 text, memoised for the "$" field; see body.ts. */
+  text?: string | undefined;
 }
 
 export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams } | { kind: 'raw' };
@@ -55,7 +77,18 @@ export interface CompiledResponse {
   readonly conditions: readonly CompiledCondition[];
   /** Final headers (CORS, Content-Type, the response's own), built once at compile time. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * This response's body for one request (templating, next), compiled once per version of
+   * the response by the pipeline's renderer compiler; null when the stored body is sent as
+   * it is, which is the case the render stage skips.
+   */
+  readonly render: Renderer | null;
+  /** What `render` was compiled from: the mock's and the response's versions. */
+  readonly renderVersion: string;
 }
+
+/** Turns a picked response into the body of one request's answer; see pipeline/render-stage.ts. */
+export type Renderer = (x: Exchange) => Body;
 
 export interface CompiledMock {
   readonly mock: Mock;
@@ -68,7 +101,32 @@ export interface CompiledMock {
   readonly signature: string;
   /** Next position in sequential mode; mutable, in memory only. */
   seq: number;
+  /** What the pipeline's stages do to a request routed here, in order, identity stages left out. */
+  steps: readonly StageStep[];
 }
+
+/**
+ * One request on its way through the response pipeline: the request, what the stages
+ * decided so far, and the answer (it is the EngineResult the transport gets). One object
+ * per request, with a fixed shape (pipeline/exchange.ts), so the stages add no allocation.
+ */
+export interface Exchange extends RequestView, EngineResult {
+  readonly project: Project;
+  /** The request method, upper-cased. */
+  readonly method: string;
+  readonly random: () => number;
+  /** The mock the route table matched; null when none did (the fallback stages then answer). */
+  readonly mock: CompiledMock | null;
+  /** The response the select stage picked; null until then, or when there is none to pick. */
+  response: CompiledResponse | null;
+}
+
+/**
+ * What one stage does to one request: it reads and fills the exchange. It returns undefined
+ * when it is done, or a promise when it must wait (a proxy, later); only then does the
+ * request cost a promise.
+ */
+export type StageStep = (x: Exchange) => Promise<void> | undefined;
 
 export interface RouteMatch {
   readonly mock: CompiledMock;

@@ -4,7 +4,7 @@ import type { ContractCaller } from '../../../shared/ipc/contract';
 import type { Logger } from '../util/logger';
 import { ERROR_HEADERS, transportError } from '../engine';
 import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
-import { serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
+import { EMPTY_BODY, serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
 import { managementApi, managementNotFound } from './management/index';
 
 /** Mock requests may carry bodies of any type and size a test client sends; 10 MiB is plenty. */
@@ -33,24 +33,26 @@ function viaFastify(exec: ExecutionDeps, req: FastifyRequest, reply: FastifyRepl
     method: req.method,
     headers: req.headers,
     query: req.query as Record<string, string | string[]>,
-    body: typeof req.body === 'string' ? req.body : '',
+    body: Buffer.isBuffer(req.body) ? req.body : EMPTY_BODY,
     ip: req.ip,
   };
   return serveMock(exec, view, reply.raw, target, path);
 }
 
 /**
- * Every body on the execution routes is kept as raw text: a malformed JSON body is not an
- * error for a mock, its conditions just see the text. Errors fastify raises before our
- * handler (body too large…) still answer in §8's JSON shape with the CORS headers.
+ * Every body on the execution routes, of any content type, is kept as the bytes received
+ * (within the body limit): a malformed JSON body is not an error for a mock, and a binary
+ * upload is not decoded into text it is not. The engine decodes it only when a condition
+ * reads it. Errors fastify raises before our handler (body too large…) still answer in §8's
+ * JSON shape with the CORS headers.
  */
 function rawBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     '*',
-    { parseAs: 'string' },
+    { parseAs: 'buffer' },
     (_req: FastifyRequest, body: string | Buffer, done: (e: Error | null, b?: unknown) => void) =>
-      done(null, typeof body === 'string' ? body : body.toString('utf8')),
+      done(null, typeof body === 'string' ? Buffer.from(body, 'utf8') : body),
   );
   // Runs for failures before serveMock (which answers its own errors), so these requests are not logged.
   app.setErrorHandler((error, _req, reply) => {

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'fast-querystring';
 import {
+  EMPTY_BODY,
   pathAfter,
   pathAfterSlug,
   serveMock,
@@ -64,7 +65,7 @@ function serve(
     headers: req.headers,
     // The parser fastify's router uses, so both ways in read a query string alike.
     query: q < 0 ? NO_QUERY : (parseQuery(url.slice(q + 1)) as Record<string, string | string[]>),
-    body: '',
+    body: EMPTY_BODY,
     ip: req.socket.remoteAddress ?? '',
   };
   try {

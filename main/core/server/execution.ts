@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { ConditionFailure } from '../../../shared/models';
-import { CORS_HEADERS, executeRequest, transportError, type EngineResult } from '../engine';
+import { CORS_HEADERS, executeRequest, transportError, type Body, type EngineResult } from '../engine';
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
@@ -18,26 +18,31 @@ export interface MockRequest {
   method: string;
   headers: IncomingHttpHeaders;
   query: Record<string, string | string[]>;
-  /** The raw body text; '' when there is none. */
-  body: string;
+  /** The body's bytes as received; EMPTY_BODY when there is none. */
+  body: Buffer;
   ip: string;
 }
 
 /** Which project a request targets: by slug under /m/, or fixed for a dedicated port. */
 export type Target = { slug: string } | { projectId: string };
 
-type Answer = Pick<EngineResult, 'status' | 'headers' | 'body' | 'mockId' | 'responseId' | 'conditionFailures'> & {
+type Answer = Pick<EngineResult, 'status' | 'headers' | 'mockId' | 'responseId' | 'conditionFailures'> & {
+  body: Body;
   errorCode: string | null;
 };
 
 const NONE: ConditionFailure[] = [];
+
+/** The body of every request that has none (read-only: zero bytes). */
+export const EMPTY_BODY: Buffer = Buffer.alloc(0);
 const PREFLIGHT_HEADERS = CORS_HEADERS;
 
 /**
  * Serves one request to a project's mocks (mockbird-api.md §8) on the raw response, and
  * queues its log row. `path` is the request path after the project prefix, without the
- * query string. Synchronous unless the mock has a delay: this is the hot path, and an async
- * function would cost every request a promise and a microtask turn.
+ * query string. The engine's response pipeline makes the answer; this writes it. Synchronous
+ * unless the answer has a delay or a pipeline stage had to wait: this is the hot path, and an
+ * async function would cost every request a promise and a microtask turn.
  */
 export function serveMock(
   deps: ExecutionDeps,
@@ -49,7 +54,7 @@ export function serveMock(
   const started = performance.now();
   let projectId: string | undefined;
   let answer: Answer;
-  let delayMs = 0;
+  let result: EngineResult | undefined;
   const { query, body: rawBody } = req;
   try {
     projectId = 'slug' in target ? deps.cache.idForSlug(target.slug) : target.projectId;
@@ -77,30 +82,45 @@ export function serveMock(
         conditionFailures: NONE,
       };
     } else {
-      const result = executeRequest(
+      answer = result = executeRequest(
         compiled,
         { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
         deps,
       );
-      delayMs = result.delayMs;
-      answer = result;
     }
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    answer = {
-      ...transportError(
-        'INTERNAL_ERROR',
-        `MockDeck could not serve this request (${message}); re-save the mock or see the app log`,
-      ),
-      mockId: null,
-      responseId: null,
-      conditionFailures: NONE,
-    };
+    answer = internalError(e);
   }
   const exchange: Exchange = { deps, req, res, projectId, answer, path, started };
-  if (delayMs > 0) return sleep(delayMs).then(() => answerAndLog(exchange));
+  if (result?.pending) return finishLater(exchange, result, result.pending);
+  if (result !== undefined && result.delayMs > 0) return sleep(result.delayMs).then(() => answerAndLog(exchange));
   answerAndLog(exchange);
   return undefined;
+}
+
+/** A stage went asynchronous: answer once it is done (after the delay it may have set), or with INTERNAL_ERROR if it failed. */
+function finishLater(exchange: Exchange, result: EngineResult, pending: Promise<void>): Promise<void> {
+  return pending.then(
+    () => (result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange)),
+    (e: unknown) => {
+      // The route matched: the log still names the mock (and the response, if one was picked).
+      exchange.answer = { ...internalError(e), mockId: result.mockId, responseId: result.responseId };
+      answerAndLog(exchange);
+    },
+  );
+}
+
+function internalError(e: unknown): Answer {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    ...transportError(
+      'INTERNAL_ERROR',
+      `MockDeck could not serve this request (${message}); re-save the mock or see the app log`,
+    ),
+    mockId: null,
+    responseId: null,
+    conditionFailures: NONE,
+  };
 }
 
 interface Exchange {
@@ -118,6 +138,7 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
   const now = deps.clock.now();
+  const requestBody = loggedBody(req.body);
   deps.logs.push({
     projectId,
     mockId: answer.mockId,
@@ -126,7 +147,8 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
     method: req.method,
     headers: req.headers,
     query: req.query,
-    requestBody: loggedBody(req.body),
+    requestBody: requestBody.text,
+    requestBodyEncoding: requestBody.encoding,
     status: answer.status,
     responseHeaders: answer.headers,
     responseBody: answer.body,
@@ -154,8 +176,12 @@ function writeAnswer(res: ServerResponse, answer: Answer): Answer {
       res.writeHead(answer.status, headers);
       res.end();
     } else {
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': byteLength(answer.body) });
-      res.end(answer.body);
+      const body = answer.body;
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'content-length': typeof body === 'string' ? byteLength(body) : String(body.length),
+      });
+      res.end(body);
     }
     return answer;
   } catch (e) {
@@ -174,7 +200,7 @@ function writeAnswer(res: ServerResponse, answer: Answer): Answer {
   }
 }
 
-// The same body is usually served again and again: measure it once.
+// The same text body is usually served again and again: measure it once.
 let lastBody = '';
 let lastLength = '0';
 function byteLength(body: string): string {

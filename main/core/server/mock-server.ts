@@ -3,6 +3,7 @@ import type { ContractCaller, ServerState } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { RequestLog } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
+import type { Pipeline } from '../engine';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
@@ -30,6 +31,8 @@ export interface MockServerOptions {
   /** The use-case layer: the management REST API is a thin adapter over its calls. */
   api: ContractCaller;
   logger: Logger;
+  /** The response pipeline (engine/pipeline); the default one when absent. */
+  pipeline?: Pipeline | undefined;
 }
 
 /**
@@ -61,7 +64,7 @@ export class MockServer implements MockServerApi {
       opts.logFlushMs,
       opts.logRetention,
     );
-    this.cache = new ProjectCache(opts.store, opts.catalog);
+    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
     this.ports = new ProjectPorts(opts.store, this.exec());
     this.unsubscribe = opts.catalog.events.on((c) => {
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));

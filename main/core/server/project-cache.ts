@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogChange } from '../catalog/events';
-import { compileProject, type CompiledProject } from '../engine';
+import { compileProject, DEFAULT_PIPELINE, type CompiledProject, type Pipeline } from '../engine';
 import type { Store } from '../store/store';
 
 /**
@@ -20,6 +20,7 @@ export class ProjectCache {
   constructor(
     private readonly store: Store,
     catalog: Catalog,
+    private readonly pipeline: Pipeline = DEFAULT_PIPELINE,
   ) {
     this.unsubscribe = catalog.events.on((c) => this.invalidate(c));
   }
@@ -50,7 +51,7 @@ export class ProjectCache {
       if (!project) return undefined;
       const mocks = this.store.mocks.listByProject(projectId);
       const responses = this.store.responses.listByProject(projectId);
-      const compiled = compileProject({ project, mocks, responses }, this.previous.get(projectId));
+      const compiled = compileProject({ project, mocks, responses }, this.previous.get(projectId), this.pipeline);
       this.previous.delete(projectId);
       return compiled;
     } catch (e) {

@@ -1,4 +1,6 @@
-import type { ConditionFailure, RequestLog } from '../../../shared/models';
+import { isUtf8 } from 'node:buffer';
+import type { BodyEncoding, ConditionFailure, RequestLog } from '../../../shared/models';
+import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
 /** Response bodies (and request bodies) longer than this are cut in the log, not on the wire. */
@@ -22,9 +24,12 @@ export interface LoggedExchange {
   query: Record<string, string | string[]>;
   /** Already cut to what the log keeps (loggedBody), as the request is captured. */
   requestBody: string;
+  /** Absent: 'utf8'. */
+  requestBodyEncoding?: BodyEncoding;
   status: number;
   responseHeaders: Record<string, string>;
-  responseBody: string;
+  /** The body as sent; cut (and base64-encoded if it is not text) only if its row is written. */
+  responseBody: Body;
   responseTimeMs: number;
   ip: string;
   errorCode: string | null;
@@ -48,7 +53,7 @@ export function logIdOf(x: LoggedExchange): string {
  * exchange always gives the same row.
  */
 export function toRequestLog(x: LoggedExchange): RequestLog {
-  const response = truncate(x.responseBody);
+  const response = typeof x.responseBody === 'string' ? truncate(x.responseBody) : loggedBody(x.responseBody);
   const ua = x.headers['user-agent'];
   return {
     id: logIdOf(x),
@@ -60,9 +65,11 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     requestHeaders: flatHeaders(x.headers),
     requestQuery: x.query,
     requestBody: x.requestBody,
+    requestBodyEncoding: x.requestBodyEncoding ?? 'utf8',
     responseStatus: x.status,
     responseHeaders: x.responseHeaders,
     responseBody: response.text,
+    responseBodyEncoding: response.encoding,
     responseBodyTruncated: response.truncated,
     responseTimeMs: Math.round(x.responseTimeMs * 100) / 100,
     ipAddress: x.ip,
@@ -84,23 +91,51 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return h as Record<string, string>;
 }
 
+/** A body as the log keeps it: text, or base64 when its bytes are not UTF-8 text; cut at MAX_LOGGED_BODY bytes. */
+export interface LoggedBody {
+  readonly text: string;
+  readonly encoding: BodyEncoding;
+  readonly truncated: boolean;
+}
+
+const NO_BODY: LoggedBody = Object.freeze({ text: '', encoding: 'utf8', truncated: false });
+
 /**
- * A request body as the log keeps it, cut at MAX_LOGGED_BODY: done as the request is
- * captured, so a queue of captured requests never holds a client's whole upload.
+ * A body's bytes as the log keeps them: done for a request body as the request is captured,
+ * so a queue of captured requests never holds a client's whole upload. The first
+ * MAX_LOGGED_BODY bytes are kept; as text when they are UTF-8 (the cut moved back to a
+ * character boundary), else as base64 of those bytes, so a binary upload is never garbled.
  */
-export const loggedBody = (body: string): string => truncate(body).text;
+export function loggedBody(bytes: Buffer): LoggedBody {
+  if (bytes.length === 0) return NO_BODY;
+  const truncated = bytes.length > MAX_LOGGED_BODY;
+  const text = truncated ? bytes.subarray(0, utf8Cut(bytes, MAX_LOGGED_BODY)) : bytes;
+  if (isUtf8(text)) return { text: text.toString('utf8'), encoding: 'utf8', truncated };
+  return { text: bytes.subarray(0, MAX_LOGGED_BODY).toString('base64'), encoding: 'base64', truncated };
+}
+
+/** Where to cut `bytes` at most `max` long without splitting a UTF-8 sequence (continuation bytes are 10xxxxxx). */
+function utf8Cut(bytes: Buffer, max: number): number {
+  let end = max;
+  while (end > max - 3 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return end;
+}
 
 // The same large body is usually served again and again: keep its cut version.
 let lastLong = '';
-let lastCut = { text: '', truncated: true };
+let lastCut: LoggedBody = { text: '', encoding: 'utf8', truncated: true };
 
-function truncate(body: string): { text: string; truncated: boolean } {
+function truncate(body: string): LoggedBody {
   // A UTF-16 string of n units is at most 3n bytes in UTF-8: short ones need no measuring.
-  if (body.length * 3 <= MAX_LOGGED_BODY) return { text: body, truncated: false };
+  if (body.length * 3 <= MAX_LOGGED_BODY) return { text: body, encoding: 'utf8', truncated: false };
   if (body === lastLong) return lastCut;
   const bytes = Buffer.from(body, 'utf8');
-  if (bytes.length <= MAX_LOGGED_BODY) return { text: body, truncated: false };
+  if (bytes.length <= MAX_LOGGED_BODY) return { text: body, encoding: 'utf8', truncated: false };
   lastLong = body;
-  lastCut = { text: bytes.subarray(0, MAX_LOGGED_BODY).toString('utf8'), truncated: true };
+  lastCut = {
+    text: bytes.subarray(0, utf8Cut(bytes, MAX_LOGGED_BODY)).toString('utf8'),
+    encoding: 'utf8',
+    truncated: true,
+  };
   return lastCut;
 }

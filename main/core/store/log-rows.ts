@@ -37,6 +37,8 @@ export const LOG_COLUMNS = [
   'error_code',
   'condition_failures',
   'created_at',
+  'request_body_encoding',
+  'response_body_encoding',
 ] as const;
 
 export const LOG_WIDTH = LOG_COLUMNS.length;
@@ -81,6 +83,8 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.errorCode,
     l.conditionFailures.length === 0 ? '[]' : JSON.stringify(l.conditionFailures),
     l.createdAt,
+    l.requestBodyEncoding ?? 'utf8',
+    l.responseBodyEncoding ?? 'utf8',
   );
   rows.count++;
 }

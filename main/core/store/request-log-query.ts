@@ -1,5 +1,5 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../shared/ipc/contract';
-import type { ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 
 /**
@@ -45,13 +45,15 @@ export interface LogSummaryRow {
 interface LogRow extends LogSummaryRow {
   request_headers: string;
   request_body: string;
+  request_body_encoding: BodyEncoding;
   response_headers: string;
   response_body: string;
+  response_body_encoding: BodyEncoding;
 }
 
 export type RequestLogSummaryFields = Omit<
   RequestLog,
-  'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody'
+  'requestHeaders' | 'requestBody' | 'requestBodyEncoding' | 'responseHeaders' | 'responseBody' | 'responseBodyEncoding'
 >;
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
@@ -173,8 +175,10 @@ export const toLog = (r: LogRow): RequestLog => ({
   ...toLogSummaryFields(r),
   requestHeaders: JSON.parse(r.request_headers) as RequestLog['requestHeaders'],
   requestBody: r.request_body,
+  requestBodyEncoding: r.request_body_encoding,
   responseHeaders: JSON.parse(r.response_headers) as RequestLog['responseHeaders'],
   responseBody: r.response_body,
+  responseBodyEncoding: r.response_body_encoding,
 });
 
 export type { RequestLogSummary };

@@ -19,7 +19,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as 
 export function registerHostedRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const cache = new CompileCache(ctx);
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const handler = async (req: FastifyRequest<{ Params: HostedParams }>, reply: FastifyReply) => {
     const started = performance.now();
@@ -77,11 +77,12 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: ServerContext): 
         path,
         headers: req.headers,
         query: req.query as Record<string, string | string[]>,
-        rawBody: typeof req.body === 'string' ? req.body : '',
+        rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
       },
       { random: Math.random },
     );
+    if (result.pending) await result.pending;
     if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
 
     const ms = performance.now() - started;

@@ -5,10 +5,13 @@ import { compileCondition } from '../../../main/core/engine/conditions';
 import type { EngineRequest, RequestView } from '../../../main/core/engine/types';
 import { cond, request } from './fixtures';
 
-const view = (req: Partial<EngineRequest>, params: Record<string, string> = {}): RequestView => ({
-  req: request(req),
+/** `rawBody` may be given as text: it is sent as its UTF-8 bytes. */
+const view = (
+  { rawBody, ...req }: Omit<Partial<EngineRequest>, 'rawBody'> & { rawBody?: string | Buffer },
+  params: Record<string, string> = {},
+): RequestView => ({
+  req: request({ ...req, ...(rawBody === undefined ? {} : { rawBody: Buffer.from(rawBody) }) }),
   params,
-  body: undefined,
 });
 const holds = (c: ReturnType<typeof cond>, v: RequestView): boolean => {
   const cc = compileCondition(c);
@@ -125,6 +128,15 @@ describe('where conditions read', () => {
     expect(holds(cond('body', 'items.0.id', 'equals', 'x'), v)).toBe(true);
     expect(holds(cond('body', 'tag', 'equals', 'b'), v)).toBe(true);
     expect(holds(cond('body', 'missing', 'not_equals', 'x'), v)).toBe(true);
+  });
+
+  it('reads no fields from a body that is not UTF-8; "$" reads it with U+FFFD for the bad bytes', () => {
+    const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const v = view({ rawBody: bytes, contentType: 'application/json' });
+    expect(holds(cond('body', 'a', 'exists'), v)).toBe(false);
+    expect(holds(cond('body', '$', 'equals', '{"a":"\ufffd"}'), v)).toBe(true);
+    const valid = view({ rawBody: Buffer.from('{"a":"é"}'), contentType: 'application/json' });
+    expect(holds(cond('body', 'a', 'equals', 'é'), valid)).toBe(true);
   });
 
   it('jsonPath and parseBody edge cases', () => {

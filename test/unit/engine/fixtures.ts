@@ -66,7 +66,7 @@ export const request = (over: Partial<EngineRequest> = {}): EngineRequest => ({
   path: '/users',
   headers: {},
   query: {},
-  rawBody: '',
+  rawBody: Buffer.alloc(0),
   ...over,
 });
 

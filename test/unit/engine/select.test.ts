@@ -157,13 +157,13 @@ describe('executeRequest results', () => {
     expect(executeRequest(c, request({ path: '/slow' }), { random: Math.random }).delayMs).toBe(250);
     const none = executeRequest(c, request({ path: '/empty' }), { random: Math.random });
     expect(none).toMatchObject({ status: 404, errorCode: 'NO_RESPONSE_DEFINED', mockId: empty.id, responseId: null });
-    expect(JSON.parse(none.body)).toMatchObject({
+    expect(JSON.parse(String(none.body))).toMatchObject({
       error: 'NO_RESPONSE_DEFINED',
       message: expect.stringContaining('Empty'),
     });
     const missing = executeRequest(c, request({ path: '/nowhere', method: 'delete' }), { random: Math.random });
     expect(missing).toMatchObject({ status: 404, errorCode: 'MOCK_NOT_FOUND', mockId: null });
-    expect(JSON.parse(missing.body)).toMatchObject({
+    expect(JSON.parse(String(missing.body))).toMatchObject({
       error: 'MOCK_NOT_FOUND',
       message: expect.stringContaining('DELETE /nowhere'),
     });

@@ -70,6 +70,14 @@ describe('copy as curl', () => {
       ),
     ).toBe("curl 'http://h/a'");
   });
+  it('pipes a binary (base64-logged) body into curl through base64 -d', () => {
+    expect(
+      toCurl(
+        { ...log, requestQuery: {}, requestHeaders: {}, requestBody: 'AP8=', requestBodyEncoding: 'base64' },
+        'http://h',
+      ),
+    ).toBe("printf %s 'AP8=' | base64 -d | curl -X POST 'http://h/users' --data-binary @-");
+  });
   it('quotes single quotes', () => {
     expect(shellQuote("a'b")).toBe("'a'\\''b'");
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RequestLog } from '../../../shared/models';
 import { openDatabase } from '../../../main/core/store/connection';
+import { LOG_COLUMNS, toLogRows } from '../../../main/core/store/log-rows';
 import { migrate } from '../../../main/core/store/migrate';
 import { logsMigrations } from '../../../main/core/store/migrations/logs';
 import { RequestLogsRepo } from '../../../main/core/store/request-logs-repo';
@@ -136,11 +137,20 @@ describe('RequestLogsRepo.insertBatch', () => {
   });
 });
 
+/** Writes logs as a schema from before the body encodings (logs migration 3) has them. */
+function insertWithoutEncodings(db: ReturnType<typeof openDatabase>, logs: RequestLog[]): void {
+  const columns = LOG_COLUMNS.slice(0, LOG_COLUMNS.indexOf('request_body_encoding'));
+  const insert = db.prepare(
+    `INSERT INTO request_logs (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const l of logs) insert.run(toLogRows([l]).cells.slice(0, columns.length));
+}
+
 describe('logs migration 2', () => {
   it('rebuilds request_logs without AUTOINCREMENT and keeps every row', () => {
     const db = openDatabase(':memory:', 'NORMAL');
     migrate(db, logsMigrations.slice(0, 1));
-    new RequestLogsRepo(db).insertBatch([log({ requestPath: '/a' }), log({ requestPath: '/b' })], 100);
+    insertWithoutEncodings(db, [log({ requestPath: '/a' }), log({ requestPath: '/b' })]);
     migrate(db, logsMigrations);
     const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'request_logs'").get() as { sql: string }).sql;
     expect(sql).not.toMatch(/AUTOINCREMENT/);
@@ -148,5 +158,20 @@ describe('logs migration 2', () => {
     expect(logs.page({ projectId: 'p1' }, 1, 10).data.map((l) => l.requestPath)).toEqual(['/b', '/a']);
     logs.insertBatch([log({ requestPath: '/c' })], 100);
     expect(logs.page({ projectId: 'p1' }, 1, 10).data.map((l) => l.requestPath)).toEqual(['/c', '/b', '/a']);
+  });
+});
+
+describe('logs migration 3', () => {
+  it('adds the body encodings, reading rows logged before as text', () => {
+    const db = openDatabase(':memory:', 'NORMAL');
+    migrate(db, logsMigrations.slice(0, 2));
+    const old = log({ requestBody: '{"a":1}', responseBody: 'ok' });
+    insertWithoutEncodings(db, [old]);
+    migrate(db, logsMigrations);
+    const logs = new RequestLogsRepo(db);
+    expect(logs.get(old.id)).toMatchObject({ requestBodyEncoding: 'utf8', responseBodyEncoding: 'utf8' });
+    const binary = log({ requestBody: 'AAH/', requestBodyEncoding: 'base64', responseBodyEncoding: 'base64' });
+    logs.insertBatch([binary], 100);
+    expect(logs.get(binary.id)).toMatchObject({ requestBodyEncoding: 'base64', responseBodyEncoding: 'base64' });
   });
 });

@@ -86,4 +86,14 @@ CREATE INDEX request_logs_by_mock ON request_logs(mock_id, seq);
 CREATE INDEX request_logs_by_project_time ON request_logs(project_id, created_at);
 `,
   },
+  {
+    version: 3,
+    name: 'body encodings of request logs',
+    // Bodies that are not UTF-8 text are logged in base64; these say which. Rows written
+    // before were all logged as text.
+    sql: `
+ALTER TABLE request_logs ADD COLUMN request_body_encoding TEXT NOT NULL DEFAULT 'utf8';
+ALTER TABLE request_logs ADD COLUMN response_body_encoding TEXT NOT NULL DEFAULT 'utf8';
+`,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { RequestLogSummary, ServerState } from '../../../../shared/ipc/contract';
-import type { Project, RequestLog } from '../../../../shared/models';
+import type { BodyEncoding, Project, RequestLog } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { useQuery } from '../../app/query';
 import { useAppStore } from '../../app/store';
@@ -79,12 +79,17 @@ export function LogDetail({ logId, project, server, summary }: Props) {
           <h4>Request</h4>
           <Headers headers={log.requestHeaders} />
           {Object.keys(log.requestQuery).length > 0 && <Headers title="Query" headers={flatQuery(log.requestQuery)} />}
-          <Body text={log.requestBody} title="Request body" />
+          <Body text={log.requestBody} encoding={log.requestBodyEncoding} title="Request body" />
         </section>
         <section aria-label="Response">
           <h4>Response</h4>
           <Headers headers={log.responseHeaders} />
-          <Body text={log.responseBody} title="Response body" truncated={log.responseBodyTruncated} />
+          <Body
+            text={log.responseBody}
+            encoding={log.responseBodyEncoding}
+            title="Response body"
+            truncated={log.responseBodyTruncated}
+          />
         </section>
       </div>
     </article>
@@ -116,16 +121,28 @@ function Headers({ headers, title = 'Headers' }: { headers: Record<string, strin
   );
 }
 
-function Body({ text, title, truncated }: { text: string; title: string; truncated?: boolean }) {
+function Body({
+  text,
+  encoding,
+  title,
+  truncated,
+}: {
+  text: string;
+  encoding: BodyEncoding | undefined;
+  title: string;
+  truncated?: boolean;
+}) {
+  const binary = encoding === 'base64';
   return (
     <div className="kv-block">
       <div className="body-title">
         {title}
+        {binary && <span className="pill">binary, {base64Bytes(text)} bytes, shown as base64</span>}
         {truncated && <span className="pill">truncated in the log</span>}
       </div>
       {text ? (
         <pre aria-label={title} className="body-pre">
-          {pretty(text)}
+          {binary ? text : pretty(text)}
         </pre>
       ) : (
         <div className="muted small">(empty)</div>
@@ -133,6 +150,9 @@ function Body({ text, title, truncated }: { text: string; title: string; truncat
     </div>
   );
 }
+
+/** How many bytes a base64 text stands for. */
+const base64Bytes = (b64: string): number => Math.floor((b64.length * 3) / 4) - (b64.match(/=*$/)?.[0].length ?? 0);
 
 function pretty(text: string): string {
   try {

@@ -22,7 +22,8 @@ function queryString(q: RequestLog['requestQuery']): string {
  * request reached), so a tester can replay it from a terminal.
  */
 export function toCurl(
-  log: Pick<RequestLog, 'requestMethod' | 'requestPath' | 'requestHeaders' | 'requestQuery' | 'requestBody'>,
+  log: Pick<RequestLog, 'requestMethod' | 'requestPath' | 'requestHeaders' | 'requestQuery' | 'requestBody'> &
+    Partial<Pick<RequestLog, 'requestBodyEncoding'>>,
   origin: string,
 ): string {
   const path = log.requestPath.includes('?') ? log.requestPath : log.requestPath + queryString(log.requestQuery);
@@ -32,6 +33,10 @@ export function toCurl(
   for (const [name, value] of Object.entries(log.requestHeaders)) {
     if (!SKIPPED.has(name.toLowerCase())) parts.push('-H', shellQuote(`${name}: ${value}`));
   }
-  if (log.requestBody) parts.push('--data-raw', shellQuote(log.requestBody));
+  if (!log.requestBody) return parts.join(' ');
+  // A binary body (logged as base64) cannot be quoted into a shell word: decode it into curl's stdin.
+  if (log.requestBodyEncoding === 'base64')
+    return `printf %s ${shellQuote(log.requestBody)} | base64 -d | ${parts.join(' ')} --data-binary @-`;
+  parts.push('--data-raw', shellQuote(log.requestBody));
   return parts.join(' ');
 }

@@ -1,0 +1,50 @@
+import type { ConditionFailure } from '../../../../shared/models';
+import { answerError, errorBody } from '../errors';
+import { selectResponse } from '../select';
+import type { Exchange, StageStep } from '../types';
+import type { ResponseStage } from './stage';
+
+const NO_FAILURES: ConditionFailure[] = [];
+
+/**
+ * Picks the response (select.ts: conditions, then weight or sequence) and makes it the
+ * answer: its status, its compiled headers and its stored body. A mock without responses
+ * answers NO_RESPONSE_DEFINED, its message written once at compile time.
+ */
+export const selectStage: ResponseStage = {
+  name: 'select',
+  forMock(cm) {
+    if (cm.responses.length > 0) return cm.hasConditions ? selectWithConditions : selectPlain;
+    const m = cm.mock;
+    const body = errorBody(
+      'NO_RESPONSE_DEFINED',
+      `mock "${m.name}" (${m.method} ${m.path}) has no responses: add a response to it`,
+    );
+    return (x) => {
+      answerError(x, 'NO_RESPONSE_DEFINED', body);
+      return undefined;
+    };
+  },
+};
+
+const selectPlain: StageStep = (x) => {
+  pick(x, NO_FAILURES);
+  return undefined;
+};
+
+const selectWithConditions: StageStep = (x) => {
+  pick(x, []);
+  return undefined;
+};
+
+function pick(x: Exchange, failures: ConditionFailure[]): void {
+  // forMock gave this step only to a mock with responses, so there is always one to pick.
+  const picked = selectResponse(x.mock!, x, x.random, failures)!;
+  const r = picked.source;
+  x.response = picked;
+  x.status = r.statusCode;
+  x.headers = picked.headers;
+  x.body = r.body;
+  x.responseId = r.id;
+  x.conditionFailures = failures;
+}
