@@ -86,7 +86,7 @@ export async function runOAuthFlow(opts: OAuthFlowOptions): Promise<string> {
     const authorize = new URL(`${opts.baseUrl}/api/v1/auth/oauth/${opts.provider}/authorize`);
     authorize.searchParams.set('redirect_uri', `http://127.0.0.1:${port}/callback`);
     authorize.searchParams.set('state', state);
-    await opts.openExternal(authorize.toString());
+    await opts.openExternal(authorize.toString()); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: the shell's opener is openWebUrlsOnly (http(s) only) and the base URL is normalized to http(s)
     return await result;
   } finally {
     clearTimeout(timer);
