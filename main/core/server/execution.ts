@@ -34,7 +34,7 @@ const NONE: ConditionFailure[] = [];
 const PREFLIGHT_HEADERS = CORS_HEADERS;
 
 /**
- * Serves one request to a project's mocks (mockbird-api.md §8) on the raw response, and
+ * Serves one request to a project's mocks (docs/reference/mockbird-api.md §8) on the raw response, and
  * queues its log row. `path` is the request path after the project prefix, without the
  * query string. Synchronous unless the mock has a delay: this is the hot path, and an async
  * function would cost every request a promise and a microtask turn.

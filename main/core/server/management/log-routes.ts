@@ -3,7 +3,7 @@ import { toWireRequestLog } from '../../../../shared/wire/mockbird';
 import type { ManagementDeps } from './deps';
 import { parseLogQuery } from './query';
 
-/** mockbird-api.md §6: newest first, paginated. */
+/** docs/reference/mockbird-api.md §6: newest first, paginated. */
 export function logRoutes(app: FastifyInstance, { catalog, store, flushLogs }: ManagementDeps): void {
   app.get<{ Params: { id: string } }>('/mocks/:id/request-logs', async (req) => {
     const mock = catalog.mocks.require(req.params.id);

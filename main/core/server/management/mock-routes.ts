@@ -5,7 +5,7 @@ import type { ManagementDeps } from './deps';
 
 type IdParams = { Params: { id: string } };
 
-/** mockbird-api.md §4 (the list and create routes live under /projects/:id/mocks). */
+/** docs/reference/mockbird-api.md §4 (the list and create routes live under /projects/:id/mocks). */
 export function mockRoutes(app: FastifyInstance, { catalog, store }: ManagementDeps): void {
   const responseCount = (mockId: string): number => store.responses.listByMock(mockId).length;
 

@@ -7,7 +7,7 @@ import { toWireProjectStats } from './wire-stats';
 
 type IdParams = { Params: { id: string } };
 
-/** mockbird-api.md §3. */
+/** docs/reference/mockbird-api.md §3. */
 export function projectRoutes(app: FastifyInstance, { catalog, store, flushCounters }: ManagementDeps): void {
   app.get('/projects', async (req) => {
     const projects = catalog.projects.list(parseSearch(req.query));

@@ -6,7 +6,7 @@ import type { ManagementDeps } from './deps';
 type MockParams = { Params: { id: string } };
 type ResponseParams = { Params: { id: string; responseId: string } };
 
-/** mockbird-api.md §5. isDefault: true unsets the previous default (the catalog's rule). */
+/** docs/reference/mockbird-api.md §5. isDefault: true unsets the previous default (the catalog's rule). */
 export function responseRoutes(app: FastifyInstance, { catalog }: ManagementDeps): void {
   app.get<MockParams>('/mocks/:id/responses', async (req) => {
     return { data: catalog.responses.list(req.params.id).map(toWireResponse) };
