@@ -33,7 +33,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       // better-sqlite3, keytar, fastify… stay in node_modules: native addons cannot be bundled.
-      externalizeDeps: true,
+      // keytar is an optionalDependency (electron-vite externalizes only `dependencies`),
+      // loaded at run time by main/core/secrets/load-keytar.ts, which explains its absence.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: {
         input: {
           index: resolve(root, 'main/index.ts'),

@@ -111,7 +111,7 @@ ${table}
   slowly (fewer responses per read): ~52 µs against the plain route, ~60–70 µs against a
   mock. It runs on the same two cores, so this costs the mock cases throughput too.
 - **Targets in this run:** ${targets}. The 10,000-mock case holds because routing is
-  compiled per project (find-my-way). The static target sits at the median of those ten
+  compiled per project (main/core/engine/router.ts: a hash map and a segment trie). The static target sits at the median of those ten
   runs: a single run meets it or misses it by chance (0.71–1.06), so one run's verdict
   says little on its own.
 - **Noise:** req/s of one case varies by ±20% between rounds on this shared machine,

@@ -7,7 +7,7 @@ import { attachElectronTransport } from './ipc/electron-transport';
 import { bridgeQuery, isWebBridgeEnabled, startWebBridge } from './ipc/web-bridge';
 import { createAppUrlPolicy } from './window/app-url';
 import { createMainWindow } from './window/create-window';
-import { safeExternalUrl } from './window/external-url';
+import { openWebUrlsOnly } from './window/external-url';
 import { installAppMenu } from './window/menu';
 import { secureSession } from './window/session-security';
 import { checkForUpdates } from './window/updates';
@@ -41,11 +41,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       // OAuth sign-in opens the system browser; only a parsed http(s) URL ever leaves the app.
       cloud: {
-        openExternal: async (url) => {
-          const safe = safeExternalUrl(url);
-          if (!safe) throw new Error('refusing to open a non-http(s) URL');
-          await shell.openExternal(safe);
-        },
+        openExternal: openWebUrlsOnly((safe) => shell.openExternal(safe)), // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: openWebUrlsOnly passes only parsed http(s) URLs (test/unit/window/open-external-guards.test.ts)
       },
     });
   } catch (e) {

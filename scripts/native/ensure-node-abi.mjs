@@ -4,7 +4,8 @@
 // loads in any Node >= 22 and in Electron, and better-sqlite3 ships prebuilt binaries in
 // its npm package. This checks that they load on the Node the scripts use, and builds
 // better-sqlite3 from source only for a platform without a prebuilt binary.
-// keytar's absence only disables the keychain (MockDeck then offers session-only secrets).
+// keytar's absence only disables the keychain (MockDeck then offers session-only secrets):
+// this script exits 0 whatever state keytar is in.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +16,10 @@ const require = createRequire(path.join(root, 'package.json'));
 
 function loads(code) {
   const r = spawnSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8' });
-  return { ok: r.status === 0, err: (r.stderr || '').split('\n').slice(0, 3).join(' ') };
+  const lines = (r.stderr || '').split('\n').map((l) => l.trim());
+  // Node prints the failing source line first; the "Error: …" line is the one that explains.
+  const err = lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.slice(0, 3).join(' ');
+  return { ok: r.status === 0, err };
 }
 
 function headersDir() {
@@ -68,10 +72,15 @@ if (before.ok) {
   console.log(`[mockdeck] better-sqlite3 rebuilt for Node ${process.version}`);
 }
 
-const keytar = loads("require('keytar')");
+// keytar is an optionalDependency: npm leaves it out where it cannot compile (no libsecret
+// headers). Say so, and never fail the install for it.
+const keytarInstalled = existsSync(path.join(root, 'node_modules', 'keytar', 'package.json'));
+const keytar = keytarInstalled ? loads("require('keytar')") : { ok: false, err: '' };
 if (!keytar.ok) {
+  const linux = process.platform === 'linux';
   console.warn(
-    '[mockdeck] keytar (OS keychain) did not build: install libsecret-1-dev (Debian/Ubuntu) ' +
-      'and run `npm rebuild keytar`. Until then MockDeck offers only session-only secrets.',
+    `[mockdeck] the OS keychain is unavailable: ${keytarInstalled ? `keytar failed to load (${keytar.err})` : 'keytar (optional) was not installed, as it could not be built'}.\n` +
+      `[mockdeck] To use the keychain: ${linux ? 'sudo apt install libsecret-1-dev (Debian/Ubuntu), then ' : ''}` +
+      `${keytarInstalled ? 'npm rebuild keytar' : 'npm install'}. Until then MockDeck offers session-only secrets (never a plaintext file).`,
   );
 }

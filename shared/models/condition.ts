@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import { z } from 'zod';
 
-/** Where a condition looks in the request (mockbird-api.md §5). */
+/** Where a condition looks in the request (docs/reference/mockbird-api.md §5). */
 export const CONDITION_TYPES = ['header', 'query', 'body', 'path'] as const;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MockResponse } from './response';
 
-/** mockbird-api.md §4 lists these five methods. */
+/** docs/reference/mockbird-api.md §4 lists these five methods. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 export const httpMethodSchema = z.preprocess(
   (v) => (typeof v === 'string' ? v.toUpperCase() : v),

@@ -13,7 +13,7 @@ import type {
 import { conditionSchema, normalizeMockPath } from '../models';
 
 /**
- * MockBird's JSON bodies (mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
+ * MockBird's JSON bodies (docs/reference/mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
  * conditions of responses as JSON strings. The local management API serves these, the
  * cloud contract server serves them under /api/v1, and the cloud client parses them.
  *

@@ -1,5 +1,5 @@
 /**
- * The MockForge Cloud contract server: the documented endpoints of mockforge-cloud-api.md
+ * The MockForge Cloud contract server: the documented endpoints of docs/reference/mockforge-cloud-api.md
  * (auth, orgs, tokens, billing, usage, deployments) plus MockBird §3–5 project endpoints
  * under /api/v1, with injectable faults. See README.md in this folder.
  */

@@ -18,7 +18,7 @@ import {
 
 const anyBody = z.unknown();
 
-/** The MockForge endpoints (mockforge-cloud-api.md), one typed method each. */
+/** The MockForge endpoints (docs/reference/mockforge-cloud-api.md), one typed method each. */
 export class MockForgeApi {
   constructor(private readonly http: CloudHttp) {}
 

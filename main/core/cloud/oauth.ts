@@ -92,7 +92,7 @@ export async function runOAuthFlow(opts: OAuthFlowOptions): Promise<string> {
     authorize.searchParams.set('redirect_uri', `http://127.0.0.1:${port}/callback`);
     authorize.searchParams.set('state', state);
     // Racing the answer: a sign-in cancelled while the browser is still opening ends now.
-    await Promise.race([opts.openExternal(authorize.toString()), result]);
+    await Promise.race([opts.openExternal(authorize.toString()), result]); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: the shell's opener is openWebUrlsOnly (http(s) only) and the base URL is normalized to http(s)
     return await result;
   } finally {
     clearTimeout(timer);

@@ -15,7 +15,7 @@ import type { CloudHttp } from './http';
 const deleted = z.unknown();
 const projectWithMocks = wireProjectSchema.extend({ mocks: z.array(wireMockSchema).default([]) });
 
-/** The MockBird project, mock and response endpoints (mockbird-api.md §3–5) the cloud serves under /api/v1. */
+/** The MockBird project, mock and response endpoints (docs/reference/mockbird-api.md §3–5) the cloud serves under /api/v1. */
 export class ProjectsApi {
   constructor(private readonly http: CloudHttp) {}
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Response bodies of the MockForge Cloud API (mockforge-cloud-api.md). Optional where the
+ * Response bodies of the MockForge Cloud API (docs/reference/mockforge-cloud-api.md). Optional where the
  * spec's examples differ between endpoints, strict about what the app relies on.
  */
 const nullableStr = z

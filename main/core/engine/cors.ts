@@ -1,4 +1,4 @@
-/** mockbird-api.md §8: set on every response of the execution endpoint, errors included. */
+/** docs/reference/mockbird-api.md §8: set on every response of the execution endpoint, errors included. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET,POST,PUT,DELETE,PATCH,OPTIONS',

@@ -7,7 +7,7 @@ import type { CompiledMock, RouteMatch } from './types';
  * as 10. (find-my-way would do the same, but would read `*`, `(` and `::` in user paths as
  * syntax and decodes `%2F` inside a parameter into a path separator.)
  *
- * Precedence (mockbird-api.md §8): an exact path beats any pattern; within patterns a
+ * Precedence (docs/reference/mockbird-api.md §8): an exact path beats any pattern; within patterns a
  * literal segment beats a parameter at the same position, falling back when the literal
  * branch leads nowhere. Two active mocks with the same method and path: the first in the
  * project's order wins.

@@ -3,7 +3,7 @@ import { describeActual } from './conditions';
 import type { CompiledMock, CompiledResponse, RequestView } from './types';
 
 /**
- * Response selection (mockbird-api.md §5, §8):
+ * Response selection (docs/reference/mockbird-api.md §5, §8):
  * 1. conditional responses whose conditions ALL match form the pool;
  * 2. else the unconditioned responses do;
  * 3. else (every response is conditional and none matched) the mock's default response,

@@ -1,17 +1,6 @@
-import { AppError } from '../util/errors';
+import { unavailable } from './keychain-unavailable';
+import { loadKeytar, type KeytarLike } from './load-keytar';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
-
-/** The slice of keytar this store uses; injectable so tests can simulate a broken keychain. */
-export interface KeytarLike {
-  getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
-  deletePassword(service: string, account: string): Promise<boolean>;
-  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
-}
-
-export const SESSION_ONLY_HINT =
-  'Use session-only mode (secrets kept in memory until MockDeck quits), or for CI set MOCKDECK_CLOUD_TOKEN. ' +
-  'On Linux, install and unlock a Secret Service keyring such as gnome-keyring.';
 
 /** How long a keychain call may take before it is presumed hung (e.g. waiting on an unlock prompt). */
 const CALL_TIMEOUT_MS = 10_000;
@@ -23,7 +12,7 @@ export class KeychainSecretStore implements SecretStore {
 
   constructor(
     private readonly service = KEYCHAIN_SERVICE,
-    private readonly load: () => Promise<KeytarLike> = loadKeytar,
+    private readonly load: () => Promise<KeytarLike> = () => loadKeytar(),
   ) {}
 
   /** Throws KEYCHAIN_UNAVAILABLE (with the reason) unless the keychain answers a harmless read. */
@@ -68,29 +57,4 @@ export class KeychainSecretStore implements SecretStore {
       if (timer) clearTimeout(timer);
     }
   }
-}
-
-async function loadKeytar(): Promise<KeytarLike> {
-  const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
-  return mod.default ?? mod;
-}
-
-/** Says in plain words why the keychain cannot be used; never mentions the secret itself. */
-export function unavailable(e: unknown): AppError {
-  if (e instanceof AppError && e.code === 'KEYCHAIN_UNAVAILABLE') return e;
-  const raw = e instanceof Error ? e.message : String(e);
-  let why: string;
-  if (/Cannot find module|could not locate the bindings|NODE_MODULE_VERSION|ERR_DLOPEN|\.node/i.test(raw)) {
-    why = 'the keychain module (keytar) could not be loaded for this runtime';
-  } else if (/dbus|DBUS|org\.freedesktop\.secrets|X11|Secret Service|ServiceUnknown|autolaunch/i.test(raw)) {
-    why = 'no Secret Service (keychain) is running on the session D-Bus';
-  } else if (/lock/i.test(raw) || /did not answer/.test(raw)) {
-    why = 'the keychain is locked or did not answer';
-  } else {
-    why = `the keychain refused the request (${raw.slice(0, 200)})`;
-  }
-  return new AppError('KEYCHAIN_UNAVAILABLE', `MockDeck cannot store credentials: ${why}.`, {
-    hint: SESSION_ONLY_HINT,
-    cause: e,
-  });
 }

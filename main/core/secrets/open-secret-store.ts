@@ -1,5 +1,5 @@
-import { AppError } from '../util/errors';
 import { KeychainSecretStore } from './keychain-store';
+import { KeychainUnavailableError } from './keychain-unavailable';
 import { MemorySecretStore } from './memory-store';
 import type { SecretStore, SecretsMode } from './secret-store';
 
@@ -29,10 +29,10 @@ export async function openSecretStore(
     await keychain.probe();
     return { store: keychain, mode: { kind: 'keychain', reason: 'Credentials are stored in the system keychain.' } };
   } catch (e) {
-    if (opts.onUnavailable === 'error' || !(e instanceof AppError)) throw e;
+    if (opts.onUnavailable === 'error' || !(e instanceof KeychainUnavailableError)) throw e;
     return {
       store: new MemorySecretStore(),
-      mode: { kind: 'memory', reason: `Session-only: ${e.message} Sign-ins last until MockDeck quits.` },
+      mode: { kind: 'memory', reason: `Session-only: ${e.message} Sign-ins last until MockDeck quits. ${e.fix}` },
     };
   }
 }

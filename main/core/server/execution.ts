@@ -38,7 +38,7 @@ export const EMPTY_BODY: Buffer = Buffer.alloc(0);
 const PREFLIGHT_HEADERS = CORS_HEADERS;
 
 /**
- * Serves one request to a project's mocks (mockbird-api.md §8) on the raw response, and
+ * Serves one request to a project's mocks (docs/reference/mockbird-api.md §8) on the raw response, and
  * queues its log row. `path` is the request path after the project prefix, without the
  * query string. The engine's response pipeline makes the answer; this writes it. Synchronous
  * unless the answer has a delay or a pipeline stage had to wait: this is the hot path, and an

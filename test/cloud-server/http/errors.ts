@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 
-/** The body every error carries (mockforge-cloud-api.md "Error Handling"). */
+/** The body every error carries (docs/reference/mockforge-cloud-api.md "Error Handling"). */
 export interface CloudErrorBody {
   error: string;
   error_code: string;

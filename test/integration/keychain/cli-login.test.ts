@@ -13,10 +13,14 @@ const SERVICE = `MockDeck-cli-test-${process.pid}`;
 const keychain = new KeychainSecretStore(SERVICE);
 const reason = await keychain.probe().then(
   () => null,
-  (e: unknown) => (e instanceof AppError ? e.message : String(e)),
+  (e: unknown) => (e instanceof AppError ? `${e.message} ${e.hint ?? ''}` : String(e)),
 );
 const required = process.env.MOCKDECK_REQUIRE_KEYCHAIN === '1';
-if (reason && !required) console.warn(`\n*** SKIPPING the CLI keychain login test: ${reason}\n`);
+if (reason && !required) {
+  console.warn(
+    `\n*** SKIPPING the CLI keychain login test: ${reason}\n*** Set MOCKDECK_REQUIRE_KEYCHAIN=1 to make this a failure.\n`,
+  );
+}
 
 describe.skipIf(reason !== null && !required)('mockdeck cloud login with the system keychain', () => {
   let server: CloudServerHandle;

@@ -5,7 +5,9 @@ import { AppError } from '../../../main/core/util/errors';
 /**
  * A real OS keychain round trip. Where no keychain is reachable this skips LOUDLY; with
  * MOCKDECK_REQUIRE_KEYCHAIN=1 (CI runs it under dbus-run-session + gnome-keyring) it fails.
- * Run: dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; MOCKDECK_REQUIRE_KEYCHAIN=1 npx vitest run test/integration/keychain'
+ * Without keytar (an optional dependency npm skips where libsecret is missing) the reason
+ * says so and how to build it.
+ * Run: XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && MOCKDECK_REQUIRE_KEYCHAIN=1 npx vitest run test/integration/keychain'
  */
 const SERVICE = `MockDeck-test-${process.pid}`;
 const store = new KeychainSecretStore(SERVICE);

@@ -22,7 +22,7 @@ export interface ManagementOptions {
 }
 
 /**
- * The MockBird-compatible management REST API (mockbird-api.md §3–6) as a fastify plugin.
+ * The MockBird-compatible management REST API (docs/reference/mockbird-api.md §3–6) as a fastify plugin.
  * Register it WITHOUT fastify-plugin: its body parser, auth hook and error handler then
  * stay inside this encapsulation context and never touch the public /m/ routes.
  */

@@ -4,7 +4,7 @@ import { AppError } from '../../util/errors';
 import type { ManagementDeps } from './deps';
 import { parseLogQuery, type LogQuery } from './query';
 
-/** mockbird-api.md §6: newest first, paginated. */
+/** docs/reference/mockbird-api.md §6: newest first, paginated. */
 export function logRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
   app.get<{ Params: { id: string } }>('/mocks/:id/request-logs', async (req) => {
     const mockId = req.params.id;

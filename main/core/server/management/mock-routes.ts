@@ -7,7 +7,7 @@ import type { ManagementDeps } from './deps';
 
 type IdParams = { Params: { id: string } };
 
-/** mockbird-api.md §4 (the list and create routes live under /projects/:id/mocks). */
+/** docs/reference/mockbird-api.md §4 (the list and create routes live under /projects/:id/mocks). */
 export function mockRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
   const responseCount = async (req: Parameters<typeof call>[0], mockId: string): Promise<number> =>
     (await call(req, 'responses.list', { mockId })).length;

@@ -10,7 +10,7 @@ import { toWireProjectStats } from './wire-stats';
 type IdParams = { Params: { id: string } };
 
 /**
- * mockbird-api.md §3. Bodies are parsed here with the models' schemas, so a bad field is
+ * docs/reference/mockbird-api.md §3. Bodies are parsed here with the models' schemas, so a bad field is
  * named as the wire names it ("name"), not as the call's input does ("patch.name").
  */
 export function projectRoutes(app: FastifyInstance, { call }: ManagementDeps): void {

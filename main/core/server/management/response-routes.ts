@@ -8,7 +8,7 @@ import type { ManagementDeps } from './deps';
 type MockParams = { Params: { id: string } };
 type ResponseParams = { Params: { id: string; responseId: string } };
 
-/** mockbird-api.md §5. isDefault: true unsets the previous default (the catalog's rule). */
+/** docs/reference/mockbird-api.md §5. isDefault: true unsets the previous default (the catalog's rule). */
 export function responseRoutes(app: FastifyInstance, { call }: ManagementDeps): void {
   app.get<MockParams>('/mocks/:id/responses', async (req) => {
     return { data: (await call(req, 'responses.list', { mockId: req.params.id })).map(toWireResponse) };

@@ -1,6 +1,6 @@
 import type { ProjectStats } from '../../../../shared/models';
 
-/** GET /projects/:id/stats body (mockbird-api.md §3): camelCase outside, snake_case per mock. */
+/** GET /projects/:id/stats body (docs/reference/mockbird-api.md §3): camelCase outside, snake_case per mock. */
 export interface WireProjectStats {
   projectId: string;
   totalRequests: number;
