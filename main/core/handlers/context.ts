@@ -23,16 +23,9 @@ export interface AppEnv {
   platform: string;
 }
 
-/** Where handlers send what they cannot return: surprises worth a developer's attention. */
-export interface Logger {
-  error(message: string, details?: unknown): void;
-  warn(message: string, details?: unknown): void;
-}
-
-export const consoleLogger: Logger = {
-  error: (message, details) => console.error(`[mockdeck] ${message}`, details ?? ''),
-  warn: (message, details) => console.warn(`[mockdeck] ${message}`, details ?? ''),
-};
+// Handler modules take their Logger from here; it lives in util so that the event hub and
+// the transports need not import handlers to get one.
+export { consoleLogger, type Logger } from '../util/logger';
 
 /** Everything a handler may reach; one per call, so `transport` is always the caller's. */
 export interface HandlerContext {

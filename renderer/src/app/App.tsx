@@ -13,7 +13,7 @@ import { StatsView } from '../features/stats/StatsView';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { Toasts } from '../ui/Toasts';
+import { Toasts } from './Toasts';
 import { useLiveEvents } from './live-events';
 import { useGlobalShortcuts } from './shortcuts';
 import { useAppStore } from './store';
