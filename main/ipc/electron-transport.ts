@@ -1,10 +1,9 @@
 import { CANCEL_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, electronCallIdSchema } from '../../shared/ipc/bridge-protocol';
 import type { Result } from '../../shared/ipc/result';
-import type { Logger } from '../core/handlers/context';
-import { consoleLogger } from '../core/handlers/context';
+import type { EventSource } from '../core/events/event-hub';
 import type { Dispatcher } from '../core/handlers/router';
+import { consoleLogger, type Logger } from '../core/util/logger';
 import { checkSender, type InvokeEventLike } from './sender-guard';
-import type { EventSource } from './web-bridge';
 
 /**
  * Serves the handler table over Electron IPC: one invoke channel, one event channel.

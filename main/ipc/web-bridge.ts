@@ -10,10 +10,9 @@ import {
   type WebBridgeEvent,
   type WebBridgeReply,
 } from '../../shared/ipc/bridge-protocol';
-import type { Logger } from '../core/handlers/context';
-import { consoleLogger } from '../core/handlers/context';
+import type { EventSource } from '../core/events/event-hub';
 import type { Dispatcher } from '../core/handlers/router';
-import type { EventSink } from '../core/events/event-hub';
+import { consoleLogger, type Logger } from '../core/util/logger';
 
 /**
  * The loopback WebSocket transport: the same handler table and events as Electron IPC, for
@@ -23,9 +22,9 @@ import type { EventSink } from '../core/events/event-hub';
  * sockets to 127.0.0.1.
  */
 
-export interface EventSource {
-  subscribe(sink: EventSink): () => void;
-}
+// Transports do not import each other: EventSource lives with the hub, re-exported for
+// callers that took it from here.
+export type { EventSource };
 
 export interface WebBridgeOptions {
   dispatcher: Dispatcher;

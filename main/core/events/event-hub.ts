@@ -1,12 +1,29 @@
 import type { EventName, EventPayload, RequestLogSummary } from '../../../shared/ipc/contract';
 import type { RequestLog } from '../../../shared/models';
-import type { HandlerCore, Logger } from '../handlers/context';
-import { consoleLogger } from '../handlers/context';
+import type { Catalog } from '../catalog/catalog';
+import type { MockServerApi } from '../server/types';
 import { lookupNames, summarizeLog } from '../store/request-log-search';
+import type { Store } from '../store/store';
+import { consoleLogger, type Logger } from '../util/logger';
 import { Batcher } from './log-batcher';
 
 /** A transport's way to deliver one contract event to its renderer(s). */
 export type EventSink = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+/** What a transport subscribes to: the hub, or anything else that fans events out. */
+export interface EventSource {
+  subscribe(sink: EventSink): () => void;
+}
+
+/**
+ * The part of Core the hub listens to, typed here rather than borrowed from the handlers
+ * (which sit above the hub) so events never import handlers; Core and HandlerCore fit it.
+ */
+export interface EventHubCore {
+  readonly store: Store;
+  readonly catalog: Pick<Catalog, 'events'>;
+  readonly server: Pick<MockServerApi, 'onRequestLogged' | 'onStateChange'>;
+}
 
 export interface EventHubOptions {
   /** Pause between two `requestLogs.appended` messages: 100 ms keeps it under ~10 a second. */
@@ -24,14 +41,14 @@ export const DEFAULT_MAX_LOGS_PER_MESSAGE = 2000;
  * events and fans them out to any number of transports. Logs are batched here, once, so
  * every transport gets the same bounded stream whatever the request rate.
  */
-export class EventHub {
+export class EventHub implements EventSource {
   private readonly sinks = new Set<EventSink>();
   private readonly detach: (() => void)[] = [];
   private readonly logs: Batcher<RequestLog>;
   private readonly logger: Logger;
 
   constructor(
-    private readonly core: Pick<HandlerCore, 'store' | 'catalog' | 'server'>,
+    private readonly core: EventHubCore,
     opts: EventHubOptions = {},
   ) {
     this.logger = opts.logger ?? consoleLogger;

@@ -26,6 +26,8 @@ export interface AppEnv {
   platform: string;
 }
 
+// Handler modules take their Logger from here; it lives in util so that the event hub and
+// the transports need not import handlers to get one.
 export { consoleLogger, type Logger } from '../util/logger';
 
 /** Everything a handler may reach; one per call, so `transport` is always the caller's. */

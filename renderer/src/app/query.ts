@@ -98,6 +98,18 @@ export const keys = {
   appInfo: 'app.info',
 } as const;
 
+/**
+ * Everything a mock change can show up in. Here, beside `keys`, because both the mocks and
+ * the responses features invalidate it (a response edit changes its mock).
+ */
+export const mockKeys = (projectId: string, mockId?: string) => [
+  keys.mocks(projectId),
+  keys.project(projectId),
+  keys.projectsAll,
+  keys.stats(projectId),
+  ...(mockId ? [keys.mock(mockId)] : []),
+];
+
 /** Writes a pushed value (e.g. server.stateChanged) straight into the cache. */
 export function setQueryData<T>(key: string, data: T): void {
   patch(key, { data, error: null, loading: false });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shellQuote, toCurl } from '../../../renderer/src/features/logs/curl';
 import { matchesFilter } from '../../../renderer/src/features/logs/log-filter';
-import { statusClassOf, statusTone } from '../../../renderer/src/features/logs/status-class';
-import { reasonPhrase, statusLabel } from '../../../renderer/src/features/responses/reason-phrases';
+import { statusClassOf, statusTone } from '../../../renderer/src/ui/status-class';
+import { reasonPhrase, statusLabel } from '../../../renderer/src/ui/reason-phrases';
 import { projectBaseUrl } from '../../../renderer/src/features/projects/project-url';
 import type { ServerState } from '../../../shared/ipc/contract';
 import { summary } from './log-rows';

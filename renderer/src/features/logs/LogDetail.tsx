@@ -8,9 +8,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MethodBadge } from '../../ui/MethodBadge';
 import { describeCondition } from '../conditions/condition-form';
 import { projectBaseUrl } from '../projects/project-url';
-import { statusLabel } from '../responses/reason-phrases';
+import { statusLabel } from '../../ui/reason-phrases';
 import { toCurl } from './curl';
-import { statusTone } from './status-class';
+import { statusTone } from '../../ui/status-class';
 
 interface Props {
   logId: string;

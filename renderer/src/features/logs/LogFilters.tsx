@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HTTP_METHODS } from '../../../../shared/models';
 import type { LogFilters as Filters } from '../../app/slices/log-filter-slice';
-import { STATUS_CLASSES, type StatusClass } from './status-class';
+import { STATUS_CLASSES, type StatusClass } from '../../ui/status-class';
 
 interface Props {
   filters: Filters;

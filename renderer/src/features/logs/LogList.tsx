@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import type { RequestLogSummary } from '../../../../shared/ipc/contract';
 import { MethodBadge } from '../../ui/MethodBadge';
 import type { LogFeed } from './log-feed';
-import { statusTone } from './status-class';
+import { statusTone } from '../../ui/status-class';
 
 export const ROW_HEIGHT = 28;
 /**

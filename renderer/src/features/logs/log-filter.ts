@@ -1,5 +1,5 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../../shared/ipc/contract';
-import { statusClassOf } from './status-class';
+import { statusClassOf } from '../../ui/status-class';
 
 /**
  * The server's filter semantics (request-log-search.ts), applied to live rows so the tail

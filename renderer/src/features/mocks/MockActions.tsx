@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { Mock } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, mockKeys } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { mockKeys } from './mock-queries';
 
 export function MockActions({ projectId, mock }: { projectId: string; mock: Mock }) {
   const navigate = useAppStore((s) => s.navigate);

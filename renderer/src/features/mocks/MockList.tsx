@@ -3,13 +3,13 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { MockSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate, keys, mockKeys } from '../../app/query';
 import { useLiveRefresh } from '../../app/use-live-refresh';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MethodBadge } from '../../ui/MethodBadge';
-import { mockKeys, useMocks } from './mock-queries';
+import { useMocks } from './mock-queries';
 
 export function MockList({ projectId }: { projectId: string }) {
   const { mockId, navigate } = useAppStore(useShallow((s) => ({ mockId: s.mockId, navigate: s.navigate })));

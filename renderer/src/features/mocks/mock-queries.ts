@@ -8,12 +8,3 @@ export const useMocks = (projectId: string) =>
 
 export const useMock = (id: string | null) =>
   useQuery<MockWithResponses>(id ? keys.mock(id) : null, () => call('mocks.get', { id: id! }));
-
-/** Everything a mock change can show up in. */
-export const mockKeys = (projectId: string, mockId?: string) => [
-  keys.mocks(projectId),
-  keys.project(projectId),
-  keys.projectsAll,
-  keys.stats(projectId),
-  ...(mockId ? [keys.mock(mockId)] : []),
-];

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { Mock } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, mockKeys } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
 import { emptyMockForm, mockFormToPayload, mockToForm, validateMockForm, type MockForm } from './mock-form';
-import { mockKeys } from './mock-queries';
 
 /** Form state, dirty tracking and save for one mock; a failed save leaves the form as typed. */
 export function useMockForm(projectId: string, mock: Mock | null) {

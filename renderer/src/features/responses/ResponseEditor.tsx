@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CONTENT_TYPES, type MockResponse, type ResponseType } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, mockKeys } from '../../app/query';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
@@ -10,10 +10,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
-import { mockKeys } from '../mocks/mock-queries';
 import { BodyEditor } from './BodyEditor';
 import { HeadersEditor } from './HeadersEditor';
-import { COMMON_STATUSES, reasonPhrase, statusLabel } from './reason-phrases';
+import { COMMON_STATUSES, reasonPhrase, statusLabel } from '../../ui/reason-phrases';
 import { useResponseForm } from './use-response-form';
 
 interface Props {

@@ -1,11 +1,10 @@
 import type { MockResponse } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, mockKeys } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
-import { statusTone } from '../logs/status-class';
-import { mockKeys } from '../mocks/mock-queries';
-import { statusLabel } from './reason-phrases';
+import { statusTone } from '../../ui/status-class';
+import { statusLabel } from '../../ui/reason-phrases';
 
 /** Moves item `from` to `to`, returning a new array (what responses.reorder receives). */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {

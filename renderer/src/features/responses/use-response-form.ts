@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { MockResponse, ResponseType } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, mockKeys } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
-import { mockKeys } from '../mocks/mock-queries';
 import {
   emptyResponseForm,
   hasErrors,

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../app/store';
-import { sentence } from './ErrorNotice';
+import { useAppStore } from './store';
+import { sentence } from '../ui/ErrorNotice';
 
 export function Toasts() {
   const { toasts, dismiss } = useAppStore(useShallow((s) => ({ toasts: s.toasts, dismiss: s.dismiss })));

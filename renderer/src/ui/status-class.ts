@@ -1,4 +1,4 @@
-import type { RequestLogFilter } from '../../../../shared/ipc/contract';
+import type { RequestLogFilter } from '../../../shared/ipc/contract';
 
 export type StatusClass = NonNullable<RequestLogFilter['statusClass']>;
 export const STATUS_CLASSES: StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx'];
