@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { batchCreateSchema } from '../../../main/core/catalog/batch-create';
+import { batchCreateSchema } from '../../../shared/wire/batch-create';
 import {
   mockCreateSchema,
   projectCreateSchema,
