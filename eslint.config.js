@@ -29,4 +29,29 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/main/**'] }] },
   },
+  {
+    // Lower layers never import higher ones: the store and the catalog return models
+    // (shared/models), not IPC contract types; sync reaches the cloud through its
+    // RemoteProjects interface, since cloud/ owns sync. (Rules of one name do not merge
+    // across blocks, so the electron ban is repeated.)
+    files: ['main/core/store/**/*.ts', 'main/core/catalog/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: [{ group: ['**/shared/ipc/**'], message: 'use shared/models types' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/core/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [{ group: ['**/cloud/**'], message: 'sync talks to the cloud through sync/remote.ts' }],
+        },
+      ],
+    },
+  },
 );
