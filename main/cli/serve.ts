@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
-import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../core/server/local-token';
+import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, portOption, stringOption, type CliIo, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';

@@ -2,6 +2,7 @@ import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
+import { mountManagementApi } from './server/management';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
@@ -65,9 +66,9 @@ export class Core {
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
       logger,
     });
+    const api = this.router;
     this.server = new MockServer({
-      api: this.router,
-      logger,
+      routes: (app, { token, dataDir }) => mountManagementApi(app, { api, token, dataDir, logger }),
       store: this.store,
       catalog: this.catalog,
       clock: this.clock,

@@ -14,7 +14,7 @@ const mockRef = projectRef.extend({ mockId: z.string() });
 const responseRef = mockRef.extend({ responseId: z.string() });
 
 /** Where a whole project tree came from (catalog.trees.create). */
-export const TREE_SOURCES = ['batch-create', 'project-file', 'sync', 'duplicate'] as const;
+export const TREE_SOURCES = ['batch-create', 'project-file', 'sync'] as const;
 export type TreeSource = (typeof TREE_SOURCES)[number];
 
 export const domainEventSchemas = {

@@ -40,7 +40,7 @@ export type BatchCreateBody = z.input<typeof batchCreateSchema>;
  * "METHOD route"), a scenario a response (the first one the default; a non-string body is
  * pretty-printed JSON).
  */
-export function batchCreateDraft(data: BatchCreatePayload): ProjectDraftInput {
+export function batchCreateDraft(data: BatchCreatePayload): Required<ProjectDraftInput> {
   return {
     project: { name: data.name, description: data.description, isPublic: data.isPublic },
     mocks: data.endpoints.map((e) => ({

@@ -3,8 +3,6 @@ import { batchCreateDraft, batchCreatePath, batchCreateSchema } from '../../../s
 import { AppError, parseInput } from '../util/errors';
 import type { TreeService } from './trees';
 
-export { batchCreateSchema };
-
 /** Creates the project, its mocks and their responses in one transaction: all or nothing. */
 export function batchCreate(
   trees: TreeService,

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ContractCaller } from '../../../shared/ipc/contract';
-import type { Logger } from '../util/logger';
 import { ERROR_HEADERS, transportError } from '../engine';
 import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
 import { EMPTY_BODY, serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
-import { managementApi, managementNotFound } from './management/index';
+import type { MountRoutes } from './types';
 
 /** Mock requests may carry bodies of any type and size a test client sends; 10 MiB is plenty. */
 const MOCK_BODY_LIMIT = 10 * 1024 * 1024;
@@ -72,11 +70,10 @@ function rawBodies(app: FastifyInstance): void {
 
 export interface MainAppOptions {
   exec: ExecutionDeps;
-  /** The use-case layer the management API calls. */
-  api: ContractCaller;
+  /** The routes beside /m/ (the management REST API), and what they need to know. */
+  routes: MountRoutes;
   token: string;
   dataDir: string | null;
-  logger: Logger;
 }
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
@@ -89,8 +86,7 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
     m.all('/m/:slug', handler);
     m.all('/m/:slug/*', handler);
   });
-  await app.register(managementApi, { api: opts.api, token: opts.token, dataDir: opts.dataDir, logger: opts.logger });
-  app.setNotFoundHandler(managementNotFound);
+  await opts.routes(app, { token: opts.token, dataDir: opts.dataDir });
   return app;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ContractCaller, ServerState } from '../../../shared/ipc/contract';
+import type { ServerState } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { RequestLog } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
@@ -7,16 +7,15 @@ import type { Pipeline } from '../engine';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
-import type { Logger } from '../util/logger';
 import { buildMainApp } from './apps';
 import type { ExecutionDeps } from './execution';
 import { listen } from './listen';
-import { resolveApiToken } from './local-token';
+import { resolveApiToken } from '../util/local-token';
 import { LogBatcher } from './log-batcher';
 import { createLogWriter } from './log-writer';
 import { ProjectCache } from './project-cache';
 import { ProjectPorts, urlHost } from './project-ports';
-import type { MockServerApi, StartOptions } from './types';
+import type { MockServerApi, MountRoutes, StartOptions } from './types';
 
 export interface MockServerOptions {
   store: Store;
@@ -28,9 +27,8 @@ export interface MockServerOptions {
   logFlushMs: number;
   host: string;
   port: number;
-  /** The use-case layer: the management REST API is a thin adapter over its calls. */
-  api: ContractCaller;
-  logger: Logger;
+  /** The routes the main listener serves beside /m/: the management REST API (core.ts mounts it). */
+  routes: MountRoutes;
   /** The response pipeline (engine/pipeline); the default one when absent. */
   pipeline?: Pipeline | undefined;
 }
@@ -86,10 +84,9 @@ export class MockServer implements MockServerApi {
       this.port = port;
       const app = await buildMainApp({
         exec: this.exec(),
-        api: this.opts.api,
+        routes: this.opts.routes,
         token: this.apiToken,
         dataDir: this.opts.store.dataDir,
-        logger: this.opts.logger,
       });
       try {
         this.boundPort = await listen(app, host, port);

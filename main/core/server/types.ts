@@ -22,3 +22,17 @@ export interface MockServerApi {
   /** Writes the hit counters of queued request logs now, but not the rows: what stats need. */
   flushCounters(): void;
 }
+
+/**
+ * Routes the main listener serves beside /m/ — the management REST API. The assembly
+ * (core.ts) supplies them, so the server does not depend on the layer above it that the
+ * management API calls (the handlers).
+ */
+export type MountRoutes = (app: import('fastify').FastifyInstance, ctx: MountContext) => Promise<void>;
+
+export interface MountContext {
+  /** The management API's Bearer token. */
+  token: string;
+  /** Where the token file lives, for the 401 hint. */
+  dataDir: string | null;
+}

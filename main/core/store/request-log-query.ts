@@ -1,4 +1,4 @@
-import type { RequestLogFilter, RequestLogSummary } from '../../../shared/ipc/contract';
+import type { RequestLogFilter, RequestLogSummary } from '../../../shared/models';
 import type { BodyEncoding, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { batchCreateSchema } from '../../../main/core/catalog/batch-create';
+import { batchCreateDraft, batchCreateSchema } from '../../../shared/wire/batch-create';
 import {
   mockCreateSchema,
   projectCreateSchema,
@@ -65,29 +65,11 @@ export function registerProjectRoutes(app: FastifyInstance, ctx: ServerContext):
         isPublic: body.isPublic,
       });
       let responses = 0;
-      body.endpoints.forEach((e, i) => {
-        const mockInput = at(`endpoints.${i}`, mockCreateSchema, {
-          name: e.description?.trim() ? e.description.trim().slice(0, 200) : `${e.method.toUpperCase()} ${e.route}`,
-          method: e.method,
-          path: e.route,
-          description: e.description ?? '',
-        });
-        const mock = insertMock(ctx, project.id, mockInput);
-        e.scenarios.forEach((s, j) => {
-          const body =
-            s.responseBody === undefined
-              ? ''
-              : typeof s.responseBody === 'string'
-                ? s.responseBody
-                : JSON.stringify(s.responseBody, null, 2);
-          const input = at(`endpoints.${i}.scenarios.${j}`, responseCreateSchema, {
-            name: s.name ?? `Scenario ${j + 1}`,
-            statusCode: s.status,
-            headers: s.headers ?? {},
-            body,
-            isDefault: j === 0,
-          });
-          insertResponse(ctx, mock, input);
+      // The same mapping of endpoints and scenarios to mocks and responses MockDeck uses.
+      batchCreateDraft(body).mocks.forEach(({ responses: scenarios = [], ...fields }, i) => {
+        const mock = insertMock(ctx, project.id, at(`endpoints.${i}`, mockCreateSchema, fields));
+        scenarios.forEach((s, j) => {
+          insertResponse(ctx, mock, at(`endpoints.${i}.scenarios.${j}`, responseCreateSchema, s));
           responses++;
         });
       });

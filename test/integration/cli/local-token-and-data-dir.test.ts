@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../../main/core/data-dir';
-import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../../../main/core/server/local-token';
+import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../../../main/core/util/local-token';
 import { removeTempDirs, tempDir } from './cli-harness';
 
 afterAll(removeTempDirs);

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Catalog } from '../../../main/core/catalog/catalog';
 import { Core } from '../../../main/core/core';
-import { managementApi, managementNotFound } from '../../../main/core/server/management';
+import { mountManagementApi } from '../../../main/core/server/management';
 import type { Store } from '../../../main/core/store/store';
 import type { Logger } from '../../../main/core/util/logger';
 
@@ -39,8 +39,7 @@ export async function startApi(opts: { logger?: Logger } = {}): Promise<Api> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.all('/m/*', async (req) => ({ public: true, url: req.url, bodyIsBuffer: Buffer.isBuffer(req.body) }));
-  app.setNotFoundHandler(managementNotFound);
-  await app.register(managementApi, { api: core.router, token: TOKEN, dataDir: null, ...opts });
+  await mountManagementApi(app, { api: core.router, token: TOKEN, dataDir: null, ...opts });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     base,

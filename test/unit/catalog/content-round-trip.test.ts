@@ -4,6 +4,7 @@ import { openStore, type Store } from '../../../main/core/store/store';
 import { fingerprint } from '../../../main/core/sync/content';
 import { exportProject, importProject, serializeProjectFile } from '../../../main/core/transfer';
 import type { Clock } from '../../../main/core/util/clock';
+import { mock, placement, project, response } from './content-samples';
 import {
   draftOf,
   mockContent,
@@ -12,9 +13,6 @@ import {
   projectContentSchema,
   responseContent,
   responseContentSchema,
-  type MockContent,
-  type ProjectContent,
-  type ResponseContent,
 } from '../../../shared/models';
 import {
   toWireMock,
@@ -34,35 +32,6 @@ import {
  * MockBird's wire format. A field added to a model (shared/models) but forgotten in one
  * mapper fails here, naming the field and the mapping.
  */
-
-const project = {
-  name: 'Round Trip API',
-  description: 'every field, none at its default',
-  isPublic: true,
-} satisfies Required<ProjectContent>;
-
-const mock = {
-  name: 'Patch an item',
-  path: '/items/{id}',
-  method: 'PATCH',
-  description: 'updates one item',
-  responseType: 'xml',
-  responseDelay: 250,
-  responseMode: 'sequential',
-  isActive: false,
-} satisfies Required<MockContent>;
-
-const response = {
-  name: 'Teapot',
-  statusCode: 418,
-  headers: { 'X-Trace': 'abc', 'Content-Language': 'fr' },
-  body: '<teapot short="true"/>',
-  isDefault: true,
-  weight: 7.5,
-  conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
-} satisfies Required<ResponseContent>;
-
-const placement = { slug: 'round-trip-placed', port: 4567 };
 
 const models = [
   { label: 'project', schema: projectContentSchema, sample: project, minimal: { name: 'x' } },

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { API_TOKEN_ENV, apiTokenFile } from '../local-token';
+import { API_TOKEN_ENV, apiTokenFile } from '../../util/local-token';
 import { sendError } from './errors';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();

@@ -4,7 +4,7 @@ import { consoleLogger, type Logger } from '../../util/logger';
 import { bearerAuth } from './auth';
 import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
-import { managementErrorHandler, REQUEST_ID_HEADER, sendNotFound } from './errors';
+import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
 import { logRoutes } from './log-routes';
 import { mockRoutes } from './mock-routes';
 import { projectRoutes } from './project-routes';
@@ -47,5 +47,10 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   }
 }
 
-export { managementNotFound } from './errors';
 export type { ManagementDeps } from './deps';
+
+/** Mounts the management API on the main listener, with its not-found answer for every other path. */
+export async function mountManagementApi(app: FastifyInstance, opts: ManagementOptions): Promise<void> {
+  await app.register(managementApi, opts);
+  app.setNotFoundHandler(managementNotFound);
+}
