@@ -31,9 +31,17 @@ export interface CloudSetup extends Omit<CloudOptions, 'catalog' | 'secrets' | '
   keychainService?: string;
 }
 
+/** Builds a further member of the app (marketplace, pipelines, MCP…) from what the app holds. */
+export type ServiceFactory = (app: App) => Service;
+
 export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
   /** What `app.info` reports; package.json's version when absent. */
   version?: string;
+  /**
+   * Services started, in order, once the core members exist; closed before them, newest
+   * first. One that fails to start closes the app and fails openApp().
+   */
+  services?: readonly ServiceFactory[];
   cloud?: CloudSetup;
   events?: Omit<EventHubOptions, 'logger'>;
   logger?: Logger;
@@ -66,7 +74,9 @@ export async function openApp(opts: AppOptions): Promise<App> {
   const logger = opts.logger ?? consoleLogger;
   const lifecycle = new Lifecycle(logger);
   try {
-    return new AssembledApp(opts, logger, lifecycle);
+    const app = new AssembledApp(opts, logger, lifecycle);
+    for (const create of opts.services ?? []) await app.use(create(app));
+    return app;
   } catch (e) {
     await lifecycle.close().catch(() => undefined);
     throw e;
