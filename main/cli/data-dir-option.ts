@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
+import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import { Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
-import { Catalog } from '../core/catalog/catalog';
-import { openStore, type Store } from '../core/store/store';
-import { systemClock } from '../core/util/clock';
+import { AppError } from '../core/util/errors';
 import { stringOption, type CliIo, type CommandArgs } from './command';
 
 export const dataDirOption: ParseArgsOptionsConfig = { 'data-dir': { type: 'string' } };
@@ -15,12 +15,27 @@ export function dataDirOf(args: CommandArgs, io: CliIo): string {
   return flag ? path.resolve(io.cwd, flag) : defaultDataDir(io.env);
 }
 
-/** The store and catalog alone, for commands that do not serve HTTP. */
-export function withCatalog<T>(dataDir: string, fn: (catalog: Catalog, store: Store) => T): T {
-  const store = openStore(dataDir);
+/** A contract call made as the 'cli' transport: its value, or its error thrown as an AppError. */
+export type CliCall = <K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  opts?: { signal?: AbortSignal },
+) => Promise<CallOutput<K>>;
+
+/**
+ * The data dir's Core, for commands that do not serve HTTP: they make the same calls as the
+ * app and the REST API (through the Core's router), then close it.
+ */
+export async function withCalls<T>(dataDir: string, fn: (call: CliCall) => Promise<T>): Promise<T> {
+  const core = Core.open({ dataDir });
+  const call: CliCall = async (name, input, opts) => {
+    const r = await core.router.call(name, input, { transport: 'cli', ...opts });
+    if (r.ok) return r.value;
+    throw AppError.fromShape(r.error);
+  };
   try {
-    return fn(new Catalog(store, systemClock), store);
+    return await fn(call);
   } finally {
-    store.close();
+    await core.close();
   }
 }

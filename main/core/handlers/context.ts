@@ -2,6 +2,7 @@ import type { Transport } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
 
 /** Which transport a call arrived through; `app.info` reports it, the router checks it against the call's metadata. */
 export type TransportKind = Transport;
@@ -14,6 +15,7 @@ export interface HandlerCore {
   readonly store: Store;
   readonly catalog: Catalog;
   readonly server: MockServerApi;
+  readonly clock: Clock;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -55,7 +55,13 @@ export class FakeServer implements MockServerApi {
 
 export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } {
   const store = openStore(null);
-  return { store, catalog: new Catalog(store, systemClock), server: new FakeServer(), close: () => store.close() };
+  return {
+    store,
+    catalog: new Catalog(store, systemClock),
+    server: new FakeServer(),
+    clock: systemClock,
+    close: () => store.close(),
+  };
 }
 
 let seq = 0;
