@@ -71,8 +71,11 @@ export function createRouter(opts: RouterOptions): Router {
     input: unknown,
     options: CallOptions | TransportKind = {},
   ): Promise<Result<unknown>> => {
-    const { transport = 'direct', signal = NEVER_ABORTED, requestId } =
-      typeof options === 'string' ? { transport: options } : options;
+    const {
+      transport = 'direct',
+      signal = NEVER_ABORTED,
+      requestId,
+    } = typeof options === 'string' ? { transport: options } : options;
     if (!isCallName(name)) {
       const shown = typeof name === 'string' ? `"${name.slice(0, 100)}"` : typeof name;
       return fail({ code: 'VALIDATION_ERROR', message: `unknown call ${shown}`, field: 'name' });

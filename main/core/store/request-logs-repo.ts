@@ -110,8 +110,7 @@ export class RequestLogsRepo {
 
   get(id: string): RequestLog | undefined {
     const row = this.db.prepare('SELECT * FROM request_logs WHERE id = ?').get(id) as
-      | Parameters<typeof toLog>[0]
-      | undefined;
+      Parameters<typeof toLog>[0] | undefined;
     return row && toLog(row);
   }
 
