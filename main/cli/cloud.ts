@@ -47,6 +47,27 @@ async function withCloud<T>(
 
 const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
 
+/**
+ * Runs a long cloud call that Ctrl+C (or SIGTERM) cancels: the call stops between requests
+ * and ends with CANCELLED, leaving what it finished in place, instead of the process dying
+ * in the middle of a write.
+ */
+async function cancellable<T>(io: CliIo, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (!controller.signal.aborted) io.stderr('cancelling… (what finished is kept)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 async function login(args: CommandArgs, io: CliIo): Promise<number> {
   const email = stringOption(args, 'email');
   if (!email) throw new UsageError('cloud login needs --email EMAIL');
@@ -114,7 +135,10 @@ ${DATA_DIR_HELP}
           cloud.on('sync.progress', (p) => {
             if (p.phase === 'project') io.stderr(`${p.message}\n`);
           });
-          json(io, await cloud.sync.run(slug ? { projectSlug: slug } : {}));
+          const result = await cancellable(io, (signal) =>
+            cloud.sync.run(slug ? { projectSlug: slug, signal } : { signal }),
+          );
+          json(io, result);
           return EXIT_OK;
         });
       case 'deploy':
@@ -125,9 +149,12 @@ ${DATA_DIR_HELP}
             throw new AppError('NOT_FOUND', `no local project has the slug "${arg}"`, {
               hint: 'mockdeck projects lists them',
             });
-          const d = await cloud.deploy(project.id, {
-            onStatus: (s) => io.stderr(`deployment ${s.status} (health ${s.health})\n`),
-          });
+          const d = await cancellable(io, (signal) =>
+            cloud.deploy(project.id, {
+              signal,
+              onStatus: (s) => io.stderr(`deployment ${s.status} (health ${s.health})\n`),
+            }),
+          );
           json(io, { url: d.url });
           return EXIT_OK;
         });

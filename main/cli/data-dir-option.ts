@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
+import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { openApp, type App, type AppOptions } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
+import { AppError } from '../core/util/errors';
 import { stringOption, type CliIo, type CommandArgs } from './command';
 
 export const dataDirOption: ParseArgsOptionsConfig = { 'data-dir': { type: 'string' } };
@@ -29,3 +31,32 @@ export async function withApp<T>(
     await app.close();
   }
 }
+
+/** A contract call made as the 'cli' transport: its value, or its error thrown as an AppError. */
+export type CliCall = <K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  opts?: { signal?: AbortSignal },
+) => Promise<CallOutput<K>>;
+
+/**
+ * The data dir's app, for commands that do not serve HTTP: they make the same calls as the
+ * desktop app and the REST API (through the app's router), then close it.
+ */
+export function withCalls<T>(
+  dataDir: string,
+  fn: (call: CliCall) => Promise<T>,
+  opts: Omit<AppOptions, 'dataDir'> = {},
+): Promise<T> {
+  return withApp(
+    dataDir,
+    (app) =>
+      fn(async (name, input, callOpts) => {
+        const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
+        if (r.ok) return r.value;
+        throw AppError.fromShape(r.error);
+      }),
+    opts,
+  );
+}
+

@@ -1,9 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportProject, serializeProjectFile } from '../core/transfer';
-import { systemClock } from '../core/util/clock';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -16,9 +14,7 @@ ${DATA_DIR_HELP}`,
   async run(args, io) {
     const slug = stringOption(args, 'project');
     if (!slug) throw new UsageError('export needs --project SLUG', exportCommand);
-    const text = await withApp(dataDirOf(args, io), ({ store }) =>
-      serializeProjectFile(exportProject(store, slug, systemClock)),
-    );
+    const { text } = await withCalls(dataDirOf(args, io), (call) => call('projects.export', { project: slug }));
     const out = stringOption(args, 'out');
     if (!out) {
       io.stdout(text);

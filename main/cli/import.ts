@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toWireProject } from '../../shared/wire/mockbird';
-import { importProject, parseProjectFileText } from '../core/transfer';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
 
 export const importCommand: Command = {
   name: 'import',
@@ -28,8 +27,7 @@ Prints the created project as JSON. The slug gets a -2, -3… suffix when it is 
         `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
-    const input = parseProjectFileText(text, source);
-    const result = await withApp(dataDirOf(args, io), (app) => importProject(app.catalog, input));
+    const result = await withCalls(dataDirOf(args, io), (call) => call('projects.import', { text, source }));
     const out = {
       ...toWireProject(result.project, { mockCount: result.mockCount }),
       response_count: result.responseCount,

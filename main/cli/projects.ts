@@ -1,5 +1,5 @@
 import { EXIT_OK, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
 
 export const projectsCommand: Command = {
   name: 'projects',
@@ -9,7 +9,7 @@ export const projectsCommand: Command = {
 ${DATA_DIR_HELP}`,
   options: { json: { type: 'boolean' }, ...dataDirOption },
   async run(args, io) {
-    const projects = await withApp(dataDirOf(args, io), (app) => app.catalog.projects.list());
+    const projects = await withCalls(dataDirOf(args, io), (call) => call('projects.list', {}));
     if (args.values.json === true) {
       io.stdout(
         `${JSON.stringify(projects.map((p) => ({ slug: p.slug, name: p.name, id: p.id, mockCount: p.mockCount })))}\n`,

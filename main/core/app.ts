@@ -12,6 +12,7 @@ import { openSecretStore } from './secrets/open-secret-store';
 import type { SecretStore, SecretsMode } from './secrets/secret-store';
 import type { MockServer } from './server/mock-server';
 import type { Store } from './store/store';
+import type { Clock } from './util/clock';
 import { AppError } from './util/errors';
 
 /** How the app's Cloud is built on first use. */
@@ -122,6 +123,9 @@ class AssembledApp implements App {
   }
   get server(): MockServer {
     return this.core.server;
+  }
+  get clock(): Clock {
+    return this.core.clock;
   }
 
   use<S extends Service>(service: S): Promise<S> {

@@ -81,6 +81,24 @@ export const requestLogPageSchema = z
     path: ['projectId'],
   });
 
+/** A project as a MockDeck project file: versioned JSON without ids, links or secrets. */
+export interface ProjectFileText {
+  /** e.g. "my-api.mockdeck.json" */
+  fileName: string;
+  text: string;
+}
+
+export interface ImportProjectResult {
+  project: Project;
+  /** The slug the project got: the file's, or `<slug>-2`… when that one was taken. */
+  slug: string;
+  slugChanged: boolean;
+  mockCount: number;
+  responseCount: number;
+  /** The file's dedicated port when another project already owns it (the import drops it). */
+  droppedPort: number | null;
+}
+
 export interface BatchCreateResult {
   project: Project;
   mockCount: number;
@@ -110,6 +128,18 @@ export const calls = {
     z.record(z.string(), z.unknown()),
     writes('Creates a project with all its endpoints and their responses at once, or nothing.', 'rest', 'cli', 'mcp'),
   ).returns<BatchCreateResult>(),
+  'projects.export': call(
+    z.object({ project: z.string().min(1, 'project (a slug or an id) is required').max(200) }),
+    reads('Writes a project with its mocks and responses as a MockDeck project file.', 'cli', 'mcp'),
+  ).returns<ProjectFileText>(),
+  'projects.import': call(
+    z.object({
+      text: z.string().max(64 * 1024 * 1024, 'a project file is at most 64 MiB'),
+      /** Names the file in messages: a path, "stdin"… */
+      source: z.string().max(1000).default('the project file'),
+    }),
+    writes('Creates a new project from a MockDeck project file, all of it or nothing.', 'cli', 'mcp'),
+  ).returns<ImportProjectResult>(),
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes("Changes a project's name, description, slug, visibility or dedicated port.", 'rest', 'cli', 'mcp'),

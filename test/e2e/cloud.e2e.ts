@@ -217,6 +217,15 @@ test('register → API token shown once → deploy a project → call its public
   await expect(cloudView.getByRole('status').filter({ hasText: 'Sync finished' })).toContainText('1 received');
   expect((await api.invoke('mocks.list', { projectId: local.id }))[0]!.description).toBe('Theirs: sorted by date');
 
+  // A sync the cloud holds up can be cancelled from the screen: main stops it and says so.
+  cloud.faults.set({ slowMs: 30_000, pathPattern: '^/api/v1/projects$' });
+  await cloudView.getByRole('button', { name: 'Sync now' }).click();
+  await cloudView.getByRole('button', { name: 'Cancel sync' }).click();
+  await expect(cloudView.getByText('the sync was cancelled').first()).toBeVisible();
+  await expect(cloudView.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+  await expect(cloudView.getByRole('button', { name: 'Cancel sync' })).toBeHidden();
+  cloud.faults.reset();
+
   await page.getByRole('tab', { name: 'Account' }).click();
   await expect(page.getByTestId('account-plan')).toHaveText('pro');
   await expect(page.getByRole('meter', { name: 'Requests to hosted mocks' })).toBeVisible();

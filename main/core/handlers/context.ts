@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Cloud } from '../cloud/cloud';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
 
 /** Which transport a call arrived through; `app.info` reports it, the router checks it against the call's metadata. */
 export type TransportKind = Transport;
@@ -17,6 +18,7 @@ export interface HandlerCore {
   readonly server: MockServerApi;
   /** The app's Cloud, built on first use (the keychain is probed then, not at startup). */
   cloud(): Promise<Cloud>;
+  readonly clock: Clock;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

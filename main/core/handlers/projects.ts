@@ -1,3 +1,4 @@
+import { exportProject, importProject, parseProjectFileText, serializeProjectFile } from '../transfer';
 import type { Router } from './router';
 
 export function registerProjectHandlers(router: Router): void {
@@ -11,5 +12,12 @@ export function registerProjectHandlers(router: Router): void {
       core.catalog.projects.delete(id);
       return { deleted: true as const };
     })
-    .handle('projects.duplicate', ({ id }, { core }) => core.catalog.projects.duplicate(id));
+    .handle('projects.duplicate', ({ id }, { core }) => core.catalog.projects.duplicate(id))
+    .handle('projects.export', ({ project }, { core }) => {
+      const file = exportProject(core.store, project, core.clock);
+      return { fileName: `${file.project.slug ?? 'project'}.mockdeck.json`, text: serializeProjectFile(file) };
+    })
+    .handle('projects.import', ({ text, source }, { core }) =>
+      importProject(core.catalog, parseProjectFileText(text, source)),
+    );
 }

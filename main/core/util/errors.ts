@@ -35,6 +35,14 @@ export class AppError extends Error {
     return STATUS[this.code];
   }
 
+  /** The error again from its shape, e.g. a failed Result a transport turns back into a throw. */
+  static fromShape(shape: AppErrorShape): AppError {
+    const opts: { field?: string; hint?: string } = {};
+    if (shape.field !== undefined) opts.field = shape.field;
+    if (shape.hint !== undefined) opts.hint = shape.hint;
+    return new AppError(shape.code, shape.message, opts);
+  }
+
   toShape(): AppErrorShape {
     const shape: AppErrorShape = { code: this.code, message: this.message };
     if (this.field !== undefined) shape.field = this.field;

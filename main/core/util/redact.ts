@@ -7,9 +7,9 @@
 const TOKEN = /mfx_[A-Za-z0-9_-]{4,}/g;
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /((?:Bearer|Basic)\s+)[^\s"']+/gi;
-// password=…, "apiKey": "…", token: …, secret=… (the quotes, if any, are kept).
+// password=…, "apiKey": "…", token: …, secret=… (the quotes, if any, are kept; a bearer value is BEARER's).
 const ASSIGNED =
-  /((?:pass(?:word|wd)?|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|cookie|authorization)["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic)\s)[^\s"'&,;}]+/gi;
+  /((?:pass(?:word|wd)?|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|cookie|authorization)["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic)\s)[^\s"'&,;}•]+/gi;
 
 export function redact(text: string): string {
   return text

@@ -57,6 +57,41 @@ describe('mockdeck cloud (CLI)', () => {
     expect(all.stdout + all.stderr).not.toContain(token);
   });
 
+  it('Ctrl+C during a sync cancels it cleanly, and the next sync completes it', async () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'mockdeck-cli-cancel-'));
+    try {
+      const setup = openLocal(server.url, {}, own);
+      seedProject(setup.catalog, 'Interrupted', 8);
+      setup.close();
+      const env = { MOCKDECK_CLOUD_TOKEN: token };
+      let stderr = '';
+      const code = await runCli(['cloud', 'sync', '--project', 'interrupted', '--data-dir', own, '--url', server.url], {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+          // The user presses Ctrl+C as the project starts syncing (no listener but the CLI's own).
+          if (t.startsWith('Syncing')) process.emit('SIGINT', 'SIGINT');
+        },
+        env,
+        cwd: own,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('cancelling…');
+      expect(stderr).toContain('the sync was cancelled');
+      expect(process.listenerCount('SIGINT')).toBe(0);
+      const remote = remoteProjects(server).find((p) => p.name === 'Interrupted')!;
+      const before = server.inspect.mocks(remote.project_id).length;
+      expect(before).toBeLessThan(8);
+
+      const again = await run(['cloud', 'sync', '--project', 'interrupted', '--data-dir', own], env);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).pushed.mock + before).toBe(8);
+      expect(server.inspect.mocks(remote.project_id)).toHaveLength(8);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('deploys and prints {"url": …}', async () => {
     const r = await run(['cloud', 'deploy', 'cli-project', '--data-dir', dir], { MOCKDECK_CLOUD_TOKEN: token });
     expect(r.code, r.stderr).toBe(0);

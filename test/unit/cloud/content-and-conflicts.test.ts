@@ -93,4 +93,11 @@ describe('cloud settings and redaction', () => {
     expect(redact('jwt eyJhbGciOiJIUzI1.eyJzdWIiOiIxIn0.c2ln')).toBe('jwt eyJ…•••');
     expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer •••');
   });
+
+  it('masks password, key and token assignments, as driver errors and URLs quote them', () => {
+    expect(redact('connect failed: password=hunter2 host=db')).toBe('connect failed: password=••• host=db');
+    expect(redact('{"apiKey": "k-123", "name": "x"}')).toBe('{"apiKey": "•••", "name": "x"}');
+    expect(redact('/projects?token=abc&page=2')).toBe('/projects?token=•••&page=2');
+    expect(redact('client_secret: s3cr3t; secret=x')).toBe('client_secret: •••; secret=•••');
+  });
 });

@@ -61,6 +61,7 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     server: new FakeServer(),
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),
+    clock: systemClock,
     close: () => store.close(),
   };
 }

@@ -22,10 +22,6 @@ export function restCalls(api: ContractCaller): ManagementDeps {
 }
 
 function fromShape(shape: AppErrorShape): AppError {
-  const opts: { field?: string; hint?: string } = {};
-  if (shape.field !== undefined) opts.field = shape.field;
-  if (shape.hint !== undefined) opts.hint = shape.hint;
-  return shape.code === 'INTERNAL_ERROR'
-    ? new LoggedFailure(shape.code, shape.message, opts)
-    : new AppError(shape.code, shape.message, opts);
+  const e = AppError.fromShape(shape);
+  return shape.code === 'INTERNAL_ERROR' ? new LoggedFailure(e.code, e.message) : e;
 }

@@ -39,6 +39,7 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
   const [deployment, setDeployment] = useState<DeploymentView | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const started = useRef(false);
+  const cancelRef = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const off = subscribe('sync.progress', (p) => {
@@ -50,7 +51,9 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
     // StrictMode mounts twice in development; a deploy must start once.
     if (!started.current) {
       started.current = true;
-      call('deployments.deploy', { projectId: project.id })
+      const controller = new AbortController();
+      cancelRef.current = controller;
+      call('deployments.deploy', { projectId: project.id }, { signal: controller.signal })
         .then((d) => {
           setDeployment(d);
           setOutcome('done');
@@ -59,7 +62,10 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
           setError(e as AppErrorShape);
           setOutcome('failed');
         })
-        .finally(() => invalidate(cloudKeys.all));
+        .finally(() => {
+          cancelRef.current = null;
+          invalidate(cloudKeys.all);
+        });
     }
     return off;
   }, [project.id]);
@@ -80,6 +86,11 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
           {outcome === 'done' && (
             <button type="button" className="btn" onClick={showDeployments}>
               Open deployments
+            </button>
+          )}
+          {busy && (
+            <button type="button" className="btn" onClick={() => cancelRef.current?.abort()}>
+              Cancel deploy
             </button>
           )}
           <button type="button" className={`btn ${busy ? '' : 'btn-primary'}`} onClick={onClose}>

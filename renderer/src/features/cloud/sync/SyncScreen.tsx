@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SyncResultView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
@@ -20,16 +20,21 @@ export function SyncScreen() {
   // Choices made since the last sync: they only take effect when the next one runs.
   const [chosen, setChosen] = useState(0);
   const running = busy || (status?.running ?? false);
+  // Set while a sync this screen started runs: "Cancel sync" aborts it in main.
+  const cancelRef = useRef<AbortController | null>(null);
 
   const syncNow = async () => {
+    const controller = new AbortController();
+    cancelRef.current = controller;
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('sync.run', {}));
+      setResult(await call('sync.run', {}, { signal: controller.signal }));
       setChosen(0);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {
+      cancelRef.current = null;
       setBusy(false);
       invalidate(cloudKeys.syncStatus, cloudKeys.conflicts, keys.projectsAll, keys.mocksAll);
     }
@@ -45,9 +50,16 @@ export function SyncScreen() {
             When both sides changed the same thing, you choose below.
           </p>
         </div>
-        <button type="button" className="btn btn-primary" disabled={running} onClick={() => void syncNow()}>
-          {running ? 'Syncing…' : 'Sync now'}
-        </button>
+        <div className="cloud-screen-actions">
+          {busy && (
+            <button type="button" className="btn" onClick={() => cancelRef.current?.abort()}>
+              Cancel sync
+            </button>
+          )}
+          <button type="button" className="btn btn-primary" disabled={running} onClick={() => void syncNow()}>
+            {running ? 'Syncing…' : 'Sync now'}
+          </button>
+        </div>
       </div>
       <div className="stat-cards">
         <div className="stat-card">
