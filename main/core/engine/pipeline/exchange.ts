@@ -16,35 +16,55 @@ const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, st
 
 /**
  * The one object a request makes in the engine: what conditions read (a RequestView), what
- * the stages fill, and the EngineResult the transport writes. A class, so every request's
- * object has the same shape from the start and the stages' property accesses stay fast.
- * `status` 0 means no stage has answered yet.
+ * the stages fill, and the EngineResult the transport writes. Every field is assigned in the
+ * constructor, always in the same order, so every request's object has one shape from the
+ * start and the stages' property accesses stay monomorphic. `status` 0 means no stage has
+ * answered yet.
  */
 export class ResponseExchange implements Exchange {
-  readonly params: Record<string, string>;
-  readonly mock: CompiledMock | null;
-  parsed: ParsedBody | undefined = undefined;
-  text: string | undefined = undefined;
-  response: CompiledResponse | null = null;
-  status = 0;
-  headers: Readonly<Record<string, string>> = ERROR_HEADERS;
-  body: Body = '';
-  delayMs = 0;
-  mockId: string | null;
-  responseId: string | null = null;
-  errorCode: EngineErrorCode | null = null;
-  conditionFailures: ConditionFailure[] = NO_FAILURES;
-  pending: Promise<void> | null = null;
+  declare readonly req: EngineRequest;
+  declare readonly project: Project;
+  declare readonly method: string;
+  declare readonly random: () => number;
+  declare readonly params: Record<string, string>;
+  declare readonly mock: CompiledMock | null;
+  declare parsed: ParsedBody | undefined;
+  declare text: string | undefined;
+  declare response: CompiledResponse | null;
+  declare status: number;
+  declare headers: Readonly<Record<string, string>>;
+  declare body: Body;
+  declare delayMs: number;
+  declare mockId: string | null;
+  declare responseId: string | null;
+  declare errorCode: EngineErrorCode | null;
+  declare conditionFailures: ConditionFailure[];
+  declare pending: Promise<void> | null;
 
-  constructor(
-    readonly req: EngineRequest,
-    readonly project: Project,
-    readonly method: string,
-    readonly random: () => number,
-    match: RouteMatch | null,
-  ) {
-    this.mock = match?.mock ?? null;
-    this.params = match?.params ?? NO_PARAMS;
-    this.mockId = match?.mock.mock.id ?? null;
+  constructor(req: EngineRequest, project: Project, method: string, random: () => number, match: RouteMatch | null) {
+    this.req = req;
+    this.project = project;
+    this.method = method;
+    this.random = random;
+    if (match === null) {
+      this.params = NO_PARAMS;
+      this.mock = null;
+      this.mockId = null;
+    } else {
+      this.params = match.params;
+      this.mock = match.mock;
+      this.mockId = match.mock.mock.id;
+    }
+    this.parsed = undefined;
+    this.text = undefined;
+    this.response = null;
+    this.status = 0;
+    this.headers = ERROR_HEADERS;
+    this.body = '';
+    this.delayMs = 0;
+    this.responseId = null;
+    this.errorCode = null;
+    this.conditionFailures = NO_FAILURES;
+    this.pending = null;
   }
 }
