@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { Core } from '../main/core/core';
+import { openApp } from '../main/core/app';
+import type { Core } from '../main/core/core';
 import { writePerformanceDoc, type Row } from './report';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -82,7 +83,9 @@ function seedProjects(core: Core): void {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-bench-'));
-  const core = Core.open({ dataDir: dir, port: 0, apiToken: 'bench' });
+  // The app as the CLI's `serve` opens it: the measured server is the one users run.
+  const app = await openApp({ dataDir: dir, port: 0, apiToken: 'bench' });
+  const { core } = app;
   const plain = Fastify({ logger: false });
   plain.get('/plain', (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(BODY));
   try {
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
     console.log(`figures written to ${file}`);
   } finally {
     await plain.close();
-    await core.close();
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,12 @@
-import { Core, type CoreOptions } from '../../../main/core/core';
+import { openApp, type App, type AppOptions } from '../../../main/core/app';
+import type { Core } from '../../../main/core/core';
 import type { MockCreate, Project, ResponseCreate } from '../../../shared/models';
 import { seeded } from '../../unit/engine/fixtures';
 
 export { seeded };
 
 export interface Harness {
+  app: App;
   core: Core;
   base: string;
   project: Project;
@@ -14,13 +16,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A real MockServer on an ephemeral port over an in-memory store, with one project "shop". */
-export async function startHarness(opts: Partial<CoreOptions> = {}): Promise<Harness> {
-  const core = Core.open({ dataDir: null, port: 0, random: seeded(7), logFlushMs: 20, ...opts });
+/** The app (openApp) with its mock server on an ephemeral port over an in-memory store, with one project "shop". */
+export async function startHarness(opts: Partial<AppOptions> = {}): Promise<Harness> {
+  const app = await openApp({ dataDir: null, port: 0, random: seeded(7), logFlushMs: 20, ...opts });
+  const { core } = app;
   const state = await core.server.start();
   const base = state.url!;
   const project = core.catalog.projects.create({ name: 'Shop', slug: 'shop' });
   return {
+    app,
     core,
     base,
     project,
@@ -30,6 +34,6 @@ export async function startHarness(opts: Partial<CoreOptions> = {}): Promise<Har
       const responseIds = responses.map((r) => core.catalog.responses.create(m.id, r).id);
       return { mockId: m.id, responseIds };
     },
-    close: () => core.close(),
+    close: () => app.close(),
   };
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Catalog } from '../../../main/core/catalog/catalog';
-import { Core } from '../../../main/core/core';
+import { openApp } from '../../../main/core/app';
+import type { Core } from '../../../main/core/core';
 import { mountManagementApi } from '../../../main/core/server/management';
 import type { Store } from '../../../main/core/store/store';
 import type { Logger } from '../../../main/core/util/logger';
@@ -33,7 +34,8 @@ export interface Api {
  * Its calls go to the router of a Core whose own server is not started.
  */
 export async function startApi(opts: { logger?: Logger } = {}): Promise<Api> {
-  const core = Core.open({ dataDir: null, ...opts });
+  const mockdeck = await openApp({ dataDir: null, ...opts });
+  const { core } = mockdeck;
   const { store, catalog } = core;
   const app = Fastify({ genReqId: () => `req-${Math.random().toString(36).slice(2)}` });
   app.removeAllContentTypeParsers();
@@ -59,7 +61,7 @@ export async function startApi(opts: { logger?: Logger } = {}): Promise<Api> {
     },
     async close() {
       await app.close();
-      await core.close();
+      await mockdeck.close();
     },
   };
 }
