@@ -46,6 +46,8 @@ export class EventHub implements EventSource {
   private readonly detach: (() => void)[] = [];
   private readonly logs: Batcher<RequestLog>;
   private readonly logger: Logger;
+  /** Stops the live request-log feed; set only while some transport listens. */
+  private stopLogFeed: (() => void) | null = null;
 
   constructor(
     private readonly core: EventHubCore,
@@ -60,7 +62,6 @@ export class EventHub implements EventSource {
         this.logger.warn(`request log flood: ${n} rows were not pushed live (they remain in the log list)`),
     });
     this.detach.push(
-      core.server.onRequestLogged((log) => this.logs.push(log)),
       core.server.onStateChange((state) => this.emit('server.stateChanged', state)),
       core.catalog.events.on((change) =>
         this.emit('catalog.changed', { projectId: change.projectId, kind: change.kind }),
@@ -76,10 +77,23 @@ export class EventHub implements EventSource {
     this.detach.push(connect((name, payload) => this.emit(name, payload)));
   }
 
-  /** Adds a transport; returns the function that removes it. */
+  /**
+   * Adds a transport; returns the function that removes it. The live request-log feed runs
+   * only while a transport listens: making each request a row for a page nobody shows is
+   * most of a mock's cost under load (`mockdeck serve` has no page at all).
+   */
   subscribe(sink: EventSink): () => void {
     this.sinks.add(sink);
-    return () => this.sinks.delete(sink);
+    this.stopLogFeed ??= this.core.server.onRequestLogged((log) => this.logs.push(log));
+    return () => {
+      this.sinks.delete(sink);
+      if (this.sinks.size === 0) this.stopLiveLogs();
+    };
+  }
+
+  private stopLiveLogs(): void {
+    this.stopLogFeed?.();
+    this.stopLogFeed = null;
   }
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
@@ -101,6 +115,7 @@ export class EventHub implements EventSource {
   /** Pushes pending logs now and stops listening to Core. */
   close(): void {
     this.logs.close();
+    this.stopLiveLogs();
     for (const off of this.detach.splice(0)) off();
     this.sinks.clear();
   }

@@ -29,6 +29,24 @@ describe('EventHub', () => {
   const appended = () =>
     messages.filter((m) => m.name === 'requestLogs.appended').map((m) => m.payload as { id: string }[]);
 
+  it('listens to request logs only while a transport is subscribed (no rows made for no page)', () => {
+    const quiet = new EventHub(core, { logger: { error: () => {}, warn: () => {} } });
+    const before = core.server.logListenerCount; // the hub of beforeEach has a sink
+    expect(before).toBe(1);
+    const got: Msg[] = [];
+    const off = quiet.subscribe(<K extends EventName>(name: K, payload: EventPayload<K>) =>
+      got.push({ name, payload }),
+    );
+    expect(core.server.logListenerCount).toBe(2);
+    core.server.emitLog(makeLog());
+    vi.advanceTimersByTime(100);
+    expect(got.filter((m) => m.name === 'requestLogs.appended')).toHaveLength(1);
+    off();
+    expect(core.server.logListenerCount).toBe(1);
+    quiet.close();
+    expect(core.server.logListenerCount).toBe(1);
+  });
+
   it('turns a flood of 5,000 logs in one second into a handful of capped messages', () => {
     for (let i = 0; i < 5000; i++) {
       core.server.emitLog(makeLog());

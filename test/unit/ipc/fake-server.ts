@@ -31,6 +31,11 @@ export class FakeServer implements MockServerApi {
     this.stateListeners.add(l);
     return () => this.stateListeners.delete(l);
   }
+  /** How many listeners the live request-log feed has (the hub's, while a transport listens). */
+  get logListenerCount(): number {
+    return this.logListeners.size;
+  }
+
   onRequestLogged(l: (log: RequestLog) => void): () => void {
     this.logListeners.add(l);
     return () => this.logListeners.delete(l);
