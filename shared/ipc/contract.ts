@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  ImportProjectResult,
   Mock,
   MockResponse,
   MockSummary,
@@ -27,7 +28,13 @@ import { cloudCalls, cloudEvents } from './cloud';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
-export type { MockWithResponses, ProjectWithMocks, RequestLogFilter, RequestLogSummary } from '../models';
+export type {
+  ImportProjectResult,
+  MockWithResponses,
+  ProjectWithMocks,
+  RequestLogFilter,
+  RequestLogSummary,
+} from '../models';
 export { requestLogFilterSchema } from '../models';
 export { TRANSPORTS, type CallMeta, type Transport } from './call-meta';
 
@@ -86,17 +93,6 @@ export interface ProjectFileText {
   /** e.g. "my-api.mockdeck.json" */
   fileName: string;
   text: string;
-}
-
-export interface ImportProjectResult {
-  project: Project;
-  /** The slug the project got: the file's, or `<slug>-2`… when that one was taken. */
-  slug: string;
-  slugChanged: boolean;
-  mockCount: number;
-  responseCount: number;
-  /** The file's dedicated port when another project already owns it (the import drops it). */
-  droppedPort: number | null;
 }
 
 export interface BatchCreateResult {

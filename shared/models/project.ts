@@ -65,3 +65,15 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
   return slug || 'project';
 }
+
+/** What importing a project file (or any draft from outside) created, and what it adjusted. */
+export interface ImportProjectResult {
+  project: Project;
+  /** The slug the project got: the file's, or `<slug>-2`… when that one was taken. */
+  slug: string;
+  slugChanged: boolean;
+  mockCount: number;
+  responseCount: number;
+  /** The file's dedicated port when another project already owns it (the import drops it). */
+  droppedPort: number | null;
+}

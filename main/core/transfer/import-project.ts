@@ -1,18 +1,10 @@
-import type { Project } from '../../../shared/models';
+import type { ImportProjectResult } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import { AppError, parseInput } from '../util/errors';
 import { projectFileHeaderSchema, upgradeProjectFile } from './project-file';
 
-export interface ImportResult {
-  project: Project;
-  /** The slug the project got: the file's, or `<slug>-2`… when that one was taken. */
-  slug: string;
-  slugChanged: boolean;
-  mockCount: number;
-  responseCount: number;
-  /** The file's dedicated port when another project already owns it (the import drops it). */
-  droppedPort: number | null;
-}
+/** What an import created; the contract's `projects.import` answers it as is. */
+export type ImportResult = ImportProjectResult;
 
 /** Parses the text of a project file; `source` names it in messages (a path, "stdin"…). */
 export function parseProjectFileText(text: string, source: string): unknown {
