@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
-import { API_TOKEN_ENV, apiTokenFile, resolveApiToken } from '../core/util/local-token';
+import { API_TOKEN_ENV, apiTokenFile, checkApiToken, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, portOption, stringOption, type CliIo, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
@@ -13,7 +13,9 @@ export const serveCommand: Command = {
   help: `${DATA_DIR_HELP}
   --host HOST      interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
   --port PORT      port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
-  --token T        management API token (default: $${API_TOKEN_ENV}, else <data-dir>/api-token)
+  --token T        management API token, at least 16 characters (default: $${API_TOKEN_ENV},
+                   else <data-dir>/api-token). Prefer those two: other users of this machine
+                   can read --token in the process list (ps)
 
 Once the server answers, prints one JSON line:
   {"event":"listening","url":…,"mockBaseUrl":…,"dataDir":…,"tokenFile":…}
@@ -24,10 +26,14 @@ Mocks are public at <url>/m/<project-slug>/…; the management API needs
     const dataDir = dataDirOf(args, io);
     const host = stringOption(args, 'host') ?? DEFAULT_HOST;
     const port = portOption(args, 'port', DEFAULT_PORT);
-    const flagToken = stringOption(args, 'token');
+    const flagToken = stringOption(args, 'token')?.trim() || undefined;
+    if (flagToken !== undefined) {
+      checkApiToken(flagToken, '--token');
+      warnTokenFlag(io);
+    }
     const token = resolveApiToken({ dataDir, override: flagToken });
     // Name the file only when the token really lives there.
-    const tokenFile = flagToken?.trim() || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
+    const tokenFile = flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
 
     const app = await openApp({ dataDir, apiToken: token, host, port });
     const stopped = waitForStopSignal();
@@ -99,6 +105,13 @@ async function expectAnswer(url: string, token: string): Promise<void> {
   });
   if (status !== 200)
     throw new AppError('SERVER_ERROR', `the server started on ${url} but GET /projects answered ${status}`);
+}
+
+function warnTokenFlag(io: CliIo): void {
+  io.stderr(
+    `warning: --token is visible to other users of this machine in the process list; ` +
+      `set $${API_TOKEN_ENV} or write the token to <data-dir>/api-token (mode 0600) instead\n`,
+  );
 }
 
 function warnExposed(io: CliIo, host: string): void {

@@ -70,8 +70,10 @@ export function runBrowserUi(root, extraArgs = []) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'main', 'cli.ts'), 'ui', '--exit-with-parent', ...extraArgs],
-    { cwd: root, stdio: 'inherit' },
+    // The IPC channel tells the child at once when this process dies (main/cli/parent-watch.ts).
+    { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
   );
+  child.channel?.unref();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

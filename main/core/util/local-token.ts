@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from './errors';
 
 export const API_TOKEN_FILE = 'api-token';
 export const API_TOKEN_ENV = 'MOCKDECK_API_TOKEN';
+/** Shorter tokens can be guessed by anyone on the network who can reach the API. */
+export const MIN_API_TOKEN_LENGTH = 16;
 
 /** Where the management API token of a data dir is kept. */
 export function apiTokenFile(dataDir: string): string {
@@ -16,19 +19,37 @@ export function generateApiToken(): string {
 }
 
 /**
+ * Refuses a token a user chose that is too short to guard the API; `source` names where it
+ * came from (`--token`, `$MOCKDECK_API_TOKEN`, the file) so the message says what to fix.
+ */
+export function checkApiToken(token: string, source: string): string {
+  if (token.length >= MIN_API_TOKEN_LENGTH) return token;
+  throw new AppError(
+    'VALIDATION_ERROR',
+    `the management API token from ${source} is ${token.length} characters long; it needs at least ${MIN_API_TOKEN_LENGTH}`,
+    {
+      hint: `use a longer random token (e.g. \`openssl rand -base64 32\`), or remove it to let MockDeck generate one`,
+    },
+  );
+}
+
+/**
  * The token that guards the local management REST API, in order of precedence:
  * an explicit override, $MOCKDECK_API_TOKEN, <dataDir>/api-token, or a new token written
  * there. The file persists so scripts keep working across restarts; it is 0600 because
- * anyone who reads it can rewrite every mock.
+ * anyone who reads it can rewrite every mock. Tokens from the environment or the file must
+ * be at least MIN_API_TOKEN_LENGTH characters (callers check their own overrides).
  */
 export function resolveApiToken(opts: { dataDir: string | null; override?: string | undefined }): string {
-  const explicit = opts.override?.trim() || process.env[API_TOKEN_ENV]?.trim();
-  if (explicit) return explicit;
+  const override = opts.override?.trim();
+  if (override) return override;
+  const fromEnv = process.env[API_TOKEN_ENV]?.trim();
+  if (fromEnv) return checkApiToken(fromEnv, `$${API_TOKEN_ENV}`);
   if (opts.dataDir === null) return generateApiToken();
 
   const file = apiTokenFile(opts.dataDir);
   const existing = readToken(file);
-  if (existing) return existing;
+  if (existing) return checkApiToken(existing, file);
 
   const token = generateApiToken();
   mkdirSync(opts.dataDir, { recursive: true });

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
-import { removeTempDirs, tempDir } from './cli-harness';
+import { expectPortFreed, listeningUrl, removeTempDirs, tempDir } from './cli-harness';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(root, 'bin', 'mockdeck.mjs');
+const TOKEN = 'bin-test-token-0123456789';
 
 /** A `node` found on PATH without the repo's node_modules/.bin: what `mockdeck` meets on a user's shell. */
 function systemNode(): string {
@@ -47,7 +48,7 @@ describe('bin/mockdeck.mjs', () => {
 
   it('relays SIGTERM to the CLI it started, which stops cleanly with exit code 0', async () => {
     const child = spawn(systemNode(), [bin, 'serve', '--port', '0', '--data-dir', tempDir()], {
-      env: { ...process.env, MOCKDECK_API_TOKEN: 't' },
+      env: { ...process.env, MOCKDECK_API_TOKEN: TOKEN },
     });
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -59,8 +60,18 @@ describe('bin/mockdeck.mjs', () => {
       void exited.then((code) => reject(new Error(`exited ${code} before listening`)));
     });
     const { url } = JSON.parse(out) as { url: string };
-    expect((await fetch(`${url}/projects`, { headers: { authorization: 'Bearer t' } })).status).toBe(200);
+    expect((await fetch(`${url}/projects`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('stops the CLI it started when the launcher is killed with -9, freeing the port', async () => {
+    const child = spawn(systemNode(), [bin, 'serve', '--port', '0', '--data-dir', tempDir()], {
+      env: { ...process.env, MOCKDECK_API_TOKEN: TOKEN },
+    });
+    const url = await listeningUrl(child);
+    expect((await fetch(`${url}/projects`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    child.kill('SIGKILL');
+    await expectPortFreed(url);
   });
 });

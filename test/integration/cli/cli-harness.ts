@@ -1,4 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../main/cli/run';
@@ -33,4 +35,41 @@ export function tempDir(prefix = 'mockdeck-cli-'): string {
 }
 export function removeTempDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Resolves with the url of the `{"event":"listening",…}` line a spawned `serve` prints. */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve((JSON.parse(out.slice(0, nl)) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${err}`)));
+  });
+}
+
+/**
+ * Waits until nothing listens on `url`'s port any more: the server process is gone. The
+ * deadline is generous on purpose (a loaded machine); a server that stays never passes.
+ */
+export async function expectPortFreed(url: string, deadlineMs = 20_000): Promise<void> {
+  const { hostname, port } = new URL(url);
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: hostname, port: Number(port) });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    if (refused) return;
+    if (Date.now() > until) throw new Error(`${url} still accepts connections ${deadlineMs} ms after its launcher died`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -28,12 +28,12 @@ describe('resolveApiToken', () => {
 
   it('prefers the override, then $MOCKDECK_API_TOKEN, then the file', () => {
     const dir = tempDir();
-    writeFileSync(apiTokenFile(dir), 'from-file\n');
-    process.env[API_TOKEN_ENV] = 'from-env';
-    expect(resolveApiToken({ dataDir: dir, override: 'from-flag' })).toBe('from-flag');
-    expect(resolveApiToken({ dataDir: dir })).toBe('from-env');
+    writeFileSync(apiTokenFile(dir), 'from-file-0123456789\n');
+    process.env[API_TOKEN_ENV] = 'from-env-0123456789';
+    expect(resolveApiToken({ dataDir: dir, override: 'from-flag-0123456789' })).toBe('from-flag-0123456789');
+    expect(resolveApiToken({ dataDir: dir })).toBe('from-env-0123456789');
     delete process.env[API_TOKEN_ENV];
-    expect(resolveApiToken({ dataDir: dir, override: '  ' })).toBe('from-file');
+    expect(resolveApiToken({ dataDir: dir, override: '  ' })).toBe('from-file-0123456789');
   });
 
   it('keeps a memory-only token when there is no data dir', () => {

@@ -94,9 +94,9 @@ describe('mockdeck serve', () => {
 
   it('uses --token instead of the token file, and stops on SIGINT too', async () => {
     const dataDir = tempDir();
-    const s = await serve(['--port', '0', '--data-dir', dataDir, '--token', 'my-ci-token']);
+    const s = await serve(['--port', '0', '--data-dir', dataDir, '--token', 'my-ci-token-0123456789']);
     expect(s.line.tokenFile).toBeNull();
-    const ok = await fetch(`${s.line.url}/projects`, { headers: { authorization: 'Bearer my-ci-token' } });
+    const ok = await fetch(`${s.line.url}/projects`, { headers: { authorization: 'Bearer my-ci-token-0123456789' } });
     expect(ok.status).toBe(200);
     s.child.kill('SIGINT');
     expect(await s.exited).toBe(0);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../util/errors';
+import { rejectLoneSurrogates } from './lone-surrogate';
 
 /** Big enough for a batch-create of a large project; the per-field limits still apply. */
 export const MANAGEMENT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -21,16 +22,23 @@ function parseJsonBody(
 ): void {
   const text = typeof raw === 'string' ? raw : raw.toString('utf8');
   if (text.trim() === '') return done(null, undefined);
+  let body: unknown;
   try {
-    done(null, JSON.parse(text) as unknown);
+    body = JSON.parse(text) as unknown;
   } catch (e) {
     const detail = e instanceof SyntaxError ? e.message : 'unreadable';
-    done(
+    return done(
       new AppError('VALIDATION_ERROR', `request body is not valid JSON: ${detail}`, {
         hint: 'send a JSON object, e.g. -H "Content-Type: application/json" -d \'{"name":"My API"}\'',
       }),
     );
   }
+  try {
+    rejectLoneSurrogates(text, body);
+  } catch (e) {
+    return done(e as Error);
+  }
+  done(null, body);
 }
 
 /** The parsed body as the catalog expects it: a missing body is an empty object. */
