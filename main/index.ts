@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { openApp, type App } from './core/app';
 import { defaultDataDir } from './core/data-dir';
 import { attachElectronTransport } from './ipc/electron-transport';
-import { bridgeQuery, isWebBridgeEnabled, startWebBridge } from './ipc/web-bridge';
+import { isWebBridgeEnabled, originOf, startWebBridge } from './ipc/web-bridge';
 import { createAppUrlPolicy } from './window/app-url';
 import { createMainWindow } from './window/create-window';
 import { openWebUrlsOnly } from './window/external-url';
@@ -64,12 +64,24 @@ async function start(): Promise<void> {
   });
   mockdeck.lifecycle.own('electron ipc', { close: ipc.detach });
 
-  if (isWebBridgeEnabled({ isPackaged: app.isPackaged, env: process.env })) {
+  if (isWebBridgeEnabled({ env: process.env })) {
+    // Asked for explicitly (MOCKDECK_WEB_BRIDGE=1, development only in practice). The token is
+    // never printed: stdout ends up in terminals, CI logs and bug reports. Whoever wants to
+    // drive the UI from a browser chooses it (MOCKDECK_WEB_BRIDGE_TOKEN) and knows it.
+    const chosen = process.env.MOCKDECK_WEB_BRIDGE_TOKEN?.trim();
+    const devOrigin = devServerUrl ? originOf(devServerUrl) : null;
     const bridge = await mockdeck.lifecycle.open('web bridge', () =>
-      startWebBridge({ dispatcher: router.forTransport('web-bridge'), events }),
+      startWebBridge({
+        dispatcher: router.forTransport('web-bridge'),
+        events,
+        allowedOrigins: () => (devOrigin ? [devOrigin] : []),
+        ...(chosen ? { token: chosen } : {}),
+      }),
     );
     log(
-      `web bridge on ${bridge.url}; drive the UI from a browser with ${devServerUrl ?? 'the renderer URL'}?${bridgeQuery(bridge)}`,
+      chosen
+        ? `web bridge on ${bridge.url}: open ${devServerUrl ?? 'the renderer URL'}?bridge=${bridge.url}&token=<$MOCKDECK_WEB_BRIDGE_TOKEN>`
+        : `web bridge on ${bridge.url} with a random token nobody is shown: set MOCKDECK_WEB_BRIDGE_TOKEN (16+ characters) to connect to it`,
     );
   }
 

@@ -32,10 +32,14 @@ export async function serveBrowserUi(app: App, opts: BrowserUiOptions): Promise<
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`no renderer build in ${rendererDir}: run \`npm run build:renderer\` first`);
   }
+  // Only the page this function serves may open the socket; its origin is known once the
+  // static server listens (which needs the bridge URL for its CSP first).
+  let pageOrigin: string | null = null;
   const bridge = await app.lifecycle.open('web bridge', () =>
     startWebBridge({
       dispatcher: app.router.forTransport('web-bridge'),
       events: app.events,
+      allowedOrigins: () => (pageOrigin ? [pageOrigin] : []),
       ...(opts.token ? { token: opts.token } : {}),
     }),
   );
@@ -43,6 +47,7 @@ export async function serveBrowserUi(app: App, opts: BrowserUiOptions): Promise<
   const web = await app.lifecycle.open('renderer web server', () =>
     startStaticServer(rendererDir, { 'content-security-policy': buildCsp({ bridgeUrl: bridge.url }) }),
   );
+  pageOrigin = new URL(web.url).origin;
   return { appUrl: `${web.url}?${bridgeQuery(bridge)}`, bridgeUrl: bridge.url, token: bridge.token };
 }
 

@@ -36,6 +36,14 @@ export interface WebBridgeOptions {
   logger?: Logger;
   /** Largest accepted message; response bodies may be up to 5 MB, so leave room. */
   maxPayloadBytes?: number;
+  /**
+   * The browser origins whose pages may connect (e.g. http://127.0.0.1:PORT of the browser
+   * UI's static server), read at each upgrade so a server started after the bridge can be
+   * named. A browser always sends Origin: any other site's page is refused with 403 before
+   * the token is even looked at. A request without Origin is no browser page and needs only
+   * the token. None allowed when absent.
+   */
+  allowedOrigins?: () => Iterable<string>;
 }
 
 export interface WebBridge {
@@ -54,13 +62,22 @@ const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 /**
- * Packaged builds open no socket unless asked (MOCKDECK_WEB_BRIDGE=1); development builds
- * open it unless told not to (MOCKDECK_WEB_BRIDGE=0), so the renderer can be driven from a
- * browser while the app runs.
+ * The Electron shell opens no socket unless asked (MOCKDECK_WEB_BRIDGE=1), packaged or not:
+ * a listening socket is attack surface every local process and web page can reach, and
+ * the desktop renderer itself talks over Electron IPC. `mockdeck ui` starts its own.
  */
-export function isWebBridgeEnabled(opts: { isPackaged: boolean; env: Record<string, string | undefined> }): boolean {
-  const flag = opts.env.MOCKDECK_WEB_BRIDGE;
-  return opts.isPackaged ? flag === '1' : flag !== '0';
+export function isWebBridgeEnabled(opts: { env: Record<string, string | undefined> }): boolean {
+  return opts.env.MOCKDECK_WEB_BRIDGE === '1';
+}
+
+/** `Origin` values are compared in URL-normalised form: scheme://host[:port], lower case. */
+export function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }
 
 export const newBridgeToken = (): string => randomBytes(32).toString('base64url');
@@ -78,6 +95,12 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     host: WEB_BRIDGE_HOST,
     port: opts.port ?? 0,
     maxPayload: opts.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
+    verifyClient: ({ req }, done) => {
+      const origin = req.headers.origin;
+      if (origin === undefined || originAllowed(origin, opts.allowedOrigins)) return done(true);
+      logger.warn(`web bridge refused a connection from the page origin ${origin.slice(0, 200)}`);
+      done(false, 403, 'origin not allowed');
+    },
   });
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);
@@ -126,6 +149,13 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       for (const ws of clients) ws.terminate();
     },
   };
+}
+
+function originAllowed(origin: string, allowed: (() => Iterable<string>) | undefined): boolean {
+  const given = originOf(origin);
+  if (given === null || !allowed) return false;
+  for (const o of allowed()) if (originOf(o) === given) return true;
+  return false;
 }
 
 function tokenMatches(req: IncomingMessage, token: string): boolean {

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { serveBrowserUi } from '../../../main/browser/browser-ui';
 import { openApp, type App } from '../../../main/core/app';
 import type { EventHub } from '../../../main/core/events/event-hub';
 import type { Router } from '../../../main/core/handlers';
@@ -202,11 +206,67 @@ describe('renderer web bridge client', () => {
 });
 
 describe('isWebBridgeEnabled', () => {
-  it('is off in packaged builds unless MOCKDECK_WEB_BRIDGE=1, on in development unless =0', () => {
-    expect(isWebBridgeEnabled({ isPackaged: true, env: {} })).toBe(false);
-    expect(isWebBridgeEnabled({ isPackaged: true, env: { MOCKDECK_WEB_BRIDGE: 'true' } })).toBe(false);
-    expect(isWebBridgeEnabled({ isPackaged: true, env: { MOCKDECK_WEB_BRIDGE: '1' } })).toBe(true);
-    expect(isWebBridgeEnabled({ isPackaged: false, env: {} })).toBe(true);
-    expect(isWebBridgeEnabled({ isPackaged: false, env: { MOCKDECK_WEB_BRIDGE: '0' } })).toBe(false);
+  it('is off in every Electron run, packaged or not, unless MOCKDECK_WEB_BRIDGE=1', () => {
+    expect(isWebBridgeEnabled({ env: {} })).toBe(false);
+    expect(isWebBridgeEnabled({ env: { MOCKDECK_WEB_BRIDGE: 'true' } })).toBe(false);
+    expect(isWebBridgeEnabled({ env: { MOCKDECK_WEB_BRIDGE: '0' } })).toBe(false);
+    expect(isWebBridgeEnabled({ env: { MOCKDECK_WEB_BRIDGE: '1' } })).toBe(true);
+  });
+});
+
+/** Opens a socket with an Origin header; resolves with 'open' or the HTTP status of a refusal. */
+function connectFrom(url: string, token: string, origin: string | undefined): Promise<'open' | number> {
+  const ws = new WebSocket(`${url}/?token=${encodeURIComponent(token)}`, origin ? { origin } : {});
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', (e) => {
+      if (!String(e.message).includes('Unexpected server response')) reject(e);
+    });
+  });
+}
+
+describe('web bridge Origin check on the upgrade', () => {
+  it('refuses pages of other origins with 403 even with the right token; allows its own and non-browser clients', async () => {
+    const b = await startWebBridge({
+      dispatcher: router.forTransport('web-bridge'),
+      allowedOrigins: () => ['http://localhost:5173'],
+      logger: { error() {}, warn() {} },
+    });
+    try {
+      for (const evil of ['https://evil.example', 'http://localhost:5174', 'null', 'file://', 'http://127.0.0.1:5173']) {
+        expect(await connectFrom(b.url, b.token, evil), evil).toBe(403);
+      }
+      expect(b.clientCount()).toBe(0);
+      expect(await connectFrom(b.url, b.token, 'http://LOCALHOST:5173')).toBe('open');
+      expect(await connectFrom(b.url, b.token, undefined)).toBe('open');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('allows no browser origin at all when none is named (the default)', async () => {
+    expect(await connectFrom(bridge.url, bridge.token, 'http://127.0.0.1:1234')).toBe(403);
+  });
+
+  it('the browser UI allows exactly the origin of the page it serves', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-ui-'));
+    try {
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>MockDeck</title>');
+      const ui = await serveBrowserUi(core, { rendererDir: dir });
+      const page = new URL(ui.appUrl).origin;
+      expect(await connectFrom(ui.bridgeUrl, ui.token, page)).toBe('open');
+      expect(await connectFrom(ui.bridgeUrl, ui.token, 'https://attacker.example')).toBe(403);
+      const otherPort = `http://127.0.0.1:${Number(new URL(page).port) + 1}`;
+      expect(await connectFrom(ui.bridgeUrl, ui.token, otherPort)).toBe(403);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
