@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { AppUrlPolicy } from './app-url';
-import { decideNavigation, decideRedirect, decideWindowOpen } from './navigation';
+import { decideNavigation, decideRedirect, decideWindowOpen, requireGestureForExternal } from './navigation';
+import { createGestureTracker } from './user-gesture';
 
 export interface MainWindowOptions {
   policy: AppUrlPolicy;
@@ -38,14 +39,17 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     },
   });
   const contents = win.webContents;
+  const gestures = createGestureTracker();
+  contents.on('input-event', (_event, input) => gestures.record(input));
+  const hadGesture = (): boolean => gestures.consume();
 
   contents.on('will-navigate', (event) => {
-    const decision = decideNavigation(event.url, opts.policy);
+    const decision = requireGestureForExternal(decideNavigation(event.url, opts.policy), hadGesture);
     if (decision.action === 'allow') return;
     event.preventDefault();
     if (decision.action === 'open-external')
       void shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: decideNavigation returns only safeExternalUrl()'s parsed http(s) URL
-    else opts.log(`blocked navigation to ${event.url.slice(0, 200)}`);
+    else opts.log(`blocked navigation to ${event.url.slice(0, 200)} (not the app, or no click or key press just before)`);
   });
   contents.on('will-redirect', (event) => {
     if (decideRedirect(event.url, opts.policy).action === 'allow') return;
@@ -54,8 +58,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
+    const decision = requireGestureForExternal(decideWindowOpen(url), hadGesture);
     if (decision.action === 'open-external') void shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: decideWindowOpen returns only safeExternalUrl()'s parsed http(s) URL
+    else opts.log(`blocked window.open of ${url.slice(0, 200)} (not an http(s) link the user just clicked)`);
     return { action: 'deny' };
   });
 

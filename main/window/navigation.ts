@@ -25,3 +25,13 @@ export function decideWindowOpen(url: unknown): NavigationDecision {
   const external = safeExternalUrl(url);
   return external ? { action: 'open-external', url: external } : { action: 'block' };
 }
+
+/**
+ * Hands a URL to the OS browser only right after a user gesture: a compromised or buggy page
+ * that navigates or calls window.open by itself gets nothing out of the app, not even a
+ * browser tab it chose. In-app navigation and blocks pass unchanged.
+ */
+export function requireGestureForExternal(decision: NavigationDecision, hadGesture: () => boolean): NavigationDecision {
+  if (decision.action !== 'open-external') return decision;
+  return hadGesture() ? decision : { action: 'block' };
+}

@@ -3,7 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAppUrlPolicy } from '../../../main/window/app-url';
 import { buildCsp, buildMetaCsp } from '../../../main/window/csp';
-import { decideNavigation, decideRedirect, decideWindowOpen } from '../../../main/window/navigation';
+import {
+  decideNavigation,
+  decideRedirect,
+  decideWindowOpen,
+  requireGestureForExternal,
+} from '../../../main/window/navigation';
+import { createGestureTracker, GESTURE_WINDOW_MS } from '../../../main/window/user-gesture';
 
 const indexFile = path.resolve('/opt/MockDeck/resources/app.asar/out/renderer/index.html');
 const prod = createAppUrlPolicy({ indexFile });
@@ -120,5 +126,42 @@ describe('CSP', () => {
   it('leaves out frame-ancestors from the meta form, where browsers ignore it', () => {
     expect(buildCsp()).toContain('frame-ancestors');
     expect(buildMetaCsp()).not.toContain('frame-ancestors');
+  });
+});
+
+describe('external links need a user gesture', () => {
+  it('opens an external link right after a click or key press, once per gesture', () => {
+    let t = 1_000_000;
+    const gestures = createGestureTracker(() => t);
+    const link = decideWindowOpen('https://docs.example.com/x');
+    expect(requireGestureForExternal(link, () => gestures.consume())).toEqual({ action: 'block' });
+    gestures.record({ type: 'mouseMove' });
+    gestures.record({ type: 'mouseWheel' });
+    expect(requireGestureForExternal(link, () => gestures.consume())).toEqual({ action: 'block' });
+    gestures.record({ type: 'mouseUp' });
+    t += GESTURE_WINDOW_MS;
+    expect(requireGestureForExternal(link, () => gestures.consume())).toEqual(link);
+    // The same click does not open a second URL.
+    expect(requireGestureForExternal(link, () => gestures.consume())).toEqual({ action: 'block' });
+    gestures.record({ type: 'keyDown' });
+    expect(requireGestureForExternal(decideNavigation('https://a.example/', prod), () => gestures.consume())).toEqual({
+      action: 'open-external',
+      url: 'https://a.example/',
+    });
+  });
+
+  it('blocks a gesture older than the window, and leaves in-app navigation and blocks alone', () => {
+    let t = 0;
+    const gestures = createGestureTracker(() => t);
+    gestures.record({ type: 'mouseDown' });
+    t += GESTURE_WINDOW_MS + 1;
+    expect(requireGestureForExternal(decideWindowOpen('https://x.example/'), () => gestures.consume())).toEqual({
+      action: 'block',
+    });
+    const never = (): boolean => {
+      throw new Error('in-app navigation must not consume a gesture');
+    };
+    expect(requireGestureForExternal(decideNavigation(`${entry}#/p`, prod), never)).toEqual({ action: 'allow' });
+    expect(requireGestureForExternal(decideWindowOpen('file:///etc/passwd'), never)).toEqual({ action: 'block' });
   });
 });
