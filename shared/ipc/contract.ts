@@ -235,7 +235,14 @@ export const calls = {
     reads('Shows whether the mock server runs, and where.', 'cli', 'mcp'),
   ).returns<ServerState>(),
   'server.start': call(
-    z.object({ port: z.number().int().min(1).max(65535).optional(), host: z.string().optional() }).optional(),
+    z
+      .object({
+        port: z.number().int().min(1).max(65535).optional(),
+        host: z.string().optional(),
+        // A host other than loopback (isLoopbackHost) is refused unless the user confirmed it.
+        exposeOnNetwork: z.boolean().optional(),
+      })
+      .optional(),
     writes('Starts the mock server, or restarts it on another host or port.', 'cli'),
   ).returns<ServerState>(),
   'server.stop': call(

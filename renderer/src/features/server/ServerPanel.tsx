@@ -1,20 +1,29 @@
 import { useState } from 'react';
 import type { ServerState } from '../../../../shared/ipc/contract';
+import { isLoopbackHost } from '../../../../shared/ipc/loopback';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
 import { keys, setQueryData } from '../../app/query';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useServerState } from '../projects/project-queries';
 
-/** Start/stop and port of the shared mock server, with the fix when it cannot listen. */
+const LOOPBACK = '127.0.0.1';
+/** Every interface: other machines can reach the mocks. Only after the user confirms. */
+const NETWORK = '0.0.0.0';
+
+/** Start/stop, port and interface of the shared mock server, with the fix when it cannot listen. */
 export function ServerPanel() {
   const { data: state, error: loadError } = useServerState();
   // What the user typed; until then the port the server reports.
   const [portDraft, setPort] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const [hostDraft, setHost] = useState<string | null>(null);
+  const [confirmingExposure, setConfirmingExposure] = useState(false);
 
   const port = portDraft ?? (state ? String(state.port) : '');
+  const host = hostDraft ?? (state && !isLoopbackHost(state.host) ? NETWORK : LOOPBACK);
 
   const portNumber = Number(port);
   const portError =
@@ -35,7 +44,16 @@ export function ServerPanel() {
       setBusy(false);
     }
   };
-  const start = () => run(() => call('server.start', port.trim() ? { port: portNumber } : {}));
+  const start = (exposeOnNetwork = false) =>
+    run(() =>
+      call('server.start', {
+        ...(port.trim() ? { port: portNumber } : {}),
+        host,
+        ...(exposeOnNetwork ? { exposeOnNetwork: true } : {}),
+      }),
+    );
+  // Leaving loopback is the user's decision, made knowingly: the handler refuses it otherwise.
+  const requestStart = () => (isLoopbackHost(host) ? void start() : setConfirmingExposure(true));
   const stop = () => run(() => call('server.stop', {}));
   const running = state?.running ?? false;
   const failedPorts = state?.projectPorts.filter((p) => p.error) ?? [];
@@ -59,6 +77,13 @@ export function ServerPanel() {
             onChange={(e) => setPort(e.target.value)}
           />
         </label>
+        <label className="inline-label">
+          Listen on
+          <select aria-label="Listen on" value={host} disabled={running} onChange={(e) => setHost(e.target.value)}>
+            <option value={LOOPBACK}>This computer only</option>
+            <option value={NETWORK}>The network (all interfaces)</option>
+          </select>
+        </label>
         {running ? (
           <button type="button" className="btn btn-small" disabled={busy} onClick={() => void stop()}>
             Stop server
@@ -68,7 +93,7 @@ export function ServerPanel() {
             type="button"
             className="btn btn-small btn-primary"
             disabled={busy || Boolean(portError)}
-            onClick={() => void start()}
+            onClick={requestStart}
           >
             Start server
           </button>
@@ -79,6 +104,26 @@ export function ServerPanel() {
       {failedPorts.map((p) => (
         <ErrorNotice key={p.projectId} error={p.error} />
       ))}
+      {confirmingExposure && (
+        <ConfirmDialog
+          title="Expose the mock server on the network?"
+          danger
+          busy={busy}
+          confirmLabel="Expose on the network"
+          message={
+            <p>
+              Anyone who can reach this computer, on this network or beyond, can call your mocks and read what they
+              answer. The management API still needs its token. Choose “This computer only” unless other devices must
+              reach it.
+            </p>
+          }
+          onConfirm={() => {
+            setConfirmingExposure(false);
+            void start(true);
+          }}
+          onCancel={() => setConfirmingExposure(false)}
+        />
+      )}
     </section>
   );
 }
