@@ -39,6 +39,8 @@ async function start(): Promise<void> {
     mockdeck = await openApp({
       dataDir,
       version: app.getVersion(),
+      // An installed app loads only the SQLite addon it ships (MOCKDECK_SQLITE_BINDING is for npm start).
+      packaged: app.isPackaged,
       // OAuth sign-in opens the system browser; only a parsed http(s) URL ever leaves the app.
       cloud: {
         openExternal: openWebUrlsOnly((safe) => shell.openExternal(safe)), // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: openWebUrlsOnly passes only parsed http(s) URLs (test/unit/window/open-external-guards.test.ts)

@@ -11,6 +11,7 @@ import { KeychainSecretStore } from './secrets/keychain-store';
 import { openSecretStore } from './secrets/open-secret-store';
 import type { SecretStore, SecretsMode } from './secrets/secret-store';
 import type { MockServer } from './server/mock-server';
+import { refuseSqliteBindingOverride } from './store/connection';
 import type { Store } from './store/store';
 import type { Clock } from './util/clock';
 import { AppError } from './util/errors';
@@ -46,6 +47,8 @@ export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
   cloud?: CloudSetup;
   events?: Omit<EventHubOptions, 'logger'>;
   logger?: Logger;
+  /** An installed desktop app (Electron's app.isPackaged): development overrides are off. */
+  packaged?: boolean;
 }
 
 /**
@@ -74,6 +77,7 @@ export interface App extends HandlerCore {
 export async function openApp(opts: AppOptions): Promise<App> {
   const logger = opts.logger ?? consoleLogger;
   const lifecycle = new Lifecycle(logger);
+  if (opts.packaged) refuseSqliteBindingOverride();
   try {
     const app = new AssembledApp(opts, logger, lifecycle);
     for (const create of opts.services ?? []) await app.use(create(app));
