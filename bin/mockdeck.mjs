@@ -42,7 +42,9 @@ if (!existsSync(bundle)) {
 if (pinnedNode && !sameFile(pinnedNode, process.execPath)) {
   // The IPC channel is how the child learns we died: kill -9 sends it no signal, but closes
   // the channel, and the CLI stops on 'disconnect' (main/cli/parent-watch.ts).
-  const child = spawn(pinnedNode, [bundle, ...process.argv.slice(2)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(pinnedNode, [bundle, ...process.argv.slice(2)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
   child.channel?.unref();
   // The child gets terminal signals itself; these relay kill/timeout signals sent to us alone.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

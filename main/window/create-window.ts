@@ -49,7 +49,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     event.preventDefault();
     if (decision.action === 'open-external')
       void shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: decideNavigation returns only safeExternalUrl()'s parsed http(s) URL
-    else opts.log(`blocked navigation to ${event.url.slice(0, 200)} (not the app, or no click or key press just before)`);
+    else
+      opts.log(`blocked navigation to ${event.url.slice(0, 200)} (not the app, or no click or key press just before)`);
   });
   contents.on('will-redirect', (event) => {
     if (decideRedirect(event.url, opts.policy).action === 'allow') return;
@@ -59,7 +60,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const decision = requireGestureForExternal(decideWindowOpen(url), hadGesture);
-    if (decision.action === 'open-external') void shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: decideWindowOpen returns only safeExternalUrl()'s parsed http(s) URL
+    if (decision.action === 'open-external')
+      void shell.openExternal(decision.url); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: decideWindowOpen returns only safeExternalUrl()'s parsed http(s) URL
     else opts.log(`blocked window.open of ${url.slice(0, 200)} (not an http(s) link the user just clicked)`);
     return { action: 'deny' };
   });

@@ -69,7 +69,8 @@ export async function expectPortFreed(url: string, deadlineMs = 20_000): Promise
       socket.once('error', () => resolve(true));
     });
     if (refused) return;
-    if (Date.now() > until) throw new Error(`${url} still accepts connections ${deadlineMs} ms after its launcher died`);
+    if (Date.now() > until)
+      throw new Error(`${url} still accepts connections ${deadlineMs} ms after its launcher died`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -240,7 +240,13 @@ describe('web bridge Origin check on the upgrade', () => {
       logger: { error() {}, warn() {} },
     });
     try {
-      for (const evil of ['https://evil.example', 'http://localhost:5174', 'null', 'file://', 'http://127.0.0.1:5173']) {
+      for (const evil of [
+        'https://evil.example',
+        'http://localhost:5174',
+        'null',
+        'file://',
+        'http://127.0.0.1:5173',
+      ]) {
         expect(await connectFrom(b.url, b.token, evil), evil).toBe(403);
       }
       expect(b.clientCount()).toBe(0);
