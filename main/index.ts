@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { openApp, type App } from './core/app';
 import { defaultDataDir } from './core/data-dir';
+import { shutdownBoundMs } from './core/server/http-limits';
 import { attachElectronTransport } from './ipc/electron-transport';
 import { isWebBridgeEnabled, originOf, startWebBridge } from './ipc/web-bridge';
 import { createAppUrlPolicy } from './window/app-url';
@@ -93,9 +94,28 @@ async function start(): Promise<void> {
   if (app.isPackaged) void checkForUpdates(log);
 }
 
-/** Stops the listeners, pushes and writes pending logs, closes the databases. */
+/**
+ * Stops the listeners (requests in flight get the server's grace period, then every
+ * connection is cut), pushes and writes pending logs, closes the databases. Should closing
+ * still hang, the app quits anyway after the bound, once the queued logs are written.
+ */
 async function shutdown(): Promise<void> {
-  await mockdeck?.close().catch((e: unknown) => log('closing MockDeck failed', e));
+  const m = mockdeck;
+  if (!m) return;
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      log('closing MockDeck takes too long; quitting anyway');
+      try {
+        m.server.flushLogs();
+      } catch (e) {
+        log('writing the request logs failed', e);
+      }
+      resolve();
+    }, shutdownBoundMs(m.server.httpLimits()));
+  });
+  await Promise.race([m.close().catch((e: unknown) => log('closing MockDeck failed', e)), gaveUp]);
+  clearTimeout(timer);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,27 +1,39 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
+import { CLOSE_MARGIN_MS } from '../core/server/http-limits';
 import { API_TOKEN_ENV, apiTokenFile, checkApiToken, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
-import { EXIT_OK, portOption, stringOption, type CliIo, type Command } from './command';
+import { portOption, stringOption, type CliIo, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
+import { HTTP_LIMITS_HELP, httpLimitOptions, httpLimitsOptions } from './http-limit-options';
+import { EXIT_FORCED, closeWithinBound, waitForStopSignal } from './shutdown';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the mocks and the management REST API until stopped (Ctrl+C)',
-  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T]`,
+  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
   help: `${DATA_DIR_HELP}
   --host HOST      interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
   --port PORT      port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --token T        management API token, at least 16 characters (default: $${API_TOKEN_ENV},
                    else <data-dir>/api-token). Prefer those two: other users of this machine
                    can read --token in the process list (ps)
+${HTTP_LIMITS_HELP}
 
 Once the server answers, prints one JSON line:
   {"event":"listening","url":…,"mockBaseUrl":…,"dataDir":…,"tokenFile":…}
 Mocks are public at <url>/m/<project-slug>/…; the management API needs
-"Authorization: Bearer <token>". SIGINT/SIGTERM flush the request logs and exit 0.`,
-  options: { host: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, ...dataDirOption },
+"Authorization: Bearer <token>". SIGINT/SIGTERM stop accepting, give requests in flight
+the grace period, close every connection, write the request logs and exit 0 (within the
+grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace short, still writes the logs, and exits ${EXIT_FORCED}.`,
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    token: { type: 'string' },
+    ...httpLimitsOptions,
+    ...dataDirOption,
+  },
   async run(args, io) {
     const dataDir = dataDirOf(args, io);
     const host = stringOption(args, 'host') ?? DEFAULT_HOST;
@@ -35,7 +47,7 @@ Mocks are public at <url>/m/<project-slug>/…; the management API needs
     // Name the file only when the token really lives there.
     const tokenFile = flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
 
-    const app = await openApp({ dataDir, apiToken: token, host, port });
+    const app = await openApp({ dataDir, apiToken: token, host, port, httpLimits: httpLimitOptions(args) });
     const stopped = waitForStopSignal();
     try {
       const state = await app.server.start({ host, port });
@@ -46,46 +58,16 @@ Mocks are public at <url>/m/<project-slug>/…; the management API needs
       );
       if (host !== DEFAULT_HOST && host !== 'localhost') warnExposed(io, host);
       await stopped.promise;
-      return EXIT_OK;
-    } finally {
+    } catch (e) {
       stopped.dispose();
-      // Stops the listeners, writes queued request logs, closes both databases.
       await app.close();
+      throw e;
     }
+    stopped.dispose();
+    // Stops the listeners (within the grace period), writes queued request logs, closes both databases.
+    return closeWithinBound(app, stopped);
   },
 };
-
-/**
- * Resolves on the first SIGINT/SIGTERM (or `stop()`). Ctrl+C reaches every process of the
- * terminal's group and wrappers (npm, tsx) relay it too, so one keypress may arrive twice:
- * only a signal repeated after a second, while closing hangs, forces the exit.
- */
-export function waitForStopSignal(): { promise: Promise<NodeJS.Signals>; stop(): void; dispose(): void } {
-  let resolve!: (s: NodeJS.Signals) => void;
-  const promise = new Promise<NodeJS.Signals>((r) => (resolve = r));
-  let firstAt: number | null = null;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (firstAt === null) {
-      firstAt = Date.now();
-      resolve(signal);
-    } else if (Date.now() - firstAt > 1000) {
-      process.exit(130);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    promise,
-    stop: () => resolve('SIGTERM'),
-    dispose() {
-      // Keep a handler until exit so a second Ctrl+C during close() still forces the exit.
-      if (firstAt === null) {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
-    },
-  };
-}
 
 /**
  * The "listening" line is a promise to scripts: check an authenticated request works first.

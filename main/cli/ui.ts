@@ -5,9 +5,9 @@ import { openInBrowser } from '../browser/open-browser';
 import { openApp } from '../core/app';
 import { DEFAULT_PORT } from '../core/core';
 import { AppError } from '../core/util/errors';
-import { EXIT_OK, portOption, stringOption, type Command } from './command';
+import { portOption, stringOption, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
-import { waitForStopSignal } from './serve';
+import { closeWithinBound, waitForStopSignal } from './shutdown';
 
 export const uiCommand: Command = {
   name: 'ui',
@@ -78,13 +78,16 @@ needs the random token in the URL: treat the URL like a password.`,
         if (!opened.opened) io.stderr(`not opening a browser (${opened.reason}): open the URL above\n`);
       }
       await stopped.promise;
-      return EXIT_OK;
-    } finally {
+    } catch (e) {
       if (orphanWatch) clearInterval(orphanWatch);
       stopped.dispose();
-      // Web server, bridge, cloud, event hub, mock server, log writer, databases: newest first.
       await app.close();
+      throw e;
     }
+    if (orphanWatch) clearInterval(orphanWatch);
+    stopped.dispose();
+    // Web server, bridge, cloud, event hub, mock server (within its grace period), log writer, databases: newest first.
+    return closeWithinBound(app, stopped);
   },
 };
 

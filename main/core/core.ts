@@ -3,6 +3,7 @@ import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
 import { mountManagementApi } from './server/management';
+import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
@@ -34,6 +35,11 @@ export interface CoreOptions {
   cloudProvider?: () => Promise<Cloud>;
   /** The response pipeline mocks are answered through (engine/pipeline); the default one when absent. */
   pipeline?: Pipeline;
+  /**
+   * Request timeouts (headers 10 s, whole request 30 s) and the grace period a stop gives
+   * requests in flight (2 s) before it cuts their connections; see server/http-limits.ts.
+   */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -79,6 +85,7 @@ export class Core {
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
       pipeline: opts.pipeline,
+      limits: opts.httpLimits,
     });
   }
 

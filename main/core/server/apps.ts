@@ -3,21 +3,39 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { ERROR_HEADERS, transportError } from '../engine';
 import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
 import { EMPTY_BODY, serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
+import { AppServers, type ShutdownGrace } from './graceful-close';
+import type { HttpLimits } from './http-limits';
 import type { MountRoutes } from './types';
 
 /** Mock requests may carry bodies of any type and size a test client sends; 10 MiB is plenty. */
 const MOCK_BODY_LIMIT = 10 * 1024 * 1024;
 
+/** The servers of each app built here, for closeApp(). */
+const serversOf = new WeakMap<FastifyInstance, AppServers>();
+
 /** A fastify app whose HTTP server first offers each request to `direct` (see direct-route.ts). */
-function baseApp(direct: DirectRoute): FastifyInstance {
+function baseApp(direct: DirectRoute, limits: HttpLimits): FastifyInstance {
+  const servers = new AppServers();
   // Failures are logged by the management API's error handler through the app's Logger (with
   // the request's id), not by fastify's logger. Random ids: they are quoted in bug reports.
-  return Fastify({
+  const app = Fastify({
     logger: false,
     genReqId: () => randomUUID(),
     bodyLimit: MOCK_BODY_LIMIT,
-    serverFactory: serverWithDirectRoute(direct),
+    requestTimeout: limits.requestTimeoutMs,
+    serverFactory: serverWithDirectRoute(direct, limits, servers),
   });
+  serversOf.set(app, servers);
+  return app;
+}
+
+/**
+ * Closes an app built here: stops accepting, lets requests in flight finish until `grace`
+ * ends, then destroys every connection left, so no client can hold the close up.
+ */
+export function closeApp(app: FastifyInstance, grace: ShutdownGrace): Promise<void> {
+  const servers = serversOf.get(app);
+  return servers ? servers.close(() => app.close(), grace) : app.close();
 }
 
 /**
@@ -74,11 +92,12 @@ export interface MainAppOptions {
   routes: MountRoutes;
   token: string;
   dataDir: string | null;
+  limits: HttpLimits;
 }
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
 export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstance> {
-  const app = baseApp(directMockRoute(opts.exec));
+  const app = baseApp(directMockRoute(opts.exec), opts.limits);
   await app.register(async (m) => {
     rawBodies(m);
     const handler = (req: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) =>
@@ -91,8 +110,12 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
 }
 
 /** A dedicated port: one project's mocks at the root (http://localhost:4000/users). */
-export async function buildProjectApp(exec: ExecutionDeps, projectId: string): Promise<FastifyInstance> {
-  const app = baseApp(directProjectRoute(exec, projectId));
+export async function buildProjectApp(
+  exec: ExecutionDeps,
+  projectId: string,
+  limits: HttpLimits,
+): Promise<FastifyInstance> {
+  const app = baseApp(directProjectRoute(exec, projectId), limits);
   rawBodies(app);
   const target = { projectId };
   const handler = (req: FastifyRequest, reply: FastifyReply) =>

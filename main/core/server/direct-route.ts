@@ -10,6 +10,8 @@ import {
   type MockRequest,
   type Target,
 } from './execution';
+import type { AppServers } from './graceful-close';
+import { httpServerOptions, type HttpLimits } from './http-limits';
 
 /**
  * Serves a request straight from Node's HTTP server, ahead of fastify, or returns false to
@@ -83,19 +85,26 @@ function broken(res: ServerResponse, e: unknown): void {
 }
 
 /**
- * fastify's `serverFactory`: the HTTP server fastify would make (same timeouts), with
- * `direct` asked first for every request.
+ * fastify's `serverFactory`: the HTTP server fastify would make (same keep-alive timeout),
+ * with `direct` asked first for every request, the request timeouts of `limits` (the same for
+ * both ways in, since they share the server), and each server registered in `servers` so a
+ * stop can cut its connections (graceful-close.ts).
  */
-export function serverWithDirectRoute(direct: DirectRoute) {
+export function serverWithDirectRoute(direct: DirectRoute, limits: HttpLimits, servers: AppServers) {
   return (handler: RequestListener, options: Record<string, unknown>): Server => {
-    const server = http.createServer((options.http ?? {}) as http.ServerOptions, (req, res) => {
-      if (!direct(req, res)) handler(req, res);
-    });
+    const server = http.createServer(
+      { ...((options.http ?? {}) as http.ServerOptions), ...httpServerOptions(limits) },
+      (req, res) => {
+        // While the app closes, answers end their connection: keep-alive clients move on.
+        if (servers.draining) res.shouldKeepAlive = false;
+        if (!direct(req, res)) handler(req, res);
+      },
+    );
     server.keepAliveTimeout = options.keepAliveTimeout as number;
-    server.requestTimeout = options.requestTimeout as number;
     server.setTimeout(options.connectionTimeout as number);
     const perSocket = options.maxRequestsPerSocket as number;
     if (perSocket > 0) server.maxRequestsPerSocket = perSocket;
+    servers.add(server);
     return server;
   };
 }

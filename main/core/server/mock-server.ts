@@ -7,8 +7,10 @@ import type { Pipeline } from '../engine';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
-import { buildMainApp } from './apps';
+import { buildMainApp, closeApp } from './apps';
 import type { ExecutionDeps } from './execution';
+import { ShutdownGrace } from './graceful-close';
+import { httpLimits, type HttpLimits } from './http-limits';
 import { listen } from './listen';
 import { resolveApiToken } from '../util/local-token';
 import { LogBatcher } from './log-batcher';
@@ -31,6 +33,8 @@ export interface MockServerOptions {
   routes: MountRoutes;
   /** The response pipeline (engine/pipeline); the default one when absent. */
   pipeline?: Pipeline | undefined;
+  /** Request timeouts and the shutdown grace period (http-limits.ts); the defaults fill gaps. */
+  limits?: Partial<HttpLimits> | undefined;
 }
 
 /**
@@ -52,18 +56,24 @@ export class MockServer implements MockServerApi {
   private error: AppErrorShape | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  private readonly limits: HttpLimits;
+  /** The grace period of the stop in progress, if any. */
+  private grace: ShutdownGrace | null = null;
+  /** cutConnections() was called: stops until the next start() have no grace period. */
+  private hurried = false;
 
   constructor(private readonly opts: MockServerOptions) {
     this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
     this.host = opts.host;
     this.port = opts.port;
+    this.limits = httpLimits(opts.limits);
     this.logs = new LogBatcher(
       () => createLogWriter(opts.store, opts.logRetention),
       opts.logFlushMs,
       opts.logRetention,
     );
     this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
-    this.ports = new ProjectPorts(opts.store, this.exec());
+    this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
     this.unsubscribe = opts.catalog.events.on((c) => {
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));
     });
@@ -80,6 +90,7 @@ export class MockServer implements MockServerApi {
       const port = opts.port ?? this.port;
       if (this.mainApp && host === this.host && port === this.port) return this.state();
       await this.closeAll();
+      this.hurried = false;
       this.host = host;
       this.port = port;
       const app = await buildMainApp({
@@ -87,6 +98,7 @@ export class MockServer implements MockServerApi {
         routes: this.opts.routes,
         token: this.apiToken,
         dataDir: this.opts.store.dataDir,
+        limits: this.limits,
       });
       try {
         this.boundPort = await listen(app, host, port);
@@ -168,7 +180,24 @@ export class MockServer implements MockServerApi {
     return this.logs.writerThread();
   }
 
-  /** Stops everything and detaches from the catalog; the Core calls it on close. */
+  /**
+   * Ends the grace period of a stop in progress, and of stops to come until the next start:
+   * every connection is cut at once (a second Ctrl+C). Logs are still written.
+   */
+  cutConnections(): void {
+    this.hurried = true;
+    this.grace?.cutNow();
+  }
+
+  /** The request timeouts and shutdown grace period in force. */
+  httpLimits(): HttpLimits {
+    return { ...this.limits };
+  }
+
+  /**
+   * Stops everything and detaches from the catalog; the Core calls it on close. Whatever the
+   * clients do, the listeners are gone within the grace period (plus the time to close).
+   */
   async dispose(): Promise<void> {
     await this.stop();
     await this.logs.close();
@@ -186,8 +215,14 @@ export class MockServer implements MockServerApi {
     const app = this.mainApp;
     this.mainApp = null;
     this.boundPort = null;
-    await this.ports.closeAll();
-    await app?.close();
+    // One grace period for all listeners: they close together.
+    const grace = new ShutdownGrace(this.hurried ? 0 : this.limits.shutdownGraceMs);
+    this.grace = grace;
+    try {
+      await Promise.all([this.ports.closeAll(grace), app && closeApp(app, grace)]);
+    } finally {
+      if (this.grace === grace) this.grace = null;
+    }
     // Requests answered before the close are in the queue: write them now.
     this.logs.flush();
   }

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ListenerState } from '../../../shared/ipc/contract';
 import type { Store } from '../store/store';
 import { toAppError } from '../util/errors';
-import { buildProjectApp } from './apps';
+import { buildProjectApp, closeApp } from './apps';
 import type { ExecutionDeps } from './execution';
+import { ShutdownGrace } from './graceful-close';
+import type { HttpLimits } from './http-limits';
 import { listen } from './listen';
 
 export type ProjectPortState = ListenerState & { projectId: string };
@@ -26,6 +28,7 @@ export class ProjectPorts {
   constructor(
     private readonly store: Store,
     private readonly exec: ExecutionDeps,
+    private readonly limits: HttpLimits,
   ) {}
 
   /** Makes the running listeners match the projects' ports. `retryFailed` re-attempts ports that failed. */
@@ -33,7 +36,7 @@ export class ProjectPorts {
     const wanted = new Map(this.store.projects.withPorts().map((p) => [p.id, p.port as number]));
     for (const [projectId, l] of this.listeners) {
       if (wanted.get(projectId) !== l.port || l.state.host !== host || (retryFailed && !l.app)) {
-        await this.close(projectId);
+        await this.close(projectId, new ShutdownGrace(this.limits.shutdownGraceMs));
       }
     }
     for (const [projectId, port] of wanted) {
@@ -41,8 +44,9 @@ export class ProjectPorts {
     }
   }
 
-  async closeAll(): Promise<void> {
-    for (const id of [...this.listeners.keys()]) await this.close(id);
+  /** Closes every listener, together, within `grace` (see graceful-close.ts). */
+  async closeAll(grace: ShutdownGrace): Promise<void> {
+    await Promise.all([...this.listeners.keys()].map((id) => this.close(id, grace)));
   }
 
   states(): ProjectPortState[] {
@@ -50,7 +54,7 @@ export class ProjectPorts {
   }
 
   private async open(projectId: string, port: number, host: string): Promise<void> {
-    const app = await buildProjectApp(this.exec, projectId);
+    const app = await buildProjectApp(this.exec, projectId, this.limits);
     try {
       const bound = await listen(app, host, port);
       this.listeners.set(projectId, {
@@ -67,10 +71,10 @@ export class ProjectPorts {
     }
   }
 
-  private async close(projectId: string): Promise<void> {
+  private async close(projectId: string, grace: ShutdownGrace): Promise<void> {
     const l = this.listeners.get(projectId);
     this.listeners.delete(projectId);
-    await l?.app?.close();
+    if (l?.app) await closeApp(l.app, grace);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -73,4 +73,37 @@ export async function expectPortFreed(url: string, deadlineMs = 20_000): Promise
       throw new Error(`${url} still accepts connections ${deadlineMs} ms after its launcher died`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface ServedProcess {
+  child: ChildProcessWithoutNullStreams;
+  line: { event: string; url: string; mockBaseUrl: string; dataDir: string; tokenFile: string | null };
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code and when (performance.now()) the process exited. */
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** `mockdeck serve` as a real process, on the same Node (and better-sqlite3 build) as vitest. Kill it in afterAll. */
+export function spawnServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServedProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'serve', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, MOCKDECK_API_TOKEN: '', MOCKDECK_DATA_DIR: '', ...env },
+  });
+  let out = '';
+  let err = '';
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: performance.now() })),
+  );
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, line: JSON.parse(out.slice(0, nl)), stdout: () => out, stderr: () => err, exited });
+    });
+    void exited.then(({ code }) => reject(new Error(`serve exited ${code} before listening: ${err}`)));
+  });
 }
