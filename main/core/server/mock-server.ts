@@ -52,6 +52,8 @@ export class MockServer implements MockServerApi {
   private error: AppErrorShape | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  /** Projects whose `logSecrets` is on: their request logs keep credentials. */
+  private readonly secretsKept = new Set<string>();
 
   constructor(private readonly opts: MockServerOptions) {
     this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
@@ -61,12 +63,20 @@ export class MockServer implements MockServerApi {
       () => createLogWriter(opts.store, opts.logRetention),
       opts.logFlushMs,
       opts.logRetention,
+      (projectId) => this.secretsKept.has(projectId),
     );
     this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
     this.ports = new ProjectPorts(opts.store, this.exec());
+    this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {
+      if (c.kind === 'project' || c.kind === 'deleted') this.loadSecretsKept();
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));
     });
+  }
+
+  private loadSecretsKept(): void {
+    this.secretsKept.clear();
+    for (const p of this.opts.store.projects.list()) if (p.logSecrets) this.secretsKept.add(p.id);
   }
 
   private exec(): ExecutionDeps {
@@ -150,8 +160,12 @@ export class MockServer implements MockServerApi {
     this.logs.flush();
   }
 
-  flushCounters(): void {
-    this.logs.flushCounters();
+  settleLogs(): Promise<void> {
+    return this.logs.settle();
+  }
+
+  settleCounters(): Promise<void> {
+    return this.logs.settleCounters();
   }
 
   /**

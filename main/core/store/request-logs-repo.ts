@@ -65,13 +65,17 @@ export class RequestLogsRepo {
       added.set(projectId, (added.get(projectId) ?? 0) + 1);
     }
     try {
-      this.db.transaction(() => {
-        this.checkDataVersion();
-        for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
-        for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
-        for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
-        for (const [projectId, n] of added) this.trim(projectId, n, retention);
-      })();
+      this.db
+        .transaction(() => {
+          this.checkDataVersion();
+          for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
+          for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
+          for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
+          for (const [projectId, n] of added) this.trim(projectId, n, retention);
+          // IMMEDIATE: take the write lock first, so another writer's lock is waited for
+          // (busy_timeout); a deferred transaction in WAL mode fails at once instead, losing the batch.
+        })
+        .immediate();
     } catch (e) {
       this.rowCounts.clear(); // rolled back: the counts no longer match
       throw e;
