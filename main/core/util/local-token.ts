@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, tightenIfExists } from './private-files';
 
 export const API_TOKEN_FILE = 'api-token';
 export const API_TOKEN_ENV = 'MOCKDECK_API_TOKEN';
@@ -28,10 +29,13 @@ export function resolveApiToken(opts: { dataDir: string | null; override?: strin
 
   const file = apiTokenFile(opts.dataDir);
   const existing = readToken(file);
-  if (existing) return existing;
+  if (existing) {
+    tightenIfExists(file);
+    return existing;
+  }
 
   const token = generateApiToken();
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   // 'wx' fails if another process created the file meanwhile; then its token wins.
   try {
     writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });

@@ -192,6 +192,38 @@ describe('request-log batcher', () => {
     expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(7);
   });
 
+  it('hands the writer the counters of every answered request within COUNTERS_MS, while rows wait for a busy writer', async () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, 10_000);
+    for (let i = 0; i < WORKER_BATCH; i++) batcher.push(log('a', i));
+    await tick();
+    expect(w.batches).toHaveLength(1); // the writer now stays busy with it, as one starved of CPU
+    for (let i = 0; i < 500; i++) batcher.push(log('a', WORKER_BATCH + i));
+    const counted = () => w.repo.projectStats('a', []).totalRequests;
+    for (let waited = 0; waited < 5000 && counted() < WORKER_BATCH + 500; waited += 20) await sleep(20);
+    // A kill -9 now loses the 500 queued rows, but not their counts.
+    expect(counted()).toBe(WORKER_BATCH + 500);
+    expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(WORKER_BATCH + 500);
+    expect(batcher.queued()).toBe(500);
+    expect(w.batches).toHaveLength(1);
+    // The rows written later do not count their requests twice.
+    w.finish();
+    await batcher.settle();
+    expect(paths(w.repo, 'a')[0]).toBe(`/a/${WORKER_BATCH + 499}`);
+    expect(counted()).toBe(WORKER_BATCH + 500);
+  });
+
+  it('settle() writes what is queued and resolves once the writer has committed it', async () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, 10_000);
+    for (let i = 0; i < 2 * WORKER_BATCH + 10; i++) batcher.push(log('a', i));
+    await batcher.settle();
+    expect(batcher.queued()).toBe(0);
+    // The fake writer keeps RETENTION rows: the newest is there.
+    expect(paths(w.repo, 'a')[0]).toBe(`/a/${2 * WORKER_BATCH + 9}`);
+    expect(w.repo.projectStats('a', []).totalRequests).toBe(2 * WORKER_BATCH + 10);
+  });
+
   it('while this thread is busy, pauses BACKOFF times as long as the last batch took', async () => {
     const w = fakeWorker();
     const batcher = new LogBatcher(() => w.writer, 60_000, 10_000);
