@@ -31,7 +31,7 @@ const JSON_FIELD = new RegExp(
   'gi',
 );
 // password=…&api_key=… in a form body.
-const FORM_FIELD = new RegExp(String.raw`(^|&)((?:${FIELD})=)[^&]*`, 'gi');
+const FORM_FIELD = new RegExp(String.raw`(^|&)((?:${FIELD})=)[^&\s"'<>]*`, 'gi');
 // A cheap test before the regexes: most bodies name no secret field at all.
 const MAYBE = /pass|secret|key|token|session/i;
 
