@@ -13,6 +13,7 @@ import type { SecretStore, SecretsMode } from './secrets/secret-store';
 import type { MockServer } from './server/mock-server';
 import { refuseSqliteBindingOverride } from './store/connection';
 import type { Store } from './store/store';
+import { createAppLogger } from './util/app-logger';
 import type { Clock } from './util/clock';
 import { AppError } from './util/errors';
 
@@ -46,6 +47,11 @@ export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
   services?: readonly ServiceFactory[];
   cloud?: CloudSetup;
   events?: Omit<EventHubOptions, 'logger'>;
+  /**
+   * Where unexpected failures go. By default, with a data dir: the app log (JSON lines to
+   * stderr and <dataDir>/logs/mockdeck.log, rotated; util/app-logger.ts), owned and closed by
+   * the app; without one (in-memory tests): the console.
+   */
   logger?: Logger;
   /** An installed desktop app (Electron's app.isPackaged): development overrides are off. */
   packaged?: boolean;
@@ -75,9 +81,12 @@ export interface App extends HandlerCore {
 
 /** The one way to start MockDeck: the desktop shell, the CLI, the browser UI and tests call it. */
 export async function openApp(opts: AppOptions): Promise<App> {
-  const logger = opts.logger ?? consoleLogger;
+  const appLog = opts.logger || opts.dataDir === null ? null : createAppLogger({ dataDir: opts.dataDir });
+  const logger = opts.logger ?? appLog ?? consoleLogger;
   const lifecycle = new Lifecycle(logger);
   if (opts.packaged) refuseSqliteBindingOverride();
+  // First in, so closed last: whatever the other services report while closing is logged.
+  if (appLog) lifecycle.own('app log', { close: async () => appLog.close() });
   try {
     const app = new AssembledApp(opts, logger, lifecycle);
     for (const create of opts.services ?? []) await app.use(create(app));

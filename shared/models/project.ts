@@ -19,6 +19,12 @@ export const projectSchema = z.object({
   slug: slugSchema,
   isPublic: z.boolean(),
   port: portSchema.nullable(),
+  /**
+   * Keep credentials (Authorization, Cookie, Set-Cookie, API keys, password fields) in this
+   * project's request logs; off by default, when logs.db holds them masked. A setting of this
+   * machine, like the port: not content, so no project file or sync can switch it on.
+   */
+  logSecrets: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -33,6 +39,7 @@ export const projectCreateSchema = z.object({
   isPublic: z.boolean().default(false),
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
+  logSecrets: z.boolean().default(false),
 });
 export type ProjectCreate = z.input<typeof projectCreateSchema>;
 
@@ -42,6 +49,7 @@ export const projectUpdateSchema = z.object({
   isPublic: z.boolean().optional(),
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
+  logSecrets: z.boolean().optional(),
 });
 export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
 

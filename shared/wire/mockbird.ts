@@ -30,6 +30,8 @@ export interface WireProject {
   org_id: string | null;
   is_public: 0 | 1;
   port: number | null;
+  /** 1 when this project's request logs keep credentials (local only; set with `logSecrets` on PUT). */
+  log_secrets: 0 | 1;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -114,6 +116,7 @@ export function toWireProject(
     org_id: extra.orgId ?? null,
     is_public: bit(p.isPublic),
     port: p.port,
+    log_secrets: bit(p.logSecrets),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };

@@ -49,6 +49,7 @@ export class ProjectService {
         slug,
         isPublic: data.isPublic,
         port: data.port ?? null,
+        logSecrets: data.logSecrets,
         createdAt: now,
         updatedAt: now,
       };
@@ -72,6 +73,7 @@ export class ProjectService {
         isPublic: data.isPublic ?? p.isPublic,
         slug: data.slug ?? p.slug,
         port: data.port === undefined ? p.port : data.port,
+        logSecrets: data.logSecrets ?? p.logSecrets,
         updatedAt: this.clock.now().toISOString(),
       };
       this.store.projects.update(next);

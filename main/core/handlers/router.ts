@@ -100,7 +100,12 @@ export function createRouter(opts: RouterOptions): Router {
       if (e instanceof AppError) return fail(e.toShape());
       // Whatever a cancelled call threw on its way out (an aborted fetch…) means "cancelled".
       if (signal.aborted) return fail(cancelled(`call "${name}"`).toShape());
-      logger.error(`call "${name}" failed${requestId ? ` (request ${requestId})` : ''}`, redactError(e));
+      logger.error(`call "${name}" failed${requestId ? ` (request ${requestId})` : ''}`, {
+        requestId,
+        call: name,
+        transport,
+        error: redactError(e),
+      });
       return fail({ code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE });
     }
   };

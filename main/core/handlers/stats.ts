@@ -1,9 +1,9 @@
 import type { Router } from './router';
 
 export function registerStatsHandlers(router: Router): void {
-  router.handle('stats.project', ({ projectId }, { core }) => {
+  router.handle('stats.project', async ({ projectId }, { core }) => {
     core.catalog.projects.require(projectId);
-    core.server.flushCounters();
+    await core.server.settleCounters();
     return core.store.logs.projectStats(projectId, core.store.mocks.listByProject(projectId));
   });
 }

@@ -3,6 +3,7 @@ import type { RequestLog } from '../../../shared/models';
 import { appendLogRow, countRequest, emptyLogCounters, emptyLogRows, type LogRows } from '../store/log-rows';
 import { keepNewest } from './keep-newest';
 import type { LogWriter } from './log-writer';
+import { withoutSecrets } from './log-secrets';
 import { logIdOf, toRequestLog, type LoggedExchange } from './request-log';
 
 /**
@@ -26,6 +27,13 @@ export const MAX_QUEUED = 100_000;
  */
 export const BUSY_LOOP = 0.5;
 export const BACKOFF = 19;
+/**
+ * The longest the hit counters of answered requests wait to be handed to the writer. Rows may
+ * wait longer under load (see below); counters go on their own this often, so a kill -9 loses
+ * at most the counts of the requests answered in this window plus the one batch the writer
+ * was committing.
+ */
+export const COUNTERS_MS = 100;
 
 /**
  * Request logs are queued and written in batches (one transaction each: ~5 µs a row
@@ -43,13 +51,19 @@ export const BACKOFF = 19;
  * retention would delete the moment they were written (all but each project's newest
  * `retention`), so most of them never cost the work of becoming a row. The database ends as
  * if every row had been written, and the hit counters, summed here as requests arrive, still
- * count every request. flush() writes everything and waits.
+ * count every request: they are handed to the writer at least every COUNTERS_MS, whether or
+ * not rows go with them. flush() writes everything and blocks until it is committed (for
+ * shutdown); settle() does the same without blocking this thread (for reads while serving).
+ *
+ * Rows are made without credentials (log-secrets.ts) unless `keepsSecrets(projectId)` says
+ * the project asked to keep them.
  */
 export class LogBatcher {
   private queue: LoggedExchange[] = [];
   private counters = emptyLogCounters();
   /** The flush timer while idle, or the backoff pause while draining: never both at once. */
   private timer: NodeJS.Timeout | null = null;
+  private countersTimer: NodeJS.Timeout | null = null;
   /** A write is scheduled, or waits for the writer to finish the batch it has. */
   private draining = false;
   private waiting = false;
@@ -65,6 +79,8 @@ export class LogBatcher {
     private readonly makeWriter: () => LogWriter,
     private readonly flushMs: number,
     private readonly retention: number,
+    private readonly keepsSecrets: (projectId: string) => boolean = () => false,
+    private readonly countersMs: number = Math.min(flushMs, COUNTERS_MS),
   ) {
     this.compactAt = this.minCompactAt();
   }
@@ -72,8 +88,9 @@ export class LogBatcher {
   push(x: LoggedExchange): void {
     this.queue.push(x);
     countRequest(this.counters, x.projectId, x.mockId, x.responseTimeMs, x.createdAt);
+    if (this.countersTimer === null) this.armCountersTimer();
     if (this.listeners.size > 0) {
-      const log = toRequestLog(x);
+      const log = this.row(x);
       for (const l of this.listeners) {
         try {
           l(log);
@@ -98,21 +115,38 @@ export class LogBatcher {
   }
 
   /**
-   * Writes the hit counters of every queued request, not the rows, and returns once they are
-   * committed: stats stay exact without forcing a backed-up queue through the writer.
+   * Writes every request queued when called, in batches with a turn of the event loop
+   * between them, and resolves once they are committed: a read sees every request answered
+   * before it without stopping the requests being answered meanwhile (flush() would block
+   * this thread until the writer, starved of CPU under load, caught up).
    */
-  flushCounters(): void {
-    if (this.counters.projects.size > 0) {
-      const counters = this.counters;
-      this.counters = emptyLogCounters();
-      this.ensureWriter().write({ rows: emptyLogRows(), counters });
+  async settle(): Promise<void> {
+    // Rows leave the queue only from its front and compaction only removes: once this many
+    // have left from the front, every row queued now has been written or dropped.
+    let left = this.queue.length;
+    while (left > 0 && this.queue.length > 0) {
+      const n = Math.min(WORKER_BATCH, left);
+      this.write(n);
+      left -= n;
+      if (left > 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    this.writer?.sync();
+    this.writeCounters();
+    await this.writer?.synced();
+  }
+
+  /**
+   * Writes the hit counters of every queued request, not the rows, and resolves once they
+   * are committed: stats stay exact without forcing a backed-up queue through the writer.
+   */
+  async settleCounters(): Promise<void> {
+    this.writeCounters();
+    await this.writer?.synced();
   }
 
   /** Flushes, then releases the writer (its worker thread, if any). */
   async close(): Promise<void> {
     this.flush();
+    this.clearCountersTimer();
     this.closed = true;
     const w = this.writer;
     this.writer = null;
@@ -202,6 +236,29 @@ export class LogBatcher {
     else if (this.queue.length > 0) this.armTimer();
   }
 
+  private armCountersTimer(): void {
+    this.countersTimer = setTimeout(() => {
+      this.countersTimer = null;
+      this.writeCounters();
+    }, this.countersMs);
+    this.countersTimer.unref();
+  }
+
+  private clearCountersTimer(): void {
+    if (this.countersTimer !== null) {
+      clearTimeout(this.countersTimer);
+      this.countersTimer = null;
+    }
+  }
+
+  /** Hands the writer the counters summed since the last batch, without rows. */
+  private writeCounters(): void {
+    if (this.closed || this.counters.projects.size === 0) return;
+    const counters = this.counters;
+    this.counters = emptyLogCounters();
+    this.ensureWriter().write({ rows: emptyLogRows(), counters });
+  }
+
   private armTimer(): void {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
@@ -212,10 +269,13 @@ export class LogBatcher {
     this.timer.unref();
   }
 
-  private written(ms: number): void {
-    const loop = performance.eventLoopUtilization(this.loop);
-    this.loop = performance.eventLoopUtilization();
-    this.resumeAt = loop.utilization > BUSY_LOOP ? performance.now() + ms * BACKOFF : 0;
+  private written(ms: number, rows: number): void {
+    // A counters-only write says nothing about what a batch of rows costs the writer.
+    if (rows > 0) {
+      const loop = performance.eventLoopUtilization(this.loop);
+      this.loop = performance.eventLoopUtilization();
+      this.resumeAt = loop.utilization > BUSY_LOOP ? performance.now() + ms * BACKOFF : 0;
+    }
     if (!this.waiting) return;
     this.waiting = false;
     this.drainStep();
@@ -224,7 +284,7 @@ export class LogBatcher {
   private ensureWriter(): LogWriter {
     if (this.writer) return this.writer;
     const w = this.makeWriter();
-    w.onWritten((ms) => this.written(ms));
+    w.onWritten((ms, rows) => this.written(ms, rows));
     return (this.writer = w);
   }
 
@@ -241,9 +301,14 @@ export class LogBatcher {
   private takeRows(max: number): LogRows {
     const rows = emptyLogRows();
     const n = Math.min(max, this.queue.length);
-    for (let i = 0; i < n; i++) appendLogRow(rows, toRequestLog(this.queue[i]!));
+    for (let i = 0; i < n; i++) appendLogRow(rows, this.row(this.queue[i]!));
     this.queue = n === this.queue.length ? [] : this.queue.slice(n);
     return rows;
+  }
+
+  private row(x: LoggedExchange): RequestLog {
+    const log = toRequestLog(x);
+    return this.keepsSecrets(x.projectId) ? log : withoutSecrets(log);
   }
 
   private clearTimer(): void {

@@ -18,10 +18,12 @@ export interface LogWriter {
   write(batch: LogBatch): void;
   /** True while a batch handed to write() is not committed yet (never for inline writes). */
   busy(): boolean;
-  /** Called each time the writer thread commits a batch, with the milliseconds it took. */
-  onWritten(listener: (ms: number) => void): void;
-  /** Returns once everything handed to write() is committed. */
+  /** Called each time the writer thread commits a batch, with the milliseconds it took and its row count. */
+  onWritten(listener: (ms: number, rows: number) => void): void;
+  /** Returns once everything handed to write() is committed, blocking this thread meanwhile. */
   sync(): void;
+  /** Resolves once everything handed to write() so far is committed; never blocks this thread. */
+  synced(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export function inlineWriter(store: Store, retention: number): LogWriter {
     busy: () => false,
     onWritten() {},
     sync() {},
+    synced: async () => {},
     close: async () => {},
   };
 }
@@ -71,7 +74,7 @@ function workerExecArgv(): string[] | undefined {
  */
 type WorkerMessage =
   | { type: 'ready'; lowPriorityThread: number | null }
-  | { type: 'written'; ms: number }
+  | { type: 'written'; ms: number; rows: number }
   | { type: 'error'; message: string };
 
 export function createLogWriter(store: Store, retention: number): LogWriter {
@@ -93,10 +96,17 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
   let seq = 0;
   let threadId: number | null = null;
   const pending = new Map<number, LogBatch>();
-  const written = new Set<(ms: number) => void>();
+  const written = new Set<(ms: number, rows: number) => void>();
+  let waiters: { seq: number; resolve: () => void }[] = [];
   const confirmed = () => {
     const upTo = Atomics.load(done, 0);
     for (const s of pending.keys()) if (s <= upTo) pending.delete(s);
+    if (waiters.length === 0) return;
+    const still = [];
+    for (const w of waiters)
+      if (w.seq <= upTo || failed) w.resolve();
+      else still.push(w);
+    waiters = still;
   };
   const fail = () => {
     if (failed) return;
@@ -105,11 +115,13 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
     confirmed();
     for (const batch of pending.values()) inline.write(batch);
     pending.clear();
+    for (const w of waiters) w.resolve();
+    waiters = [];
   };
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'written') {
       confirmed();
-      for (const l of written) l(m.ms);
+      for (const l of written) l(m.ms, m.rows);
     } else if (m.type === 'ready') {
       ready = !failed;
       threadId = m.lowPriorityThread;
@@ -152,6 +164,10 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
         current = Atomics.load(done, 0);
       }
       confirmed();
+    },
+    synced() {
+      if (!ready || Atomics.load(done, 0) >= seq) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ seq, resolve }));
     },
     async close() {
       this.sync();

@@ -41,6 +41,6 @@ port.on('message', (msg: { seq: number; batch: LogBatch } | { type: 'close' }) =
   }
   Atomics.store(done, 0, msg.seq);
   Atomics.notify(done, 0);
-  port.postMessage({ type: 'written', ms: performance.now() - started });
+  port.postMessage({ type: 'written', ms: performance.now() - started, rows: msg.batch.rows.count });
 });
 port.postMessage({ type: 'ready', lowPriorityThread });

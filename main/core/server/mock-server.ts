@@ -61,6 +61,8 @@ export class MockServer implements MockServerApi {
   private grace: ShutdownGrace | null = null;
   /** cutConnections() was called: stops until the next start() have no grace period. */
   private hurried = false;
+  /** Projects whose `logSecrets` is on: their request logs keep credentials. */
+  private readonly secretsKept = new Set<string>();
 
   constructor(private readonly opts: MockServerOptions) {
     this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
@@ -71,12 +73,20 @@ export class MockServer implements MockServerApi {
       () => createLogWriter(opts.store, opts.logRetention),
       opts.logFlushMs,
       opts.logRetention,
+      (projectId) => this.secretsKept.has(projectId),
     );
     this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
     this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
+    this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {
+      if (c.kind === 'project' || c.kind === 'deleted') this.loadSecretsKept();
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));
     });
+  }
+
+  private loadSecretsKept(): void {
+    this.secretsKept.clear();
+    for (const p of this.opts.store.projects.list()) if (p.logSecrets) this.secretsKept.add(p.id);
   }
 
   private exec(): ExecutionDeps {
@@ -162,8 +172,12 @@ export class MockServer implements MockServerApi {
     this.logs.flush();
   }
 
-  flushCounters(): void {
-    this.logs.flushCounters();
+  settleLogs(): Promise<void> {
+    return this.logs.settle();
+  }
+
+  settleCounters(): Promise<void> {
+    return this.logs.settleCounters();
   }
 
   /**

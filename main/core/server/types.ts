@@ -17,10 +17,12 @@ export interface MockServerApi {
   onStateChange(listener: (state: ServerState) => void): () => void;
   /** Called once per logged request, after it is queued for the database. */
   onRequestLogged(listener: (log: RequestLog) => void): () => void;
-  /** Writes queued request logs now (also runs on a timer and on stop). */
+  /** Writes queued request logs now, blocking until committed (also runs on a timer and on stop). */
   flushLogs(): void;
-  /** Writes the hit counters of queued request logs now, but not the rows: what stats need. */
-  flushCounters(): void;
+  /** Writes the request logs queued now and resolves once committed, serving requests meanwhile: what reads need. */
+  settleLogs(): Promise<void>;
+  /** Writes the hit counters of queued request logs, but not the rows, and resolves once committed: what stats need. */
+  settleCounters(): Promise<void>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, tightenIfExists } from '../util/private-files';
 
 export type SqliteDb = Database.Database;
 
@@ -24,8 +25,15 @@ export type Synchronous = 'FULL' | 'NORMAL';
  * MOCKDECK_SQLITE_BINDING points at a better-sqlite3 build for another runtime
  * (the Electron app keeps its own, so the Node build used by tests stays intact). Packaged
  * apps never honour it (openApp({ packaged: true }) → refuseSqliteBindingOverride).
+ *
+ * A file is owner-only (0600), and so are its -wal and -shm files (util/private-files.ts).
  */
 export function openDatabase(file: string, synchronous: Synchronous): SqliteDb {
+  if (file !== ':memory:') {
+    ensurePrivateFile(file);
+    tightenIfExists(`${file}-wal`);
+    tightenIfExists(`${file}-shm`);
+  }
   const binding = process.env[SQLITE_BINDING_ENV];
   const db = new Database(file, binding ? { nativeBinding: binding } : {});
   db.pragma('journal_mode = WAL');

@@ -7,6 +7,13 @@ export type LogFilter = Pick<LogQueryFilter, 'projectId' | 'mockId' | 'startDate
 
 export type LogPage = ReturnType<typeof pageRequestLogs>;
 
+/**
+ * Free pages logs.db keeps for the next batches to reuse before they are given back to the
+ * file system: retention deletes about as much as each batch inserts, so a few batches' worth
+ * is never worth returning only to grow the file again.
+ */
+export const KEPT_FREE_PAGES = 1024;
+
 export class RequestLogsRepo {
   private readonly insertStmt;
   private readonly mockCounterStmt;
@@ -64,24 +71,44 @@ export class RequestLogsRepo {
       const projectId = cells[at] as string;
       added.set(projectId, (added.get(projectId) ?? 0) + 1);
     }
+    let trimmed = false;
     try {
-      this.db.transaction(() => {
-        this.checkDataVersion();
-        for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
-        for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
-        for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
-        for (const [projectId, n] of added) this.trim(projectId, n, retention);
-      })();
+      this.db
+        .transaction(() => {
+          this.checkDataVersion();
+          for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
+          for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
+          for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
+          for (const [projectId, n] of added) trimmed = this.trim(projectId, n, retention) || trimmed;
+          // IMMEDIATE: take the write lock first, so another writer's lock is waited for
+          // (busy_timeout); a deferred transaction in WAL mode fails at once instead, losing the batch.
+        })
+        .immediate();
     } catch (e) {
       this.rowCounts.clear(); // rolled back: the counts no longer match
       throw e;
     }
+    if (trimmed) this.reclaim();
+  }
+
+  /**
+   * Gives free pages beyond `keep` back to the file system (logs.db is in incremental
+   * auto-vacuum mode: see store.ts): after trims that left a quarter of the file free, and
+   * after clears. Without it the file keeps the size of its busiest moment.
+   */
+  reclaim(keep = KEPT_FREE_PAGES): void {
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    if (free <= keep) return;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    if (keep > 0 && free * 4 < pages) return;
+    this.db.pragma(`incremental_vacuum(${free - keep})`);
   }
 
   /** Runs this repo's own deletes in a transaction; they leave data_version as it is, so they reset the row counts. */
   private deleting(fn: () => void): void {
     this.db.transaction(fn)();
     this.rowCounts.clear();
+    this.reclaim(0);
   }
 
   private checkDataVersion(): void {
@@ -92,15 +119,17 @@ export class RequestLogsRepo {
     }
   }
 
-  /** Keeps the newest `retention` rows of a project that has just received `added` rows. */
-  private trim(projectId: string, added: number, retention: number): void {
+  /** Keeps the newest `retention` rows of a project that has just received `added` rows; true if it deleted some. */
+  private trim(projectId: string, added: number, retention: number): boolean {
     const known = this.rowCounts.get(projectId);
     let count = known === undefined ? (this.countStmt.get(projectId) as number) : known + added;
-    if (count > retention) {
+    const over = count > retention;
+    if (over) {
       this.trimStmt.run({ projectId, skip: count - retention - 1 });
       count = retention;
     }
     this.rowCounts.set(projectId, count);
+    return over;
   }
 
   /** Newest first, by page number: the request-log query's REST shape (request-log-query.ts). */

@@ -8,6 +8,7 @@ export interface ProjectRow {
   slug: string;
   is_public: number;
   port: number | null;
+  log_secrets: number;
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +51,7 @@ export const toProject = (r: ProjectRow): Project => ({
   slug: r.slug,
   isPublic: r.is_public === 1,
   port: r.port,
+  logSecrets: r.log_secrets === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../util/private-files';
 import { openDatabase, type SqliteDb } from './connection';
 import { migrate } from './migrate';
 import { catalogMigrations } from './migrations/catalog';
@@ -38,14 +38,15 @@ export interface Store {
 export const CATALOG_FILE = 'catalog.db';
 export const LOGS_FILE = 'logs.db';
 
-/** Opens (creating and migrating) the store in `dataDir`, or in memory when null. */
+/** Opens (creating and migrating) the store in `dataDir` (owner-only: 0700, files 0600), or in memory when null. */
 export function openStore(dataDir: string | null): Store {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) ensurePrivateDir(dataDir);
   const catalogFile = dataDir ? path.join(dataDir, CATALOG_FILE) : ':memory:';
   const logsFile = dataDir ? path.join(dataDir, LOGS_FILE) : ':memory:';
   const db = openDatabase(catalogFile, 'FULL');
   const logsDb = openDatabase(logsFile, 'NORMAL');
   try {
+    useIncrementalVacuum(logsDb);
     migrate(db, catalogMigrations, dataDir ? catalogFile : undefined);
     migrate(logsDb, logsMigrations, dataDir ? logsFile : undefined);
   } catch (e) {
@@ -72,4 +73,17 @@ export function openStore(dataDir: string | null): Store {
       if (logsDb.open) logsDb.close();
     },
   };
+}
+
+/**
+ * logs.db is trimmed all the time (retention) and cleared by users: in incremental auto-vacuum
+ * mode its free pages can be given back (RequestLogsRepo.reclaim). The mode takes effect on a
+ * new file at once; a file made before it needs one VACUUM, done here once (it rewrites the
+ * file: seconds for a large one, on the first start of this version only).
+ */
+function useIncrementalVacuum(logsDb: SqliteDb): void {
+  const INCREMENTAL = 2;
+  if (logsDb.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  logsDb.pragma('auto_vacuum = INCREMENTAL');
+  if (logsDb.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) logsDb.exec('VACUUM');
 }

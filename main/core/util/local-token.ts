@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors';
+import { ensurePrivateDir, tightenIfExists } from './private-files';
 
 export const API_TOKEN_FILE = 'api-token';
 export const API_TOKEN_ENV = 'MOCKDECK_API_TOKEN';
@@ -49,10 +50,13 @@ export function resolveApiToken(opts: { dataDir: string | null; override?: strin
 
   const file = apiTokenFile(opts.dataDir);
   const existing = readToken(file);
-  if (existing) return checkApiToken(existing, file);
+  if (existing) {
+    tightenIfExists(file);
+    return checkApiToken(existing, file);
+  }
 
   const token = generateApiToken();
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   // 'wx' fails if another process created the file meanwhile; then its token wins.
   try {
     writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });

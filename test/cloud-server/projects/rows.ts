@@ -57,6 +57,7 @@ export const projectModel = (r: ProjectRow): Project => ({
   slug: r.slug,
   isPublic: r.is_public === 1,
   port: r.port,
+  logSecrets: false,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

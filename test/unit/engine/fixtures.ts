@@ -12,6 +12,7 @@ export const project = (over: Partial<Project> = {}): Project => ({
   slug: 'shop',
   isPublic: false,
   port: null,
+  logSecrets: false,
   createdAt: T,
   updatedAt: T,
   ...over,

@@ -43,6 +43,12 @@ export class FakeServer implements MockServerApi {
   flushLogs(): void {
     this.flushes++;
   }
+  async settleLogs(): Promise<void> {
+    this.flushLogs();
+  }
+  async settleCounters(): Promise<void> {
+    this.flushCounters();
+  }
   flushCounters(): void {
     this.flushes++;
   }

@@ -97,7 +97,10 @@ describe('dispatch', () => {
     const res = await r.dispatch('projects.list', undefined);
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE } });
     expect(JSON.stringify(res)).not.toContain('secret');
-    expect(quiet.error).toHaveBeenCalledWith(expect.stringContaining('projects.list'), expect.any(Error));
+    expect(quiet.error).toHaveBeenCalledWith(
+      expect.stringContaining('projects.list'),
+      expect.objectContaining({ call: 'projects.list', error: expect.any(Error) }),
+    );
     expect(await r.dispatch('projects.get', { id: 'x' })).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: 'kept as is', field: 'id' },

@@ -40,14 +40,17 @@ function fakeWorker() {
   migrate(db, logsMigrations);
   const repo = new RequestLogsRepo(db);
   const batches: LogBatch[] = [];
-  const listeners: ((ms: number) => void)[] = [];
+  const counterBatches: LogBatch[] = [];
+  const listeners: ((ms: number, rows: number) => void)[] = [];
   let inFlight = 0;
   const writer: LogWriter = {
     mode: 'worker',
     lowPriorityThread: null,
     write(batch) {
-      batches.push(batch);
       repo.insertRows(batch.rows, RETENTION, batch.counters);
+      // Counters alone are a few upserts: written at once, even by a writer starved of CPU.
+      if (batch.rows.count === 0) return void counterBatches.push(batch);
+      batches.push(batch);
       inFlight++;
     },
     busy: () => inFlight > 0,
@@ -55,16 +58,20 @@ function fakeWorker() {
     sync() {
       inFlight = 0;
     },
+    synced: async () => {
+      inFlight = 0;
+    },
     close: async () => {},
   };
   return {
     repo,
     batches,
+    counterBatches,
     writer,
     /** The writer reports its batches written, each having taken `ms`. */
     finish(ms = 1) {
       inFlight = 0;
-      for (const l of listeners) l(ms);
+      for (const l of listeners) l(ms, 1);
     },
   };
 }
@@ -170,11 +177,11 @@ describe('request-log batcher', () => {
     );
   });
 
-  it('flushCounters() writes the counters of queued requests, not their rows', () => {
+  it('settleCounters() writes the counters of queued requests, not their rows', async () => {
     const w = fakeWorker();
     const batcher = new LogBatcher(() => w.writer, 60_000, RETENTION);
     for (let i = 0; i < 7; i++) batcher.push(log('a', i));
-    batcher.flushCounters();
+    await batcher.settleCounters();
     expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(7);
     expect(w.repo.projectStats('a', []).totalRequests).toBe(7);
     expect(paths(w.repo, 'a')).toEqual([]);
@@ -183,6 +190,38 @@ describe('request-log batcher', () => {
     expect(paths(w.repo, 'a')).toHaveLength(7);
     // The rows' counters went with flushCounters(): flushing the rows does not count them twice.
     expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(7);
+  });
+
+  it('hands the writer the counters of every answered request within COUNTERS_MS, while rows wait for a busy writer', async () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, 10_000);
+    for (let i = 0; i < WORKER_BATCH; i++) batcher.push(log('a', i));
+    await tick();
+    expect(w.batches).toHaveLength(1); // the writer now stays busy with it, as one starved of CPU
+    for (let i = 0; i < 500; i++) batcher.push(log('a', WORKER_BATCH + i));
+    const counted = () => w.repo.projectStats('a', []).totalRequests;
+    for (let waited = 0; waited < 5000 && counted() < WORKER_BATCH + 500; waited += 20) await sleep(20);
+    // A kill -9 now loses the 500 queued rows, but not their counts.
+    expect(counted()).toBe(WORKER_BATCH + 500);
+    expect(w.repo.mockCounters('a').get('a-mock')?.totalRequests).toBe(WORKER_BATCH + 500);
+    expect(batcher.queued()).toBe(500);
+    expect(w.batches).toHaveLength(1);
+    // The rows written later do not count their requests twice.
+    w.finish();
+    await batcher.settle();
+    expect(paths(w.repo, 'a')[0]).toBe(`/a/${WORKER_BATCH + 499}`);
+    expect(counted()).toBe(WORKER_BATCH + 500);
+  });
+
+  it('settle() writes what is queued and resolves once the writer has committed it', async () => {
+    const w = fakeWorker();
+    const batcher = new LogBatcher(() => w.writer, 60_000, 10_000);
+    for (let i = 0; i < 2 * WORKER_BATCH + 10; i++) batcher.push(log('a', i));
+    await batcher.settle();
+    expect(batcher.queued()).toBe(0);
+    // The fake writer keeps RETENTION rows: the newest is there.
+    expect(paths(w.repo, 'a')[0]).toBe(`/a/${2 * WORKER_BATCH + 9}`);
+    expect(w.repo.projectStats('a', []).totalRequests).toBe(2 * WORKER_BATCH + 10);
   });
 
   it('while this thread is busy, pauses BACKOFF times as long as the last batch took', async () => {

@@ -120,4 +120,10 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
 `,
   },
+  {
+    // Per-project switch to keep credentials in request logs (off: logs.db masks them).
+    version: 4,
+    name: 'project log secrets switch',
+    sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
