@@ -65,6 +65,13 @@ export function ServerPanel() {
         <span data-testid="server-state">{running ? 'Running' : 'Stopped'}</span>
         {running && state?.url && <code className="server-url">{state.url}</code>}
       </div>
+      <label className="inline-label server-host">
+        Listen on
+        <select aria-label="Listen on" value={host} disabled={running} onChange={(e) => setHost(e.target.value)}>
+          <option value={LOOPBACK}>This computer only</option>
+          <option value={NETWORK}>The network (all interfaces)</option>
+        </select>
+      </label>
       <div className="server-controls">
         <label className="inline-label">
           Port
@@ -76,13 +83,6 @@ export function ServerPanel() {
             aria-invalid={Boolean(portError)}
             onChange={(e) => setPort(e.target.value)}
           />
-        </label>
-        <label className="inline-label">
-          Listen on
-          <select aria-label="Listen on" value={host} disabled={running} onChange={(e) => setHost(e.target.value)}>
-            <option value={LOOPBACK}>This computer only</option>
-            <option value={NETWORK}>The network (all interfaces)</option>
-          </select>
         </label>
         {running ? (
           <button type="button" className="btn btn-small" disabled={busy} onClick={() => void stop()}>
