@@ -58,7 +58,8 @@ export class RouteTable {
     const values: string[] = [];
     const leaf = walk(root, segments, 0, values);
     if (!leaf) return null;
-    const params: Record<string, string> = {};
+    // No prototype: a parameter may be named __proto__ or constructor, and must hold its segment.
+    const params = Object.create(null) as Record<string, string>;
     let v = 0;
     leaf.names.forEach((name) => {
       if (name !== null) params[name] = values[v++] ?? '';
