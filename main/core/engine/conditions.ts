@@ -30,9 +30,7 @@ function reader(c: Condition): (view: RequestView) => FieldValue {
   switch (c.type) {
     case 'header': {
       const name = field.toLowerCase();
-      return inherited(name)
-        ? (v) => readHeader(v.req.headers, name, ownValue)
-        : (v) => readHeader(v.req.headers, name);
+      return inherited(name) ? (v) => readOwnHeader(v.req.headers, name) : (v) => readHeader(v.req.headers, name);
     }
     case 'query':
       return inherited(field) ? (v) => ownValue(v.req.query, field) : (v) => v.req.query[field];
@@ -52,14 +50,20 @@ type Fields = Readonly<Record<string, string | string[] | undefined>>;
  * properties only; every other name keeps the plain lookup, which the hot path prefers.
  */
 const inherited = (name: string): boolean => name in Object.prototype;
-const plainValue = (fields: Fields, name: string): FieldValue => fields[name];
 const ownValue = (fields: Fields, name: string): FieldValue => (Object.hasOwn(fields, name) ? fields[name] : undefined);
 
-function readHeader(headers: Fields, name: string, read = plainValue): FieldValue {
-  const direct = read(headers, name);
+function readHeader(headers: Fields, name: string): FieldValue {
+  const direct = headers[name];
   if (direct !== undefined) return direct;
   // Node lowercases header names; other callers (the cloud server) might not.
-  for (const key in headers) if (key.toLowerCase() === name) return read(headers, key);
+  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
+}
+
+function readOwnHeader(headers: Fields, name: string): FieldValue {
+  const direct = ownValue(headers, name);
+  if (direct !== undefined) return direct;
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
   return undefined;
 }
 
