@@ -71,6 +71,14 @@ export interface AppInfo {
   transport: Transport;
 }
 
+/**
+ * The last page number a log query takes: far past any log (a page holds up to 100 rows),
+ * and small enough that its row offset stays an exact integer that SQLite's 64-bit OFFSET holds.
+ */
+export const MAX_LOG_PAGE = 1_000_000_000;
+/** The same bound for the viewer's row offset. */
+export const MAX_LOG_OFFSET = 100 * MAX_LOG_PAGE;
+
 /** The REST API's log page (mockbird-api.md §6): full rows, newest first, by page number. */
 export const requestLogPageSchema = z
   .object({
@@ -80,7 +88,13 @@ export const requestLogPageSchema = z
     startDate: z.iso.datetime({ offset: true }).optional(),
     /** ISO 8601; rows at or before it. */
     endDate: z.iso.datetime({ offset: true }).optional(),
-    page: z.number().int().min(1).default(1),
+    page: z
+      .number()
+      // Before int(): 1e20 is also not a safe integer, and this message names the real limit.
+      .max(MAX_LOG_PAGE, { message: `must be ${MAX_LOG_PAGE} or less: no log has that many pages` })
+      .int()
+      .min(1)
+      .default(1),
     limit: z.number().int().min(1).max(100).default(50),
   })
   .refine((f) => f.projectId !== undefined || f.mockId !== undefined, {
@@ -198,7 +212,12 @@ export const calls = {
   'requestLogs.list': call(
     requestLogFilterSchema.extend({
       limit: z.number().int().min(1).max(5000).default(500),
-      offset: z.number().int().min(0).default(0),
+      offset: z
+        .number()
+        .max(MAX_LOG_OFFSET, { message: `must be ${MAX_LOG_OFFSET} or less: no log has that many rows` })
+        .int()
+        .min(0)
+        .default(0),
     }),
     reads("Lists a project's logged requests, newest first, without bodies, filtered and paged.", 'cli', 'mcp'),
   ).returns<{ rows: RequestLogSummary[]; total: number }>(),

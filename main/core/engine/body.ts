@@ -70,7 +70,53 @@ export function jsonPath(root: unknown, path: string): FieldValue {
 function stringify(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return JSON.stringify(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    // JSON.parse reads any depth, but JSON.stringify recurses and overflows the stack a few
+    // thousand levels down: a client's deeply nested field is serialised without recursion.
+    return stringifyDeep(v);
+  }
+}
+
+/**
+ * JSON.stringify's output for a value JSON.parse made (objects, arrays, strings, numbers,
+ * booleans, null), with an explicit stack instead of recursion, so any depth fits.
+ */
+export function stringifyDeep(root: unknown): string {
+  const out: string[] = [];
+  // Each frame: a container, its keys (null for an array), and the next index to write.
+  const stack: { value: object; keys: string[] | null; i: number }[] = [];
+  const open = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v));
+    } else if (Array.isArray(v)) {
+      out.push('[');
+      stack.push({ value: v, keys: null, i: 0 });
+    } else {
+      out.push('{');
+      stack.push({ value: v, keys: Object.keys(v), i: 0 });
+    }
+  };
+  open(root);
+  for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+    const size = top.keys === null ? (top.value as unknown[]).length : top.keys.length;
+    if (top.i === size) {
+      out.push(top.keys === null ? ']' : '}');
+      stack.pop();
+      continue;
+    }
+    const i = top.i++;
+    if (i > 0) out.push(',');
+    if (top.keys === null) {
+      open((top.value as unknown[])[i]);
+    } else {
+      const key = top.keys[i]!;
+      out.push(JSON.stringify(key), ':');
+      open((top.value as Record<string, unknown>)[key]);
+    }
+  }
+  return out.join('');
 }
 
 /**

@@ -30,22 +30,40 @@ function reader(c: Condition): (view: RequestView) => FieldValue {
   switch (c.type) {
     case 'header': {
       const name = field.toLowerCase();
-      return (v) => readHeader(v.req.headers, name);
+      return inherited(name) ? (v) => readOwnHeader(v.req.headers, name) : (v) => readHeader(v.req.headers, name);
     }
     case 'query':
-      return (v) => v.req.query[field];
+      return inherited(field) ? (v) => ownValue(v.req.query, field) : (v) => v.req.query[field];
     case 'path':
-      return (v) => v.params[field];
+      return inherited(field) ? (v) => ownValue(v.params, field) : (v) => v.params[field];
     case 'body':
       return (v) => readBodyField(v, field);
   }
 }
 
-function readHeader(headers: Record<string, string | string[] | undefined>, name: string): FieldValue {
+type Fields = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * Headers, query and params are plain objects (Node's headers are), so `fields[name]` would
+ * find Object.prototype's members (constructor, toString, __proto__…) where the request sent
+ * nothing, and a condition would test a function. Conditions on those names read own
+ * properties only; every other name keeps the plain lookup, which the hot path prefers.
+ */
+const inherited = (name: string): boolean => name in Object.prototype;
+const ownValue = (fields: Fields, name: string): FieldValue => (Object.hasOwn(fields, name) ? fields[name] : undefined);
+
+function readHeader(headers: Fields, name: string): FieldValue {
   const direct = headers[name];
   if (direct !== undefined) return direct;
   // Node lowercases header names; other callers (the cloud server) might not.
   for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
+}
+
+function readOwnHeader(headers: Fields, name: string): FieldValue {
+  const direct = ownValue(headers, name);
+  if (direct !== undefined) return direct;
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
   return undefined;
 }
 

@@ -6,7 +6,8 @@ import type { EngineRequest, EngineResult, Exchange } from './types';
 /**
  * Answers one request from a compiled project: the route table picks the mock, then the
  * project's pipeline (pipeline/index.ts) runs that mock's steps, or the unmatched ones.
- * Synchronous unless a stage must wait (then `pending`). Never throws for user data.
+ * Synchronous unless a stage must wait (then `pending`), or failed (then `pending` rejects).
+ * Never throws for user data.
  */
 export function executeRequest(
   compiled: CompiledProject,
@@ -16,7 +17,14 @@ export function executeRequest(
   const method = req.method.toUpperCase();
   const match = compiled.routes.match(method, req.path);
   const x = new ResponseExchange(req, compiled.project, method, deps.random, match);
-  const wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0, compiled.pipeline.stepTimeoutMs);
+  let wait: Promise<void> | undefined;
+  try {
+    wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0, compiled.pipeline.stepTimeoutMs);
+  } catch (e) {
+    // A stage that throws has failed like one whose promise rejects: the transport answers
+    // INTERNAL_ERROR from this exchange, so the log still names the mock that was matched.
+    wait = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
   if (wait === undefined) mustHaveAnswered(x);
   else x.pending = wait.then(() => mustHaveAnswered(x));
   return x;

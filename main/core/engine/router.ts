@@ -15,7 +15,12 @@ import type { CompiledMock, RouteMatch } from './types';
 interface TrieNode {
   statics: Map<string, TrieNode> | null;
   param: TrieNode | null;
-  leaf: { mock: CompiledMock; names: readonly (string | null)[] } | null;
+  leaf: {
+    mock: CompiledMock;
+    names: readonly (string | null)[];
+    /** A parameter is named like an Object.prototype member (__proto__, constructor…). */
+    protoNames: boolean;
+  } | null;
 }
 
 const newNode = (): TrieNode => ({ statics: null, param: null, leaf: null });
@@ -43,7 +48,8 @@ export class RouteTable {
         node = next;
       }
     }
-    node.leaf ??= { mock, names: segments.map((s) => s.param) };
+    const names = segments.map((s) => s.param);
+    node.leaf ??= { mock, names, protoNames: names.some((n) => n !== null && n in Object.prototype) };
   }
 
   match(method: string, rawPath: string): RouteMatch | null {
@@ -58,7 +64,9 @@ export class RouteTable {
     const values: string[] = [];
     const leaf = walk(root, segments, 0, values);
     if (!leaf) return null;
-    const params: Record<string, string> = {};
+    // A parameter named __proto__ must hold its segment, not set the object's prototype;
+    // only such routes pay for a prototype-less object (slower to make than a literal).
+    const params: Record<string, string> = leaf.protoNames ? (Object.create(null) as Record<string, string>) : {};
     let v = 0;
     leaf.names.forEach((name) => {
       if (name !== null) params[name] = values[v++] ?? '';

@@ -38,8 +38,8 @@ export interface EngineResult {
   conditionFailures: ConditionFailure[];
   /**
    * Null when the answer is final. A promise while an asynchronous stage (a proxy, later)
-   * is still working: the other fields are final once it resolves; a rejection means the
-   * stage failed and the transport answers INTERNAL_ERROR.
+   * is still working: the other fields are final once it resolves; a rejection means a
+   * stage failed (or threw) and the transport answers INTERNAL_ERROR.
    */
   pending: Promise<void> | null;
 }

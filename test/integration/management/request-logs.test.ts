@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LOG_OFFSET, MAX_LOG_PAGE } from '../../../shared/ipc/contract';
 import type { RequestLog } from '../../../shared/models';
 import { seedProject, startApi, type Api } from './harness';
 
@@ -127,6 +128,31 @@ describe('GET /mocks/:id/request-logs (mockbird-api.md §6)', () => {
     expect(r.status).toBe(400);
     expect(r.json).toMatchObject({ error: 'VALIDATION_ERROR', field });
     expect(r.json.message).toContain(field);
+  });
+
+  it('takes pages up to MAX_LOG_PAGE; a larger page is a 400 naming the limit, never a 500', async () => {
+    const last = await api.call('GET', `/mocks/${mockId}/request-logs?page=${MAX_LOG_PAGE}&limit=100`);
+    expect(last.status).toBe(200);
+    expect(last.json).toEqual({ data: [], pagination: { page: MAX_LOG_PAGE, limit: 100, total: 130, totalPages: 2 } });
+    for (const page of [String(MAX_LOG_PAGE + 1), '1e20', '9007199254740993', '1e308']) {
+      const r = await api.call('GET', `/mocks/${mockId}/request-logs?page=${page}&limit=100`);
+      expect(r.status).toBe(400);
+      expect(r.json).toEqual({
+        error: 'VALIDATION_ERROR',
+        field: 'page',
+        message: `page must be a whole number from 1 to ${MAX_LOG_PAGE}, got "${page}"`,
+      });
+    }
+  });
+
+  it('the contract bounds page and offset for every transport, naming the limit', async () => {
+    const page = await api.core.router.call('requestLogs.page', { mockId, page: 1e20 });
+    expect(page).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', field: 'page' } });
+    expect(!page.ok && page.error.message).toContain(`must be ${MAX_LOG_PAGE} or less`);
+    const list = await api.core.router.call('requestLogs.list', { projectId, offset: MAX_LOG_OFFSET + 1 });
+    expect(list).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', field: 'offset' } });
+    const deepest = await api.core.router.call('requestLogs.list', { projectId, offset: MAX_LOG_OFFSET });
+    expect(deepest).toMatchObject({ ok: true, value: { rows: [], total: 135 } });
   });
 
   it('is a 404 for an unknown mock', async () => {

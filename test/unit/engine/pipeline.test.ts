@@ -86,7 +86,7 @@ describe('render stage', () => {
     expect(x.body).toBe('path is /users');
   });
 
-  it('compiles a renderer once per version of a response: a recompile reuses unchanged ones', () => {
+  it('compiles a renderer once per version of a response: a recompile reuses unchanged ones', async () => {
     const compiled: string[] = [];
     const counting: RendererCompiler = (r) => {
       compiled.push(r.id);
@@ -109,7 +109,10 @@ describe('render stage', () => {
       },
     });
     const c = compile([m], [{ ...a, name: 'Bad' }], broken);
-    expect(() => executeRequest(c, request(), { random })).toThrow(/response "Bad" .*unclosed \{\{/);
+    const failed = executeRequest(c, request(), { random });
+    // It fails as a stage does: the answer (and its log row) still name the mock and response.
+    expect([failed.mockId, failed.responseId]).toEqual([m.id, a.id]);
+    await expect(failed.pending).rejects.toThrow(/response "Bad" .*unclosed \{\{/);
   });
 });
 

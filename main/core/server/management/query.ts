@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { MAX_LOG_PAGE } from '../../../../shared/ipc/contract';
 import { parseInput } from '../../util/errors';
 
 /** Query strings arrive as strings (or arrays when a key repeats); these schemas say which. */
 const one = (name: string) => z.string({ message: `${name} must be given once, as a single value` });
 
-const positiveInt = (name: string, dflt: number) =>
+const positiveInt = (name: string, dflt: number, max = Number.MAX_SAFE_INTEGER) =>
   one(name)
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return dflt;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of 1 or more, got "${v}"` });
+      if (!Number.isInteger(n) || n < 1 || n > max) {
+        const range = max === Number.MAX_SAFE_INTEGER ? 'of 1 or more' : `from 1 to ${max}`;
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number ${range}, got "${v}"` });
         return z.NEVER;
       }
       return n;
@@ -38,7 +40,9 @@ const isoDate = (name: string) =>
 export const MAX_LOG_LIMIT = 100;
 
 const logQuerySchema = z.object({
-  page: positiveInt('page', 1),
+  // The spec sets no last page: a page past the end is empty, one past MAX_LOG_PAGE a 400
+  // (clamping it would answer for a page other than the one asked, and say so in pagination.page).
+  page: positiveInt('page', 1, MAX_LOG_PAGE),
   // The spec caps limit at 100: larger values are served as 100 (pagination.limit says so).
   limit: positiveInt('limit', 50).transform((n) => Math.min(n, MAX_LOG_LIMIT)),
   startDate: isoDate('startDate'),
