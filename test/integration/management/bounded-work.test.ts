@@ -49,18 +49,18 @@ describe('batch-create and JSON bodies are bounded at the boundary', () => {
   it('a 50,000-scenario batch-create (150 KB) is a 400 naming the limit, and a concurrent mock answers in < 100 ms', async () => {
     const body = batch(50, 1000);
     expect(body.length).toBeLessThan(200_000);
-    const statuses: number[] = [];
+    const answers: { status: number; json: Record<string, unknown> }[] = [];
     const latencies = await latencyDuring(`${h.base}/m/shop/ping`, async () => {
-      const r = await post('/projects/batch-create', body);
-      statuses.push(r.status);
+      answers.push(await post('/projects/batch-create', body));
+    });
+    expect(latencies.length).toBeGreaterThanOrEqual(3);
+    expect(median(latencies)).toBeLessThan(100);
+    for (const r of answers) {
+      expect(r.status).toBe(400);
       expect(r.json.error).toBe('VALIDATION_ERROR');
       expect(r.json.message).toMatch(new RegExp(`at most ${MAX_BATCH_SCENARIOS_PER_ENDPOINT} scenarios`));
       expect(r.json.field).toBe('endpoints.0.scenarios');
-    });
-    expect(new Set(statuses)).toEqual(new Set([400]));
-    expect(latencies.length).toBeGreaterThanOrEqual(3);
-    console.log('LAT', latencies.map(Math.round).join(','));
-    expect(median(latencies)).toBeLessThan(100);
+    }
   }, 120_000);
 
   it('refuses more endpoints or more scenarios in all than the documented limits, naming the field', async () => {
@@ -85,7 +85,6 @@ describe('batch-create and JSON bodies are bounded at the boundary', () => {
     expect(new Set(statuses)).toEqual(new Set([201]));
     const created = h.core.catalog.projects.list().find((p) => p.name === 'Big')!;
     expect(h.core.store.mocks.listByProject(created.id)).toHaveLength(MAX_BATCH_SCENARIOS / 2);
-    console.log('LAT', latencies.map(Math.round).join(','));
     expect(median(latencies)).toBeLessThan(100);
   }, 120_000);
 

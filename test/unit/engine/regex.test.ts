@@ -54,7 +54,7 @@ describe('regex work per request is bounded', () => {
     const c = bodyRegex('(?<=[a-z])\\d');
     const v = bodyView(`${'a'.repeat(MAX_REGEX_INPUT - 1)}1`);
     let matched = 0;
-    while (holds(c, v)) matched++;
+    while (matched < 100 && holds(c, v)) matched++;
     // Each test charges 64 KiB × the pattern's size; the budget allows a handful, not unbounded.
     expect(matched).toBeGreaterThanOrEqual(1);
     expect(matched * MAX_REGEX_INPUT).toBeLessThanOrEqual(REGEX_BUDGET);
