@@ -31,6 +31,20 @@ export type ConditionOperator = z.infer<typeof conditionOperatorSchema>;
 export const VALUELESS_OPERATORS: ReadonlySet<ConditionOperator> = new Set(['exists', 'not_exists']);
 
 export const MAX_REGEX_LENGTH = 1000;
+/**
+ * Compiled size (re2js instructions) a regex may have. Matching costs text length × this
+ * size, and a counted repetition multiplies it: (?<=[a-z]{1,1000}) is 2,006 instructions and
+ * took 5 s over 64 KiB. See docs/security.md, item 2.
+ */
+export const MAX_REGEX_PROGRAM = 250;
+/** Characters of a value a regex condition reads: the first 64 KiB (a body `$` is often larger). */
+export const MAX_REGEX_INPUT = 64 * 1024;
+/**
+ * Work all regex conditions of one request may do, in characters read × pattern instructions
+ * (about 60 ms on a slow machine); a regex condition tested after it is spent does not match.
+ * A 32-instruction pattern can read a full 64 KiB value once, a 10-instruction one three times.
+ */
+export const REGEX_BUDGET = 2 * 1024 * 1024;
 
 export const conditionSchema = z
   .object({
@@ -68,9 +82,9 @@ export function regexProblem(pattern: string): string | undefined {
   } catch (e) {
     return `invalid regex: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
   }
+  let size: number;
   try {
-    RE2JS.compile(pattern, RE2JS.LOOKBEHINDS);
-    return undefined;
+    size = RE2JS.compile(pattern, RE2JS.LOOKBEHINDS).programSize();
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
     return (
@@ -78,4 +92,11 @@ export function regexProblem(pattern: string): string | undefined {
       'backreferences \\1 and \\u escapes are not supported; rewrite it without them, e.g. \\x41 for \\u0041'
     );
   }
+  if (size > MAX_REGEX_PROGRAM) {
+    return (
+      `regex is too complex to run on every request (${size} steps, the limit is ${MAX_REGEX_PROGRAM}): ` +
+      'use smaller counts in repetitions such as {1,1000}, or match fewer alternatives'
+    );
+  }
+  return undefined;
 }

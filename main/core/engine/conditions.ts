@@ -15,11 +15,12 @@ import type { CompiledCondition, FieldValue, RequestView } from './types';
  * - exists / not_exists: whether the field is present at all; `value` is ignored. An empty
  *   value (`?q=`) is present.
  * - gt / lt compare numbers; a value that is not a number never matches.
- * - regex is an unanchored search (like RegExp#test) on a linear-time engine; use ^…$ to
+ * - regex is an unanchored search (like RegExp#test) on a linear-time engine, over the first
+ *   64 KiB of the value and within the request's regex work budget (regex.ts); use ^…$ to
  *   match the whole value.
  * Comparisons are case-sensitive; header NAMES are not.
  */
-type Test = (value: string) => boolean;
+type Test = (value: string, view?: RequestView) => boolean;
 
 export function compileCondition(c: Condition): CompiledCondition {
   return { source: c, read: reader(c), test: tester(c.operator, c.value) };
@@ -67,7 +68,7 @@ function readOwnHeader(headers: Fields, name: string): FieldValue {
   return undefined;
 }
 
-function tester(op: ConditionOperator, expected: string): (actual: FieldValue) => boolean {
+function tester(op: ConditionOperator, expected: string): CompiledCondition['test'] {
   switch (op) {
     case 'exists':
       return (a) => a !== undefined;
@@ -102,7 +103,7 @@ function positive(
       } catch {
         // Saved before the safe-regex check existed: it can never match rather than crash the mock.
       }
-      return (s) => re.test(s);
+      return (s, view) => re.test(s, view);
     }
     case 'gt': {
       const n = Number(expected);
@@ -118,11 +119,11 @@ function positive(
 // Number('') is 0 and Number(' ') too: an empty value is not the number zero.
 const isNumeric = (s: string): boolean => s.trim() !== '' && Number.isFinite(Number(s));
 
-function any(test: Test): (actual: FieldValue) => boolean {
-  return (a) => {
+function any(test: Test): CompiledCondition['test'] {
+  return (a, view) => {
     if (a === undefined) return false;
-    if (typeof a === 'string') return test(a);
-    return a.some(test);
+    if (typeof a === 'string') return test(a, view);
+    return a.some((s) => test(s, view));
   };
 }
 

@@ -40,7 +40,7 @@ export function selectResponse(
 function conditionsHold(r: CompiledResponse, view: RequestView, failures: ConditionFailure[]): boolean {
   for (const c of r.conditions) {
     const actual = c.read(view);
-    if (!c.test(actual)) {
+    if (!c.test(actual, view)) {
       failures.push({
         responseId: r.source.id,
         responseName: r.source.name,

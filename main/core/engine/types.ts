@@ -61,6 +61,8 @@ export interface RequestView {
   parsed?: ParsedBody | undefined;
   /** The body decoded as UTF-8 text, memoised for the "$" field; see body.ts. */
   text?: string | undefined;
+  /** What is left of this request's regex work budget (regex.ts); REGEX_BUDGET before the first regex runs. */
+  regexBudget?: number | undefined;
 }
 
 export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams } | { kind: 'raw' };
@@ -69,7 +71,8 @@ export interface CompiledCondition {
   readonly source: Condition;
   /** The field value seen, for the log's ConditionFailure.actual. */
   read(view: RequestView): FieldValue;
-  test(actual: FieldValue): boolean;
+  /** `view` is the request the value was read from: regex conditions charge its work budget. */
+  test(actual: FieldValue, view?: RequestView): boolean;
 }
 
 export interface CompiledResponse {

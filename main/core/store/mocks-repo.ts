@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Mock } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { toMock, type MockRow } from './rows';
@@ -27,15 +28,19 @@ export class MocksRepo {
     return r.n;
   }
 
+  // Prepared once: a tree import inserts thousands of rows in one transaction.
+  private insertStmt: Statement | undefined;
+
   insert(m: Mock, sortOrder: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
+    (this.insertStmt ??= this.db
+      .prepare(`INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
            response_mode, is_active, sort_order, created_at, updated_at)
          VALUES (@id, @projectId, @name, @path, @method, @description, @responseType, @responseDelay,
-           @responseMode, @isActive, @sortOrder, @createdAt, @updatedAt)`,
-      )
-      .run({ ...m, isActive: m.isActive ? 1 : 0, sortOrder });
+           @responseMode, @isActive, @sortOrder, @createdAt, @updatedAt)`)).run({
+      ...m,
+      isActive: m.isActive ? 1 : 0,
+      sortOrder,
+    });
   }
 
   update(m: Mock): void {

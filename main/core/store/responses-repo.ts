@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { MockResponse } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { toResponse, type ResponseRow } from './rows';
@@ -37,15 +38,15 @@ export class ResponsesRepo {
     return r.n;
   }
 
+  // Prepared once: a tree import inserts thousands of rows in one transaction.
+  private insertStmt: Statement | undefined;
+
   insert(r: MockResponse): void {
-    this.db
-      .prepare(
-        `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
+    (this.insertStmt ??= this.db
+      .prepare(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
            sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
-           @sortOrder, @createdAt, @updatedAt)`,
-      )
-      .run(this.params(r));
+           @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
   }
 
   update(r: MockResponse): void {

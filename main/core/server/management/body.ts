@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_JSON_DEPTH, jsonTooDeepAt } from '../../../../shared/wire/json-limits';
 import { AppError } from '../../util/errors';
 import { rejectLoneSurrogates } from './lone-surrogate';
 
@@ -30,6 +31,17 @@ function parseJsonBody(
     return done(
       new AppError('VALIDATION_ERROR', `request body is not valid JSON: ${detail}`, {
         hint: 'send a JSON object, e.g. -H "Content-Type: application/json" -d \'{"name":"My API"}\'',
+      }),
+    );
+  }
+  // Before any handler walks it recursively (zod, JSON.stringify): V8 parses any depth, but
+  // a few KB nested 5,000 levels deep would overflow the stack later, as a 500.
+  const deepAt = jsonTooDeepAt(body);
+  if (deepAt !== undefined) {
+    return done(
+      new AppError('VALIDATION_ERROR', `request body nests deeper than ${MAX_JSON_DEPTH} levels (at ${deepAt})`, {
+        field: deepAt,
+        hint: `flatten the JSON: objects and arrays may nest at most ${MAX_JSON_DEPTH} levels`,
       }),
     );
   }
