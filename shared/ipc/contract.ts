@@ -152,7 +152,12 @@ export const calls = {
   ).returns<ImportProjectResult>(),
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
-    writes("Changes a project's name, description, slug, visibility, dedicated port or logSecrets (keep credentials in its request logs).", 'rest', 'cli', 'mcp'),
+    writes(
+      "Changes a project's name, description, slug, visibility, dedicated port or logSecrets (keep credentials in its request logs).",
+      'rest',
+      'cli',
+      'mcp',
+    ),
   ).returns<Project>(),
   'projects.delete': call(
     z.object({ id }),
