@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent, ImportProjectResult } from '../../../shared/models';
+import { openStore } from '../../../main/core/store/store';
 import { startHarness, type Harness } from '../execution/harness';
 import { latencyDuring, median } from '../execution/latency-probe';
 
@@ -117,5 +118,34 @@ describe('project-file import off the serving thread', () => {
     // The terminated worker's connection held the write lock: it must have been released.
     const next = await h.core.catalog.trees.createOffThread(draft('After', 2), { source: 'project-file' });
     expect(h.core.store.mocks.listByProject(next.project.id)).toHaveLength(2);
+  });
+});
+
+describe('closing the app during an import', () => {
+  it('ends the write: it is either committed whole or rolled back with a clear error, never half', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-import-close-'));
+    try {
+      const app = await startHarness({ dataDir: other });
+      const pending = app.core.catalog.trees.createOffThread(draft('Closing', 10_000), { source: 'project-file' }).then(
+        (r) => ({ ok: true as const, id: r.project.id }),
+        (e: unknown) => ({ ok: false as const, message: (e as Error).message }),
+      );
+      await app.close();
+      const outcome = await pending;
+      const store = openStore(other);
+      try {
+        const mocks = (store.db.prepare('SELECT COUNT(*) AS n FROM mocks').get() as { n: number }).n;
+        if (outcome.ok) expect(store.mocks.listByProject(outcome.id)).toHaveLength(10_000);
+        else {
+          expect(outcome.message).toMatch(/closed while the project was being written; it was rolled back/);
+          expect(mocks).toBe(0);
+          expect(store.projects.list().map((p) => p.name)).toEqual(['Shop']);
+        }
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
