@@ -41,6 +41,8 @@ export default defineConfig({
           index: resolve(root, 'main/index.ts'),
           // Request logs are written on a worker thread; it loads ./log-writer.worker.js.
           'log-writer.worker': resolve(root, 'main/core/server/log-writer.worker.ts'),
+          // Big project imports are written on a worker thread; it loads ./tree-write.worker.js.
+          'tree-write.worker': resolve(root, 'main/core/catalog/tree-write.worker.ts'),
         },
       },
     },

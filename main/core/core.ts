@@ -105,6 +105,7 @@ export class Core {
   /** Stops listeners, writes pending logs, closes the databases. */
   async close(): Promise<void> {
     await this.server.dispose();
+    await this.catalog.trees.closeWorkers();
     this.store.close();
   }
 }

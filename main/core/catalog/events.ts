@@ -55,6 +55,15 @@ export class CatalogEvents {
     this.store.afterCommit(() => this.deliver(event));
   }
 
+  /**
+   * Delivers events that another connection recorded and committed (a tree written on a
+   * worker thread, ./tree-worker.ts) to this thread's listeners, as if committed here: their
+   * outbox rows are already in that commit.
+   */
+  deliverCommitted(events: readonly DomainEvent[]): void {
+    for (const e of events) this.deliver(e);
+  }
+
   private deliver(event: DomainEvent): void {
     const change = changeOf(event);
     for (const l of this.eventListeners) this.call(() => l(event), event);

@@ -7,6 +7,7 @@ import {
   type Mock,
   type MockDraft,
   type Project,
+  type ProjectDraft,
   type TreeSource,
 } from '../../../shared/models';
 import type { Store } from '../store/store';
@@ -15,6 +16,7 @@ import { AppError, parseInput } from '../util/errors';
 import { newId } from '../util/ids';
 import type { CatalogEvents } from './events';
 import type { ProjectService } from './projects';
+import { TREE_WRITE_TIMEOUT_MS, TreeWorkers } from './tree-worker';
 
 export interface TreeOptions {
   /** What the tree comes from; recorded in the `project.imported` event. */
@@ -59,6 +61,8 @@ const mockDraftsSchema = z.array(mockDraftSchema).min(1).max(1000);
  * a new tree; `mock.created` per mock added to an existing project.
  */
 export class TreeService {
+  private readonly workers = new TreeWorkers();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -66,8 +70,40 @@ export class TreeService {
     private readonly projects: ProjectService,
   ) {}
 
+  /** Validates the draft and writes it on this thread. */
   create(draftInput: unknown, opts: TreeOptions): TreeResult {
+    return this.write(parseInput(projectDraftSchema, draftInput), opts);
+  }
+
+  /**
+   * Validates the draft here, then writes it on a worker thread with its own connection to
+   * catalog.db (./tree-worker.ts), so a 10,000-mock tree does not hold up mock answers on
+   * this thread; its events reach this thread's listeners once it has committed. Writes run
+   * one at a time and each is bounded by `timeoutMs` (rolled back past it). An in-memory
+   * store cannot be shared with another thread: it writes here.
+   */
+  async createOffThread(
+    draftInput: unknown,
+    opts: TreeOptions,
+    limits: { timeoutMs?: number } = {},
+  ): Promise<TreeResult> {
     const draft = parseInput(projectDraftSchema, draftInput);
+    if (this.store.dataDir === null) return this.write(draft, opts);
+    const { result, events } = await this.workers.write(this.store.dataDir, draft, opts, {
+      now: this.clock.now().toISOString(),
+      timeoutMs: limits.timeoutMs ?? TREE_WRITE_TIMEOUT_MS,
+    });
+    this.events.deliverCommitted(events);
+    return result;
+  }
+
+  /** Ends tree writes in progress on worker threads (rolled back, their callers told); for closing the app. */
+  closeWorkers(): Promise<void> {
+    return this.workers.close();
+  }
+
+  /** Writes a validated draft in one transaction on this thread's connection (the worker calls it too). */
+  write(draft: ProjectDraft, opts: TreeOptions): TreeResult {
     const { store } = this;
     return store.tx(() => {
       const header = draft.project;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LogCounters, LogRows } from '../store/log-rows';
 import { LOGS_FILE, type Store } from '../store/store';
+import { siblingWorkerUrl, workerExecArgv } from '../util/worker-file';
 
 /** Rows to insert, and the hit counters of every request they stand for (some rows may have been dropped). */
 export interface LogBatch {
@@ -47,22 +48,7 @@ export function inlineWriter(store: Store, retention: number): LogWriter {
   };
 }
 
-// The worker sits next to this module under the same extension: log-writer.worker.ts from
-// source, .mjs beside the CLI bundle (out/cli), .js beside the Electron main bundle
-// (out/main); both builds list it as an entry. Resolved at run time (not a literal in
-// `new URL`) so bundlers leave it alone; a build without the file falls back to inline writes.
-const WORKER_FILE = `./log-writer.worker${path.extname(new URL(import.meta.url).pathname)}`;
 const SYNC_TIMEOUT_MS = 10_000;
-
-/**
- * From source (tests, bench, `npm run cli`) the worker is TypeScript with extensionless
- * imports, which Node's own type stripping cannot resolve: load it through tsx, as the
- * parent was (vitest transforms modules in-process, so its workers need the flag added).
- */
-function workerExecArgv(): string[] | undefined {
-  if (!import.meta.url.endsWith('.ts')) return undefined;
-  return process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-}
 
 /**
  * Sends batches to a worker thread (log-writer.worker.ts) that writes them to logs.db with its
@@ -83,9 +69,9 @@ export function createLogWriter(store: Store, retention: number): LogWriter {
   let worker: Worker;
   const done = new Int32Array(new SharedArrayBuffer(4));
   try {
-    worker = new Worker(new URL(WORKER_FILE, import.meta.url), {
+    worker = new Worker(siblingWorkerUrl('log-writer', import.meta.url), {
       workerData: { file: path.join(store.dataDir, LOGS_FILE), retention, done: done.buffer },
-      execArgv: workerExecArgv(),
+      execArgv: workerExecArgv(import.meta.url),
     });
   } catch {
     return inline;

@@ -20,12 +20,14 @@ export function parseProjectFileText(text: string, source: string): unknown {
 /**
  * Creates a NEW project from a project file of any known version, in one transaction
  * (catalog.trees): every mock and response or nothing. Validation errors name the JSON path
- * of the offending value, e.g. `mocks.2.responses.0.statusCode`.
+ * of the offending value, e.g. `mocks.2.responses.0.statusCode`. The file is validated on
+ * this thread and written on a worker (TreeService.createOffThread): a 10,000-mock file
+ * does not hold up mock answers while it is written.
  */
-export function importProject(catalog: Catalog, input: unknown): ImportResult {
+export async function importProject(catalog: Catalog, input: unknown): Promise<ImportResult> {
   const file = upgradeProjectFile(input) as Record<string, unknown>;
   parseInput(projectFileHeaderSchema, file);
-  const r = catalog.trees.create(
+  const r = await catalog.trees.createOffThread(
     { project: file.project, mocks: file.mocks },
     { source: 'project-file', slug: 'unique', port: 'drop' },
   );

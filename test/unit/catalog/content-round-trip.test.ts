@@ -97,7 +97,7 @@ describe('every content field survives', () => {
     expect(Object.keys(responseContent(r)).sort()).toEqual([...responseKeys].sort());
   });
 
-  it('the project file: export, serialise, import elsewhere, export again', () => {
+  it('the project file: export, serialise, import elsewhere, export again', async () => {
     const file = JSON.parse(serializeProjectFile(exportProject(store, placement.slug, clock))) as ReturnType<
       typeof exportProject
     >;
@@ -108,7 +108,7 @@ describe('every content field survives', () => {
 
     const other = openStore(null);
     try {
-      const imported = importProject(new Catalog(other, clock), file);
+      const imported = await importProject(new Catalog(other, clock), file);
       expect(imported.slug).toBe(placement.slug);
       const p = other.projects.get(imported.project.id)!;
       const m = other.mocks.listByProject(p.id)[0]!;

@@ -68,15 +68,15 @@ describe('catalog events are told only after commit', () => {
     expect(tableCount('projects')).toBe(0);
   });
 
-  it('a project-file import with a bad response emits nothing and leaves no outbox row', () => {
-    expect(() =>
+  it('a project-file import with a bad response emits nothing and leaves no outbox row', async () => {
+    await expect(
       importProject(catalog, {
         mockdeck: 'project',
         version: 1,
         project: { name: 'Bad file' },
         mocks: [{ name: 'a', path: '/a', method: 'GET', responses: [{ statusCode: 99 }] }],
       }),
-    ).toThrow(/statusCode/);
+    ).rejects.toThrow(/statusCode/);
     expect(heard).toEqual([]);
     expect(store.outbox.count()).toBe(0);
   });

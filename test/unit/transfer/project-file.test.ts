@@ -51,6 +51,15 @@ const errorOf = (fn: () => unknown): AppError => {
   }
   throw new Error('expected an AppError');
 };
+const rejectionOf = async (p: Promise<unknown>): Promise<AppError> => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+};
 
 describe('project file export', () => {
   it('writes the versioned native format with camelCase fields and no ids', () => {
@@ -118,11 +127,11 @@ describe('project file export', () => {
 });
 
 describe('project file import', () => {
-  it('round-trips into another store as a new project with new ids', () => {
+  it('round-trips into another store as a new project with new ids', async () => {
     const file = JSON.parse(serializeProjectFile(exportProject(store, seed(), clock))) as unknown;
     const other = openStore(null);
     try {
-      const result = importProject(new Catalog(other, clock), file);
+      const result = await importProject(new Catalog(other, clock), file);
       expect(result).toMatchObject({
         slug: 'shop-api',
         slugChanged: false,
@@ -139,17 +148,17 @@ describe('project file import', () => {
     }
   });
 
-  it('makes the slug unique and drops a port another project owns, reporting both', () => {
+  it('makes the slug unique and drops a port another project owns, reporting both', async () => {
     const file = exportProject(store, seed(), clock);
-    const again = importProject(catalog, file);
+    const again = await importProject(catalog, file);
     expect(again).toMatchObject({ slug: 'shop-api-2', slugChanged: true, droppedPort: 4010 });
     expect(again.project.port).toBeNull();
     expect(catalog.projects.list().map((p) => p.slug)).toEqual(['shop-api', 'shop-api-2']);
     expect(store.mocks.listByProject(again.project.id)).toHaveLength(2);
   });
 
-  it('accepts a minimal hand-written file, filling defaults', () => {
-    const r = importProject(catalog, {
+  it('accepts a minimal hand-written file, filling defaults', async () => {
+    const r = await importProject(catalog, {
       mockdeck: 'project',
       version: 1,
       project: { name: 'Tiny' },
@@ -213,16 +222,16 @@ describe('project file import', () => {
       'mocks.0.responses.0.conditions.0.value',
       /regex/,
     ],
-  ])('refuses %s, naming where the problem is, and creates nothing', (_label, input, field, message) => {
-    const e = errorOf(() => importProject(catalog, input));
+  ])('refuses %s, naming where the problem is, and creates nothing', async (_label, input, field, message) => {
+    const e = await rejectionOf(importProject(catalog, input));
     expect(e.code).toBe('VALIDATION_ERROR');
     expect(e.field).toBe(field);
     expect(e.message).toMatch(message);
     expect(catalog.projects.list()).toEqual([]);
   });
 
-  it('refuses a file from a newer MockDeck with a clear message', () => {
-    const e = errorOf(() =>
+  it('refuses a file from a newer MockDeck with a clear message', async () => {
+    const e = await rejectionOf(
       importProject(catalog, {
         mockdeck: 'project',
         version: PROJECT_FILE_VERSION + 1,
@@ -235,7 +244,7 @@ describe('project file import', () => {
     expect(catalog.projects.list()).toEqual([]);
   });
 
-  it('is all or nothing: a failure after some rows were written rolls every row back', () => {
+  it('is all or nothing: a failure after some rows were written rolls every row back', async () => {
     const input = {
       mockdeck: 'project',
       version: 1,
@@ -256,7 +265,7 @@ describe('project file import', () => {
     const heard: string[] = [];
     catalog.events.onEvent((e) => heard.push(e.type));
     catalog.events.on((c) => heard.push(c.kind));
-    expect(() => importProject(catalog, input)).toThrow('disk full');
+    await expect(importProject(catalog, input)).rejects.toThrow('disk full');
     expect(calls).toBe(3);
     expect(catalog.projects.list()).toEqual([]);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM mocks').get()).toEqual({ n: 0 });
@@ -319,9 +328,9 @@ describe('project file upgrades', () => {
     expect(PROJECT_FILE_CHAIN.current).toBe(PROJECT_FILE_VERSION);
   });
 
-  it('leaves another kind of file to validation, which names it', () => {
+  it('leaves another kind of file to validation, which names it', async () => {
     const other = { mockdeck: 'workspace', version: 9 };
     expect(upgradeProjectFile(other)).toBe(other);
-    expect(errorOf(() => importProject(catalog, other)).field).toBe('mockdeck');
+    expect((await rejectionOf(importProject(catalog, other))).field).toBe('mockdeck');
   });
 });
