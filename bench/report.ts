@@ -61,6 +61,23 @@ ${table}
 
 ### Where the time goes
 
+- **The foundations round (issue 10) held the figures.** The mock path now runs through the
+  response pipeline (\`engine/pipeline/\`: select → render → faults → fallback, compiled to
+  the steps each mock needs, so a static mock runs one synchronous step), request bodies are
+  Buffers, and the bench opens the server with \`openApp()\` as \`mockdeck serve\` does. Same
+  session, 7 interleaved rounds each, the commit before the round (1fbd0e6) and the round's
+  end: static mock 0.87 → 0.90, three conditions 0.75 → 0.78, 10,000 mocks 0.99 → 0.93. An
+  in-process A/B of the engine alone (old and new \`executeRequest\` in alternating rounds,
+  server CPU per request, new ÷ old) gave 0.99 for the static mock and 0.97 for three
+  conditions. The first bench through \`openApp()\` read 0.74 for the static mock: the event
+  hub listened to the request log with no page open, so every request became a live row;
+  the hub now listens only while a transport is subscribed (\`mockdeck serve\` has none).
+- **After the reliability round (issue 18)** — request and header timeouts and the bounded
+  shutdown, the regex input cap and per-request budget, own-property reads for
+  prototype-named fields, counters sent every 100 ms, redaction when rows are built — two
+  7-round runs on a quiet machine: static 0.84 and 0.89, three conditions 0.76 and 0.79,
+  10,000 mocks 0.98 and 1.00 (the table above is the second). A round's static ratio still
+  moves by about ±0.1 on this VM, so a single run near 0.85 can read either side.
 - **What a mock request costs beyond the plain route is now logging.** Mock requests
   without a body are answered by the HTTP server itself, ahead of fastify
   (\`server/direct-route.ts\`), and the request-log queue keeps each request as captured and
