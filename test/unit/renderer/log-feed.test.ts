@@ -4,12 +4,15 @@ import { BLOCK_SIZE, LIVE_PAINT_MS, LogFeed } from '../../../renderer/src/featur
 import { matchesFilter } from '../../../renderer/src/features/logs/log-filter';
 import { summary } from './log-rows';
 
+/** Fixed-width ids that sort like the core's time-ordered UUIDv7s. */
+const lid = (n: number) => `l${String(n).padStart(6, '0')}`;
+
 /** An in-memory store newest first, answering requestLogs.list like the core does. */
 function fakeStore(initial: number) {
   const rows: RequestLogSummary[] = [];
   let seq = 0;
   const add = (p: Partial<RequestLogSummary> = {}) => {
-    const row = summary({ id: `l${++seq}`, requestPath: `/items/${seq}`, ...p });
+    const row = summary({ id: lid(++seq), requestPath: `/items/${seq}`, ...p });
     rows.unshift(row);
     return row;
   };
@@ -31,7 +34,7 @@ describe('LogFeed', () => {
     const feed = new LogFeed(store.fetchPage);
     await feed.setFilter({ projectId: 'p1' });
     expect(feed.count).toBe(1200);
-    expect(feed.row(0)?.id).toBe('l1200');
+    expect(feed.row(0)?.id).toBe(lid(1200));
     expect(feed.row(BLOCK_SIZE)).toBeUndefined();
     expect(store.calls).toEqual([{ offset: 0, limit: BLOCK_SIZE }]);
   });
@@ -43,13 +46,27 @@ describe('LogFeed', () => {
     const fresh = [store.add(), store.add()];
     expect(feed.append(fresh)).toBe(2);
     expect(feed.count).toBe(1202);
-    expect(feed.row(0)?.id).toBe('l1202');
+    expect(feed.row(0)?.id).toBe(lid(1202));
     feed.ensureRange(1000, 1100);
     await settle();
     // Block 2 of the snapshot starts 1000 rows down, plus the 2 newer live rows.
     expect(store.calls.at(-1)).toEqual({ offset: 2 * BLOCK_SIZE + 2, limit: BLOCK_SIZE });
     expect(feed.row(1000 + 2)?.id).toBe(store.rows[1002]!.id);
-    expect(feed.row(1201)?.id).toBe('l1');
+    expect(feed.row(1201)?.id).toBe(lid(1));
+  });
+
+  it('does not count twice a row the store wrote before its live push arrived', async () => {
+    const store = fakeStore(10);
+    const feed = new LogFeed(store.fetchPage);
+    // Written to the store, but its live push is still on its way when block 0 is read.
+    const early = store.add();
+    await feed.setFilter({ projectId: 'p1' });
+    expect(feed.count).toBe(11);
+    const later = store.add();
+    expect(feed.append([early, later])).toBe(1);
+    expect(feed.count).toBe(12);
+    expect(feed.row(0)?.id).toBe(later.id);
+    expect(feed.row(1)?.id).toBe(early.id);
   });
 
   it('keeps only pushed rows the filter admits, once each', async () => {

@@ -36,6 +36,13 @@ export class LogFeed {
   private blocks = new Map<number, RequestLogSummary[]>();
   private pending = new Set<number>();
   private snapshotTotal = 0;
+  /**
+   * The newest row the store had when block 0 was read. Ids are time-ordered (UUIDv7, in
+   * arrival order), so a row pushed live later with an id at or below it is already in
+   * snapshotTotal: the store wrote it before its live push arrived. It is shown from the
+   * store's blocks, not counted twice.
+   */
+  private snapshotNewestId = '';
   private generation = 0;
   private listeners = new Set<() => void>();
   private paintTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,6 +93,7 @@ export class LogFeed {
     this.blocks.clear();
     this.pending.clear();
     this.snapshotTotal = 0;
+    this.snapshotNewestId = '';
     this.loaded = false;
     this.error = null;
     this.emit();
@@ -119,6 +127,7 @@ export class LogFeed {
       // Rows both pushed live and paged (a push racing the query) are shown once, from live.
       const rows = res.rows.filter((r) => !this.liveIds.has(r.id));
       this.blocks.set(b, rows);
+      if (b === 0 && res.rows[0] && res.rows[0].id > this.snapshotNewestId) this.snapshotNewestId = res.rows[0].id;
       this.snapshotTotal =
         b === 0
           ? Math.max(0, res.total - this.live.length)
@@ -141,7 +150,7 @@ export class LogFeed {
     if (!f) return 0;
     let added = 0;
     for (const row of batch) {
-      if (!matchesFilter(row, f) || this.liveIds.has(row.id)) continue;
+      if (!matchesFilter(row, f) || this.liveIds.has(row.id) || row.id <= this.snapshotNewestId) continue;
       this.live.push(row);
       this.liveIds.add(row.id);
       added++;
