@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store/store';
-import { removeTempDirs, tempDir } from './cli-harness';
+import { removeTempDirs, spawnServe, tempDir } from './cli-harness';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -14,33 +14,11 @@ afterAll(() => {
   removeTempDirs();
 });
 
-interface Served {
-  child: ChildProcessWithoutNullStreams;
-  line: { event: string; url: string; mockBaseUrl: string; dataDir: string; tokenFile: string | null };
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `mockdeck serve` as a real process, on the same Node (and better-sqlite3 build) as vitest. */
-function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'serve', ...args], {
-    cwd: root,
-    env: { ...process.env, MOCKDECK_API_TOKEN: '', MOCKDECK_DATA_DIR: '', ...env },
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ child, line: JSON.parse(out.slice(0, nl)), stdout: () => out, stderr: () => err, exited });
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code} before listening: ${err}`)));
-  });
+/** `mockdeck serve` as a real process (cli-harness.ts), killed after the suite; `exited` is its exit code. */
+async function serve(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const s = await spawnServe(args, env);
+  children.push(s.child);
+  return { ...s, exited: s.exited.then((e) => e.code) };
 }
 
 describe('mockdeck serve', () => {
