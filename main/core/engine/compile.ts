@@ -4,6 +4,7 @@ import { CORS_HEADERS } from './cors';
 import { DEFAULT_PIPELINE } from './pipeline';
 import { stepsForMock, stepsForUnmatched, type Pipeline } from './pipeline/stage';
 import { RouteTable } from './router';
+import { createMemoryRuntime, type ProjectRuntime } from './runtime';
 import type { CompileInput, CompiledMock, CompiledResponse, Renderer, StageStep } from './types';
 
 /** A project's routes and responses, ready to answer requests without touching the store. */
@@ -16,6 +17,8 @@ export interface CompiledProject {
   readonly unmatched: readonly StageStep[];
   /** The pipeline this was compiled for. */
   readonly pipeline: Pipeline;
+  /** What the project remembers between requests; carried over to the next compilation. */
+  readonly runtime: ProjectRuntime;
 }
 
 /**
@@ -52,6 +55,7 @@ export function compileProject(
     mocks,
     unmatched: stepsForUnmatched(pipeline.stages, input.project),
     pipeline,
+    runtime: input.runtime ?? previous?.runtime ?? createMemoryRuntime(),
   };
 }
 

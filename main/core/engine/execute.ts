@@ -16,7 +16,7 @@ export function executeRequest(
 ): EngineResult {
   const method = req.method.toUpperCase();
   const match = compiled.routes.match(method, req.path);
-  const x = new ResponseExchange(req, compiled.project, method, deps.random, match);
+  const x = new ResponseExchange(req, compiled.project, method, deps.random, compiled.runtime, match);
   let wait: Promise<void> | undefined;
   try {
     wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0, compiled.pipeline.stepTimeoutMs);

@@ -19,6 +19,7 @@ export { errorBody, transportError, type ExecutionErrorCode } from './errors';
 export { CORS_HEADERS, ERROR_HEADERS } from './cors';
 export { RAW_BODY_FIELD } from './body';
 export { compileSafeRegex } from './regex';
+export { createMemoryRuntime, SCENARIO_START_STATE, type ProjectRuntime } from './runtime';
 export {
   DEFAULT_PIPELINE,
   createPipeline,

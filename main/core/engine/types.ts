@@ -1,4 +1,5 @@
 import type { Condition, ConditionFailure, Mock, MockResponse, Project } from '../../../shared/models';
+import type { ProjectRuntime } from './runtime';
 
 /** One request as the engine sees it, whatever transport received it. */
 export interface EngineRequest {
@@ -48,6 +49,8 @@ export interface CompileInput {
   project: Project;
   mocks: Mock[];
   responses: MockResponse[];
+  /** The project's runtime state; default: the previous compilation's, else a new in-memory one. */
+  runtime?: ProjectRuntime;
 }
 
 /** Values a condition can read: undefined when the field is absent from the request. */
@@ -118,6 +121,8 @@ export interface Exchange extends RequestView, EngineResult {
   /** The request method, upper-cased. */
   readonly method: string;
   readonly random: () => number;
+  /** What the project remembers between requests (globals, scenario states, data buckets). */
+  readonly runtime: ProjectRuntime;
   /** The mock the route table matched; null when none did (the fallback stages then answer). */
   readonly mock: CompiledMock | null;
   /** The response the select stage picked; null until then, or when there is none to pick. */

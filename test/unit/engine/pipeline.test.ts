@@ -29,7 +29,7 @@ function compile(mocks: Mock[], responses: MockResponse[], pipeline = DEFAULT_PI
 
 /** An exchange routed to `cm` (or to nothing), before any stage ran. */
 const exchangeFor = (c: CompiledProject, cm: CompiledMock | null, path = '/users'): ResponseExchange =>
-  new ResponseExchange(request({ path }), c.project, 'GET', random, cm && { mock: cm, params: {} });
+  new ResponseExchange(request({ path }), c.project, 'GET', random, c.runtime, cm && { mock: cm, params: {} });
 
 const run = (step: StageStep | undefined, x: Exchange): void => {
   expect(step).toBeDefined();
@@ -205,5 +205,15 @@ describe('the pipeline', () => {
   it('refuses to leave a request unanswered when a pipeline has no fallback', () => {
     const c = compile([], [], createPipeline({ stages: [selectStage, renderStage, faultsStage] }));
     expect(() => executeRequest(c, request({ path: '/x' }), { random })).toThrow(/no pipeline stage answered GET \/x/);
+  });
+});
+
+describe('project runtime', () => {
+  it('a recompiled project keeps the runtime of the previous compilation, so edits do not reset state', () => {
+    const first = compileProject({ project: project(), mocks: [], responses: [] });
+    first.runtime.globals.set('counter', 3);
+    const second = compileProject({ project: project(), mocks: [], responses: [] }, first);
+    expect(second.runtime).toBe(first.runtime);
+    expect(second.runtime.globals.get('counter')).toBe(3);
   });
 });

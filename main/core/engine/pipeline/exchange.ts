@@ -1,5 +1,6 @@
 import type { ConditionFailure, Project } from '../../../../shared/models';
 import { ERROR_HEADERS } from '../cors';
+import type { ProjectRuntime } from '../runtime';
 import type {
   Body,
   CompiledMock,
@@ -26,6 +27,7 @@ export class ResponseExchange implements Exchange {
   declare readonly project: Project;
   declare readonly method: string;
   declare readonly random: () => number;
+  declare readonly runtime: ProjectRuntime;
   declare readonly params: Record<string, string>;
   declare readonly mock: CompiledMock | null;
   declare parsed: ParsedBody | undefined;
@@ -41,11 +43,19 @@ export class ResponseExchange implements Exchange {
   declare conditionFailures: ConditionFailure[];
   declare pending: Promise<void> | null;
 
-  constructor(req: EngineRequest, project: Project, method: string, random: () => number, match: RouteMatch | null) {
+  constructor(
+    req: EngineRequest,
+    project: Project,
+    method: string,
+    random: () => number,
+    runtime: ProjectRuntime,
+    match: RouteMatch | null,
+  ) {
     this.req = req;
     this.project = project;
     this.method = method;
     this.random = random;
+    this.runtime = runtime;
     if (match === null) {
       this.params = NO_PARAMS;
       this.mock = null;
