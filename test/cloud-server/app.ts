@@ -16,6 +16,7 @@ import type { RateState } from './http/rate-limit';
 import { RateLimiter, setRateHeaders } from './http/rate-limit';
 import { registerOrgRoutes } from './orgs/routes';
 import { registerProjectRoutes } from './projects/routes';
+import { registerTeamRoutes } from './team/routes';
 import { registerTokenRoutes } from './tokens/routes';
 
 declare module 'fastify' {
@@ -112,6 +113,7 @@ export function buildApp(ctx: ServerContext): BuiltApp {
   registerAuthRoutes(app, ctx, lockout);
   registerOAuthRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerBillingRoutes(app, ctx);
   registerProjectRoutes(app, ctx);

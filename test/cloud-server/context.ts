@@ -17,6 +17,8 @@ export interface CloudServerOptions {
   plan?: PlanName;
   /** Lets tests move time (token age, lockout windows, JWT expiry). */
   clock?: Clock;
+  /** Seeded data: 'team' adds "Acme Corp" with an owner, an admin, a member and audit events (team/seed.ts). */
+  seed?: 'team';
 }
 
 export interface ServerContext {

@@ -8,6 +8,7 @@ import type { CloudServerOptions } from './context';
 import { createContext } from './context';
 import type { CloudFaults } from './faults/faults';
 import { makeAdmin, makeInspect } from './inspect';
+import { seedTeam, type SeededTeam } from './team/seed';
 
 export type { CloudFaults } from './faults/faults';
 export type { CloudServerOptions } from './context';
@@ -27,6 +28,8 @@ export interface CloudServerHandle {
   };
   /** Test levers with no HTTP equivalent. */
   admin: ReturnType<typeof makeAdmin>;
+  /** What `seed: 'team'` created (null without it). */
+  seeded: { team: SeededTeam | null };
 }
 
 export async function startCloudServer(opts: CloudServerOptions = {}): Promise<CloudServerHandle> {
@@ -35,6 +38,7 @@ export async function startCloudServer(opts: CloudServerOptions = {}): Promise<C
   const address = await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   ctx.baseUrl = address.replace('localhost', '127.0.0.1');
   const inspect = makeInspect(ctx);
+  const team = opts.seed === 'team' ? seedTeam(ctx) : null;
   return {
     url: ctx.baseUrl,
     faults: {
@@ -43,6 +47,7 @@ export async function startCloudServer(opts: CloudServerOptions = {}): Promise<C
     },
     inspect,
     admin: makeAdmin(ctx),
+    seeded: { team },
     async close() {
       for (const t of ctx.timers) clearTimeout(t);
       ctx.timers.clear();

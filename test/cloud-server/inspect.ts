@@ -5,7 +5,10 @@ import type { OrgRole } from './orgs/store';
 import { addMember, personalOrg, setPlan, toWireOrg } from './orgs/store';
 import type { MockRow, ProjectRow, ResponseRow } from './projects/rows';
 import { wireMock, wireProject, wireResponse } from './projects/rows';
+import { recordAudit } from './team/audit';
+import { acceptPendingInvitations } from './team/wire';
 import { backdateToken } from './tokens/store';
+import { getUser } from './auth/users';
 
 export interface InspectedUser {
   user_id: string;
@@ -63,6 +66,12 @@ export function makeAdmin(ctx: ServerContext) {
     setPlan: (orgId: string, plan: PlanName): void => setPlan(ctx, orgId, plan),
     /** Moves a token's created_at back by `days` (drives age_days / needs_rotation). */
     backdateToken: (tokenId: string, days: number): void => backdateToken(ctx, tokenId, days),
+    /** What the invitee's next GET /auth/me does: joins every org that invited their address. */
+    acceptInvitations: (userId: string): number => {
+      const user = getUser(ctx, userId);
+      return user ? acceptPendingInvitations(ctx, user).length : 0;
+    },
+    recordAudit: (e: Parameters<typeof recordAudit>[1]) => recordAudit(ctx, e),
     personalOrg: (userId: string) => {
       const o = personalOrg(ctx, userId);
       return o ? toWireOrg(o) : null;

@@ -1,6 +1,6 @@
 /**
  * Runs the contract server as its own process (Playwright, manual testing):
- *   npx tsx test/cloud-server/main.ts [--port N] [--plan free|pro|team] [--deploy-ready-ms N]
+ *   npx tsx test/cloud-server/main.ts [--port N] [--plan free|pro|team] [--deploy-ready-ms N] [--seed team]
  * Prints one JSON line {"url": …} on stdout, then serves until SIGTERM/SIGINT.
  */
 import { isPlanName } from './billing/plans';
@@ -22,7 +22,11 @@ function parseArgs(argv: string[]): CloudServerOptions {
     else if (flag === '--deploy-ready-ms') opts.deployReadyAfterMs = num();
     else if (flag === '--rate-limit') opts.rateLimitPerMinute = num();
     else if (flag === '--jwt-ttl') opts.jwtTtlSeconds = num();
-    else if (flag === '--plan') {
+    else if (flag === '--seed') {
+      if (value !== 'team') throw new Error(`--seed must be team, got "${value}"`);
+      opts.seed = value;
+      i++;
+    } else if (flag === '--plan') {
       if (!value || !isPlanName(value)) throw new Error(`--plan must be free, pro or team, got "${value}"`);
       opts.plan = value;
       i++;
@@ -32,7 +36,9 @@ function parseArgs(argv: string[]): CloudServerOptions {
 }
 
 const server = await startCloudServer(parseArgs(process.argv.slice(2)));
-process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: server.url, ...(server.seeded.team ? { team: server.seeded.team } : {}) })}\n`,
+);
 
 const stop = () => {
   void server.close().finally(() => process.exit(0));
