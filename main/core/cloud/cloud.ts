@@ -19,6 +19,8 @@ import type { OAuthProvider, OpenExternal } from './oauth';
 import { ProjectsApi } from './projects-api';
 import { CloudSession } from './session';
 import { CloudSettings, normalizeBaseUrl } from './settings';
+import { TeamService } from './team/team';
+import { TeamApi } from './team/team-api';
 import { AppError } from '../util/errors';
 import { accountView, deploymentView, logView, metricsView, orgView, tokenView } from './views';
 
@@ -54,6 +56,8 @@ export class Cloud {
   readonly projectsApi: ProjectsApi;
   readonly sync: SyncEngine;
   readonly deployer: Deployer;
+  /** Profile, organizations, members and roles, audit log (team/). */
+  readonly team: TeamService;
   private readonly listeners = new Map<keyof CloudEvents, Set<(p: never) => void>>();
   /** Aborted by close(): stops in-flight requests, retry and poll waits, and a pending browser sign-in. */
   private readonly stopped = new AbortController();
@@ -94,6 +98,23 @@ export class Cloud {
       sleep,
       now: () => clock.now().getTime(),
     });
+    this.team = new TeamService({
+      api: new TeamApi(this.http),
+      cloud: this.api,
+      currentOrgId: () => this.currentOrgId(),
+      selectOrg: (id) => this.selectOrg(id),
+    });
+  }
+
+  /** The organization cloud calls act in: the selected one, else the cloud's default one. */
+  async currentOrgId(): Promise<string> {
+    await this.learnDefaultOrg();
+    const id = this.settings.orgId() ?? this.settings.defaultOrgId();
+    if (!id)
+      throw new AppError('CLOUD_ERROR', 'The cloud did not say which organization you are in.', {
+        hint: 'Pick an organization in the switcher.',
+      });
+    return id;
   }
 
   /**

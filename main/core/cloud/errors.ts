@@ -19,6 +19,8 @@ export class CloudRequestError extends AppError {
       hint?: string;
       field?: string;
       cause?: unknown;
+      /** The error body's `details` (e.g. a 403's reason), for callers that explain it further. */
+      details?: Record<string, unknown>;
     },
   ) {
     const opts: { hint?: string; field?: string; cause?: unknown } = { cause: info.cause };
@@ -51,7 +53,7 @@ export function errorFromBody(
   const code = body?.error_code ?? (body && /^[A-Z_]+$/.test(body.error) ? body.error : undefined);
   const text = body ? (body.error_code ? body.error : (body.message ?? body.error)) : `HTTP ${status}`;
   const hint = str(d.hint) ?? body?.hint;
-  const base = { status, cloudCode: code, ...(hint ? { hint } : {}) };
+  const base = { status, cloudCode: code, details: d, ...(hint ? { hint } : {}) };
 
   if (code === 'VALIDATION_FAILED' || code === 'VALIDATION_ERROR' || status === 400) {
     const field = str(d.field) ?? body?.field;

@@ -2,12 +2,14 @@ import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Cloud } from '../cloud/cloud';
 import { registerCloudAccountHandlers } from './cloud-account';
 import { registerCloudSyncHandlers } from './cloud-sync';
+import { registerCloudTeamHandlers } from './cloud-team';
 import type { Router } from './router';
 
 /** Every cloud call. Handlers reach the Cloud through their context: `ctx.core.cloud()` (main/core/app.ts builds it). */
 export function registerCloudHandlers(router: Router): void {
   registerCloudAccountHandlers(router);
   registerCloudSyncHandlers(router);
+  registerCloudTeamHandlers(router);
 }
 
 /** Forwards the cloud's events to a transport (e.g. EventHub.emit); returns the unsubscribe. */
