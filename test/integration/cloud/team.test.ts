@@ -50,9 +50,11 @@ describe('team, roles, profile and audit log through the contract', () => {
   beforeAll(async () => {
     server = await startServer({ seed: 'team' });
     orgId = server.seeded.team!.orgId;
-    [owner, admin, member] = await Promise.all(
-      ['owner@acme.test', 'admin@acme.test', 'member@acme.test'].map((e) => client(server.url, e)),
-    );
+    [owner, admin, member] = await Promise.all([
+      client(server.url, 'owner@acme.test'),
+      client(server.url, 'admin@acme.test'),
+      client(server.url, 'member@acme.test'),
+    ]);
     for (const c of [owner, admin, member]) await c.call('orgs.select', { id: orgId });
   });
   afterAll(async () => {
