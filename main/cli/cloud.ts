@@ -4,11 +4,13 @@ import { MemorySecretStore } from '../core/secrets/memory-store';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
+import { auditCommand, TEAM_HELP, TEAM_USAGE, teamCommand, teamOptions } from './cloud-team';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp, type CliCall } from './data-dir-option';
 
 const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
        mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
-       mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]`;
+       mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]
+       ${TEAM_USAGE}`;
 
 /**
  * Opens the data dir and a Cloud on the keychain. MOCKDECK_CLOUD_TOKEN (an mfx_ API token)
@@ -17,7 +19,7 @@ const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
 async function withCloud<T>(
   args: CommandArgs,
   io: CliIo,
-  fn: (cloud: Cloud, catalog: Catalog) => Promise<T>,
+  fn: (cloud: Cloud, catalog: Catalog, call: CliCall) => Promise<T>,
 ): Promise<T> {
   const envToken = io.env.MOCKDECK_CLOUD_TOKEN?.trim() || null;
   const keychainService = io.env.MOCKDECK_KEYCHAIN_SERVICE;
@@ -27,7 +29,13 @@ async function withCloud<T>(
       const cloud = await app.cloud();
       const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
       if (url) cloud.settings.setBaseUrl(url);
-      return fn(cloud, app.catalog);
+      // Commands made of contract calls go through the router as the 'cli' transport.
+      const call: CliCall = async (name, input, callOpts) => {
+        const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
+        if (r.ok) return r.value;
+        throw AppError.fromShape(r.error);
+      };
+      return fn(cloud, app.catalog, call);
     },
     {
       cloud: {
@@ -113,11 +121,18 @@ export const cloudCommand: Command = {
   help: `  --url URL        the cloud API (default: the saved one, $MOCKDECK_CLOUD_URL, or https://api.mockforge.dev)
   --email EMAIL    account to sign in (password from a hidden prompt or $MOCKDECK_PASSWORD)
   --project SLUG   sync only this project
+${TEAM_HELP}
 ${DATA_DIR_HELP}
   Credentials live in the system keychain (service "MockDeck", or $MOCKDECK_KEYCHAIN_SERVICE).
   Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.`,
-  options: { url: { type: 'string' }, email: { type: 'string' }, project: { type: 'string' }, ...dataDirOption },
-  positionals: { min: 1, max: 3 },
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    project: { type: 'string' },
+    ...teamOptions,
+    ...dataDirOption,
+  },
+  positionals: { min: 1, max: 4 },
   async run(args, io) {
     const [sub, arg] = args.positionals;
     switch (sub) {
@@ -160,6 +175,10 @@ ${DATA_DIR_HELP}
         });
       case 'tokens':
         return tokens(args, io);
+      case 'team':
+        return withCloud(args, io, (_cloud, _catalog, call) => teamCommand(args, io, call));
+      case 'audit':
+        return withCloud(args, io, (_cloud, _catalog, call) => auditCommand(args, io, call));
       default:
         throw new UsageError(`unknown cloud subcommand "${sub ?? ''}"`);
     }
