@@ -4,6 +4,7 @@ import type { CloudTab } from '../../app/slices/cloud-slice';
 import { useAppStore } from '../../app/store';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { AccountScreen } from './account/AccountScreen';
+import { AuditScreen } from './audit/AuditScreen';
 import { OrgSwitcher } from './auth/OrgSwitcher';
 import { SignInScreen } from './auth/SignInScreen';
 import { SignOutButton } from './auth/SignOutButton';
@@ -11,15 +12,19 @@ import { CloudErrorNotice } from './CloudErrorNotice';
 import { useCloudStatus } from './cloud-queries';
 import { DeploymentsScreen } from './deployments/DeploymentsScreen';
 import { SyncScreen } from './sync/SyncScreen';
+import { TeamScreen } from './team/TeamScreen';
 import { TokensScreen } from './tokens/TokensScreen';
 import './cloud.css';
 import './cloud-screens.css';
+import './team/team.css';
 
 const TABS: { tab: CloudTab; label: string }[] = [
   { tab: 'account', label: 'Account' },
   { tab: 'tokens', label: 'API tokens' },
   { tab: 'sync', label: 'Sync' },
   { tab: 'deployments', label: 'Deployments' },
+  { tab: 'team', label: 'Team' },
+  { tab: 'audit', label: 'Audit log' },
 ];
 
 /** The Cloud screens, in place of the project area. */
@@ -88,6 +93,8 @@ export function CloudView() {
             {tab === 'tokens' && <TokensScreen />}
             {tab === 'sync' && <SyncScreen />}
             {tab === 'deployments' && <DeploymentsScreen />}
+            {tab === 'team' && <TeamScreen />}
+            {tab === 'audit' && <AuditScreen />}
           </ErrorBoundary>
         )}
       </div>
