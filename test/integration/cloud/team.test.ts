@@ -118,7 +118,7 @@ describe('team, roles, profile and audit log through the contract', () => {
 
     const dup = await admin.fail('team.invite', { email: 'member@acme.test' });
     expect(dup).toMatchObject({ code: 'CONFLICT', field: 'email' });
-    expect(dup.message).toBe('member@acme.test is already a member of "Acme Corp".');
+    expect(dup.message).toBe('"member@acme.test" is already a member of "Acme Corp".');
     expect(dup.hint).toMatch(/Change their role/);
 
     const denied = await member.fail('team.invite', { email: 'x@example.com' });

@@ -54,7 +54,7 @@ export function explainTeamError(e: unknown, a: TeamAction): unknown {
       hint: 'Pick another organization in the switcher.',
     });
   if (status === 409 && a.email)
-    return new AppError('CONFLICT', `${a.email} is already a member of ${org}.`, {
+    return new AppError('CONFLICT', `"${a.email}" is already a member of ${org}.`, {
       ...keep,
       field: 'email',
       hint: 'Change their role in the member list instead of inviting them again.',

@@ -46,6 +46,7 @@ export function InviteForm({ orgName }: { orgName: string }) {
       <h2>Invite people to {orgName}</h2>
       <form
         className="invite-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void send();

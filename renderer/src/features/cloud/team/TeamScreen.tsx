@@ -69,6 +69,9 @@ export function TeamScreen() {
           </p>
         </div>
         <div className="cloud-screen-actions">
+          <button type="button" className="btn" disabled={loading} onClick={() => invalidate(teamKeys.all)}>
+            {loading && team ? 'Refreshing…' : 'Refresh'}
+          </button>
           <button type="button" className="btn" onClick={() => setCreating(true)}>
             New organization
           </button>
