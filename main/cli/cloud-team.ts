@@ -70,6 +70,7 @@ export async function teamCommand(args: CommandArgs, io: CliIo, call: CliCall): 
     return EXIT_OK;
   }
   if (verb === 'invite' && a && !b) {
+    // The router validates the role (a wrong one is a VALIDATION_ERROR naming the choices).
     const inv = await call('team.invite', {
       email: a,
       role: (stringOption(args, 'role') ?? 'member') as 'member',
@@ -79,6 +80,7 @@ export async function teamCommand(args: CommandArgs, io: CliIo, call: CliCall): 
     return EXIT_OK;
   }
   if (verb === 'role' && a && b) {
+    // Validated by the router, as above.
     const m = await call('team.setRole', { member: a, role: b as 'member' });
     io.stderr(`${m.email} is now ${ROLE(m.role)}\n`);
     json(io, m);

@@ -28,25 +28,27 @@ async function signIn(page: Page, url: string, email: string): Promise<void> {
   await expect(cloud).toBeVisible();
   const signOut = cloud.getByRole('button', { name: 'Sign out' });
   await expect(cloud.getByText(/Signed in|Not signed in/).first()).toBeVisible();
-  if (await signOut.isVisible()) {
-    if (await cloud.getByText(`(${email})`).isVisible()) return;
+  const already = (await signOut.isVisible()) && (await cloud.getByText(`(${email})`).isVisible());
+  if (!already && (await signOut.isVisible())) {
     await signOut.click();
     await page
       .getByRole('dialog', { name: 'Sign out of the cloud?' })
       .getByRole('button', { name: 'Sign out' })
       .click();
   }
-  const server = page.getByRole('form', { name: 'Cloud server' });
-  if ((await server.getByLabel('Cloud URL').inputValue()) !== url) {
-    await server.getByLabel('Cloud URL').fill(url);
-    await server.getByRole('button', { name: 'Use this server' }).click();
-    await expect(cloud.getByText(url)).toBeVisible();
+  if (!already) {
+    const server = page.getByRole('form', { name: 'Cloud server' });
+    if ((await server.getByLabel('Cloud URL').inputValue()) !== url) {
+      await server.getByLabel('Cloud URL').fill(url);
+      await server.getByRole('button', { name: 'Use this server' }).click();
+      await expect(cloud.getByText(url)).toBeVisible();
+    }
+    const login = cloud.getByRole('form', { name: 'Sign in' });
+    await login.getByLabel('Email').fill(email);
+    await login.getByLabel('Password').fill(SEED_PASSWORD);
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await expect(cloud.getByText(`(${email})`)).toBeVisible();
   }
-  const login = cloud.getByRole('form', { name: 'Sign in' });
-  await login.getByLabel('Email').fill(email);
-  await login.getByLabel('Password').fill(SEED_PASSWORD);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await expect(cloud.getByText(`(${email})`)).toBeVisible();
   const org = cloud.getByLabel('Organization');
   await expect(org.locator('option', { hasText: 'Acme Corp' })).toHaveCount(1);
   await org.selectOption({ label: 'Acme Corp · team' });
@@ -135,6 +137,28 @@ test('invite a member, see them join, change their role, remove them; edit your 
   await confirm.getByRole('button', { name: 'Remove member' }).click();
   await expect(view.getByRole('status').filter({ hasText: 'was removed' })).toBeVisible();
   await expect(members.getByRole('row', { name: /dana@example\.com/ })).toHaveCount(0);
+
+  // A new organization: a taken slug is explained, then it is created and switched to.
+  await view.getByRole('button', { name: 'New organization' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New organization' });
+  await dialog.getByLabel('Name').fill('Liv Labs');
+  await dialog.getByLabel('Slug (optional)').fill('acme-corp');
+  await dialog.getByRole('button', { name: 'Create and switch' }).click();
+  await expect(dialog.getByText('The organization slug "acme-corp" is already taken.')).toBeVisible();
+  await shot(page, 'cloud-new-org');
+  await dialog.getByLabel('Slug (optional)').fill('liv-labs');
+  await dialog.getByRole('button', { name: 'Create and switch' }).click();
+  await expect(view.getByRole('heading', { name: 'Team: Liv Labs' })).toBeVisible();
+  await expect(view.getByLabel('Organization')).toHaveValue(
+    (
+      (await (
+        await fetch(`${cloud.url}/api/v1/organizations`, {
+          headers: { authorization: `Bearer ${await ownerToken(cloud.url)}` },
+        })
+      ).json()) as Array<{ id: string; slug: string }>
+    ).find((o) => o.slug === 'liv-labs')!.id,
+  );
+  await expect(members.getByRole('row')).toHaveCount(2);
 });
 
 async function ownerToken(url: string): Promise<string> {

@@ -12,6 +12,7 @@ import {
   ASSIGNABLE_ROLES,
   findMembership,
   invite,
+  memberCount,
   memberPage,
   membershipId,
   pendingInvitationCount,
@@ -181,7 +182,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: ServerContext): vo
         resource: 'membership',
       });
     const max = PLAN_LIMITS[org.plan].max_collaborators;
-    const seats = (ctx.db.stmt('SELECT COUNT(*) AS n FROM members WHERE org_id = ?').get(org.id) as { n: number }).n;
+    const seats = memberCount(ctx, org.id);
     const pending = pendingInvitationCount(ctx, org.id);
     if (seats + pending >= max)
       throw resourceLimit(`The ${org.plan} plan allows ${max} collaborators`, {

@@ -118,13 +118,16 @@ export function roleIn(ctx: ServerContext, orgId: string, userId: string): OrgRo
   return row?.role ?? null;
 }
 
+export const memberCount = (ctx: ServerContext, orgId: string): number =>
+  (ctx.db.stmt('SELECT COUNT(*) AS n FROM members WHERE org_id = ?').get(orgId) as { n: number }).n;
+
 export function memberPage(
   ctx: ServerContext,
   orgId: string,
   limit: number,
   offset: number,
 ): { rows: Array<Omit<MembershipRow, 'membership_id'>>; total: number } {
-  const total = (ctx.db.stmt('SELECT COUNT(*) AS n FROM members WHERE org_id = ?').get(orgId) as { n: number }).n;
+  const total = memberCount(ctx, orgId);
   const rows = ctx.db
     .stmt(
       `SELECT m.org_id, m.user_id, m.role, m.joined_at, u.username, u.email FROM members m

@@ -3,17 +3,16 @@ import type { ServerContext } from '../context';
 import type { OrgRow } from '../orgs/store';
 import { addMember, isMember } from '../orgs/store';
 import type { InvitationRow, MembershipRow, Profile } from './store';
-import { displayName, markAccepted, pendingInvitationsFor, profileOf, roleIn, wireRole } from './store';
+import { displayName, markAccepted, memberCount, pendingInvitationsFor, profileOf, roleIn, wireRole } from './store';
 
 /** MockBird's organization body (§2: create and get). */
 export function mockbirdOrg(ctx: ServerContext, org: OrgRow) {
-  const members = (ctx.db.stmt('SELECT COUNT(*) AS n FROM members WHERE org_id = ?').get(org.id) as { n: number }).n;
   return {
     orgId: org.id,
     name: org.name,
     slug: org.slug,
     imageUrl: null,
-    membersCount: members,
+    membersCount: memberCount(ctx, org.id),
     createdAt: org.created_at,
   };
 }
