@@ -5,7 +5,7 @@ import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
 import { auditCommand, TEAM_HELP, TEAM_USAGE, teamCommand, teamOptions } from './cloud-team';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp, type CliCall } from './data-dir-option';
+import { cliCaller, DATA_DIR_HELP, dataDirOf, dataDirOption, withApp, type CliCall } from './data-dir-option';
 
 const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
        mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
@@ -30,12 +30,7 @@ async function withCloud<T>(
       const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
       if (url) cloud.settings.setBaseUrl(url);
       // Commands made of contract calls go through the router as the 'cli' transport.
-      const call: CliCall = async (name, input, callOpts) => {
-        const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
-        if (r.ok) return r.value;
-        throw AppError.fromShape(r.error);
-      };
-      return fn(cloud, app.catalog, call);
+      return fn(cloud, app.catalog, cliCaller(app));
     },
     {
       cloud: {

@@ -48,14 +48,14 @@ export function withCalls<T>(
   fn: (call: CliCall) => Promise<T>,
   opts: Omit<AppOptions, 'dataDir'> = {},
 ): Promise<T> {
-  return withApp(
-    dataDir,
-    (app) =>
-      fn(async (name, input, callOpts) => {
-        const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
-        if (r.ok) return r.value;
-        throw AppError.fromShape(r.error);
-      }),
-    opts,
-  );
+  return withApp(dataDir, (app) => fn(cliCaller(app)), opts);
+}
+
+/** The app's router as the 'cli' transport: a call's value, or its error thrown as an AppError. */
+export function cliCaller(app: App): CliCall {
+  return async (name, input, callOpts) => {
+    const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
+    if (r.ok) return r.value;
+    throw AppError.fromShape(r.error);
+  };
 }
