@@ -89,7 +89,7 @@ export interface AuditPageView {
 }
 
 export const PROFILE_NAME_RULE = 'give a first name, a last name or both';
-const name = z.string().trim().min(1).max(100);
+const name = z.string().trim().min(1, 'a name cannot be blank').max(100, 'a name has at most 100 characters');
 /** MockBird's rule (§1), checked before anything is sent. */
 export const profilePatchSchema = z
   .object({ firstName: name.optional(), lastName: name.optional() })
