@@ -25,6 +25,7 @@ import {
 import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
+import { cloudAccountCalls } from './cloud-account';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -276,6 +277,8 @@ export const calls = {
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,
+  /* ---- Cloud account: usage history, upgrade, your data, help, service status (./cloud-account.ts) ---- */
+  ...cloudAccountCalls,
 } as const;
 
 export const events = {

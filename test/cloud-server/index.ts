@@ -8,6 +8,8 @@ import type { CloudServerOptions } from './context';
 import { createContext } from './context';
 import type { CloudFaults } from './faults/faults';
 import { makeAdmin, makeInspect } from './inspect';
+import { seedUsage, type SeedMonth } from './account/seed';
+import type { ServiceState } from './account/state';
 
 export type { CloudFaults } from './faults/faults';
 export type { CloudServerOptions } from './context';
@@ -27,6 +29,16 @@ export interface CloudServerHandle {
   };
   /** Test levers with no HTTP equivalent. */
   admin: ReturnType<typeof makeAdmin>;
+  /** Account levers (also over HTTP: /__control/service-status, /__control/seed-usage). */
+  account: {
+    setService(name: string, status: ServiceState, message?: string | null): void;
+    resetServices(): void;
+    seedUsage(orgId: string, months: SeedMonth[]): void;
+    /** Support tickets received, oldest first. */
+    tickets(): readonly { ticket_id: string; user_id: string | null; category: string; priority: string; subject: string }[];
+    /** user id → deletion_scheduled_at of GDPR deletions asked for. */
+    deletions(): ReadonlyMap<string, string>;
+  };
 }
 
 export async function startCloudServer(opts: CloudServerOptions = {}): Promise<CloudServerHandle> {
@@ -43,6 +55,13 @@ export async function startCloudServer(opts: CloudServerOptions = {}): Promise<C
     },
     inspect,
     admin: makeAdmin(ctx),
+    account: {
+      setService: (name, status, message = null) => ctx.account.setService(name, status, message),
+      resetServices: () => ctx.account.resetServices(),
+      seedUsage: (orgId, months) => seedUsage(ctx, orgId, months),
+      tickets: () => ctx.account.tickets,
+      deletions: () => ctx.account.deletions,
+    },
     async close() {
       for (const t of ctx.timers) clearTimeout(t);
       ctx.timers.clear();

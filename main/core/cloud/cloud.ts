@@ -12,6 +12,8 @@ import type { SecretStore, SecretsMode } from '../secrets/secret-store';
 import { SyncEngine } from '../sync/engine';
 import { describeConflict, resolveConflict, type Resolution, type SyncConflict } from '../sync/conflicts';
 import { systemClock, type Clock } from '../util/clock';
+import { AccountApi } from './account/account-api';
+import { AccountService } from './account/account-service';
 import { MockForgeApi } from './api';
 import { Deployer, type DeployOptions } from './deploy';
 import { CloudHttp, type RetryPolicy } from './http';
@@ -54,6 +56,8 @@ export class Cloud {
   readonly projectsApi: ProjectsApi;
   readonly sync: SyncEngine;
   readonly deployer: Deployer;
+  /** Usage history, plan upgrade, the user's data, help and service status (./account). */
+  readonly accountService: AccountService;
   private readonly listeners = new Map<keyof CloudEvents, Set<(p: never) => void>>();
   /** Aborted by close(): stops in-flight requests, retry and poll waits, and a pending browser sign-in. */
   private readonly stopped = new AbortController();
@@ -93,6 +97,19 @@ export class Cloud {
       scope: () => this.scope(),
       sleep,
       now: () => clock.now().getTime(),
+    });
+    this.accountService = new AccountService({
+      api: new AccountApi(this.http),
+      mockforge: this.api,
+      session: this.session,
+      settings: this.settings,
+      links: this.sync.links,
+      conflicts: this.sync.conflicts,
+      account: () => this.account(),
+      openExternal: opts.openExternal,
+      clock,
+      sleep,
+      stopped: this.stopped.signal,
     });
   }
 

@@ -108,20 +108,36 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
+const optNum = z
+  .number()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+/**
+ * Sync and deploy need only `org_id`; the Account screen shows the rest and says "–" for a
+ * limit the cloud leaves out, so a missing limit never fails a call (tolerant reader).
+ */
 export const subscriptionSchema = z.object({
   org_id: z.string(),
-  plan: z.string(),
-  status: z.string(),
+  plan: z.string().default('unknown'),
+  status: z.string().default('unknown'),
   current_period_end: nullableStr,
   usage: usageSchema.partial().optional(),
-  limits: z.object({
-    max_projects: z.number(),
-    max_collaborators: z.number(),
-    requests_per_30d: z.number(),
-    storage_gb: z.number(),
-    ai_tokens_per_month: z.number(),
-    hosted_mocks: z.boolean(),
-  }),
+  limits: z
+    .object({
+      max_projects: optNum,
+      max_collaborators: optNum,
+      requests_per_30d: optNum,
+      storage_gb: optNum,
+      ai_tokens_per_month: optNum,
+      hosted_mocks: z
+        .boolean()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+    })
+    .default({ max_projects: null, max_collaborators: null, requests_per_30d: null, storage_gb: null, ai_tokens_per_month: null, hosted_mocks: null }),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

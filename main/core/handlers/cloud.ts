@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Cloud } from '../cloud/cloud';
 import { registerCloudAccountHandlers } from './cloud-account';
+import { registerCloudAccountDataHandlers } from './cloud-account-data';
 import { registerCloudSyncHandlers } from './cloud-sync';
 import type { Router } from './router';
 
@@ -8,6 +9,7 @@ import type { Router } from './router';
 export function registerCloudHandlers(router: Router): void {
   registerCloudAccountHandlers(router);
   registerCloudSyncHandlers(router);
+  registerCloudAccountDataHandlers(router);
 }
 
 /** Forwards the cloud's events to a transport (e.g. EventHub.emit); returns the unsubscribe. */

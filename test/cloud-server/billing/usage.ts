@@ -62,13 +62,15 @@ export function usageHistory(ctx: ServerContext, org: OrgRow, months: number) {
     const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1);
     const startIso = new Date(start).toISOString();
     const { n } = count.get(org.id, startIso, new Date(next).toISOString()) as { n: number };
+    // Seeded months (account/seed.ts) stand in for history this server never served.
+    const seed = ctx.account.seededUsage.get(org.id)?.get(startIso);
     return {
       period_start: startIso,
       period_end: new Date(next - 1000).toISOString(),
-      requests: n,
-      // Storage is not snapshotted per month here: past months report today's size.
-      storage_bytes: storage,
-      ai_tokens_used: 0,
+      requests: n + (seed?.requests ?? 0),
+      // Storage is not snapshotted per month here: past months report today's size unless seeded.
+      storage_bytes: seed?.storage_bytes ?? storage,
+      ai_tokens_used: seed?.ai_tokens_used ?? 0,
     };
   });
 }
