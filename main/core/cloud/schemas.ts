@@ -12,10 +12,11 @@ const nullableStr = z
 
 export const healthSchema = z.object({ status: z.string(), version: z.string().optional() });
 
+/** A refresh needs only `token`; sign-in shows the user and falls back to the JWT's claims. */
 export const authResultSchema = z.object({
   token: z.string().min(1),
-  user_id: z.string(),
-  username: z.string(),
+  user_id: z.string().optional(),
+  username: z.string().optional(),
 });
 export type AuthResult = z.infer<typeof authResultSchema>;
 
@@ -48,8 +49,8 @@ export const rotatedTokenSchema = z.object({
   new_token: z.string().startsWith('mfx_'),
   new_token_id: z.string(),
   new_token_name: z.string(),
-  old_token_id: z.string(),
-  old_token_deleted: z.boolean(),
+  old_token_id: z.string().optional(),
+  old_token_deleted: z.boolean().optional(),
 });
 
 export const successSchema = z.object({ success: z.boolean().optional(), message: z.string().optional() }).loose();
@@ -71,14 +72,16 @@ export const deploymentSchema = z.object({
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
+// The caller re-reads the deployment afterwards: nothing of this answer is needed.
 export const deploymentStatusResultSchema = z.object({
-  id: z.string(),
-  status: z.string(),
+  id: z.string().optional(),
+  status: z.string().optional(),
   updated_at: z.string().optional(),
 });
 
 export const deploymentLogSchema = z.object({
-  id: z.string(),
+  /** Only a list key: a line without one gets a key from its time and position. */
+  id: z.string().optional(),
   level: z.string(),
   message: z.string(),
   created_at: z.string(),

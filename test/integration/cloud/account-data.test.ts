@@ -17,6 +17,7 @@ import type {
   UsageMonthView,
 } from '../../../shared/ipc/cloud-account';
 import type { CloudServerHandle } from '../../cloud-server/index';
+import type { InspectedUser } from '../../cloud-server/inspect';
 import { newUser, seedProject, startServer } from './harness';
 
 /**
@@ -77,7 +78,8 @@ describe('cloud account: usage, upgrade, your data, help, status', () => {
 
   describe('usage history (GET /api/v1/usage/history)', () => {
     it('returns the asked number of months, newest first, with seeded past usage', async () => {
-      const org = server.admin.personalOrg(server.inspect.users().at(-1)!.user_id as never)!;
+      const me = (server.inspect.users() as InspectedUser[]).find((u) => u.email === user.email)!;
+      const org = server.admin.personalOrg(me.user_id)!;
       server.account.seedUsage(org.id, [
         { months_ago: 1, requests: 1234, storage_bytes: 5000, ai_tokens_used: 7 },
         { months_ago: 2, requests: 99 },
@@ -236,8 +238,9 @@ describe('cloud account: usage, upgrade, your data, help, status', () => {
         // A port nothing listens on: "my network (or URL) is the problem", not "the cloud is down".
         await elsewhere.router.dispatch('cloud.setBaseUrl', { url: 'http://127.0.0.1:9' });
         const r = await elsewhere.router.dispatch('cloud.serviceStatus', {});
-        expect(r.ok && r.value.verdict).toBe('unreachable');
-        expect(r.ok && r.value.summary).toMatch(/cannot reach .*network/);
+        const v = (r.ok ? r.value : null) as ServiceStatusView | null;
+        expect(v?.verdict).toBe('unreachable');
+        expect(v?.summary).toMatch(/cannot reach .*network/);
       } finally {
         await elsewhere.close();
       }
