@@ -1,48 +1,24 @@
 import type { Catalog } from '../core/catalog/catalog';
 import type { Cloud } from '../core/cloud/cloud';
-import { MemorySecretStore } from '../core/secrets/memory-store';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
+import { ACCOUNT_HELP, ACCOUNT_OPTIONS, ACCOUNT_SUBCOMMANDS, ACCOUNT_USAGE, runCloudAccountCommand } from './cloud-account';
+import { withCloudApp } from './cloud-app';
+import { DATA_DIR_HELP, dataDirOption } from './data-dir-option';
 
 const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
        mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
-       mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]`;
+       mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]
+${ACCOUNT_USAGE}`;
 
-/**
- * Opens the data dir and a Cloud on the keychain. MOCKDECK_CLOUD_TOKEN (an mfx_ API token)
- * is the session-only path for CI: used for this process, never written anywhere.
- */
+/** The Cloud of the data dir's app, set up for the CLI (cloud-app.ts). */
 async function withCloud<T>(
   args: CommandArgs,
   io: CliIo,
   fn: (cloud: Cloud, catalog: Catalog) => Promise<T>,
 ): Promise<T> {
-  const envToken = io.env.MOCKDECK_CLOUD_TOKEN?.trim() || null;
-  const keychainService = io.env.MOCKDECK_KEYCHAIN_SERVICE;
-  return withApp(
-    dataDirOf(args, io),
-    async (app) => {
-      const cloud = await app.cloud();
-      const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
-      if (url) cloud.settings.setBaseUrl(url);
-      return fn(cloud, app.catalog);
-    },
-    {
-      cloud: {
-        envToken,
-        secrets: envToken
-          ? {
-              store: new MemorySecretStore(),
-              mode: { kind: 'memory', reason: 'MOCKDECK_CLOUD_TOKEN is used for this run only' },
-            }
-          : 'keychain',
-        onKeychainUnavailable: 'error',
-        ...(keychainService ? { keychainService } : {}),
-      },
-    },
-  );
+  return withCloudApp(args, io, async (app) => fn(await app.cloud(), app.catalog));
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
@@ -115,8 +91,15 @@ export const cloudCommand: Command = {
   --project SLUG   sync only this project
 ${DATA_DIR_HELP}
   Credentials live in the system keychain (service "MockDeck", or $MOCKDECK_KEYCHAIN_SERVICE).
-  Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.`,
-  options: { url: { type: 'string' }, email: { type: 'string' }, project: { type: 'string' }, ...dataDirOption },
+  Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.
+${ACCOUNT_HELP}`,
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    project: { type: 'string' },
+    ...ACCOUNT_OPTIONS,
+    ...dataDirOption,
+  },
   positionals: { min: 1, max: 3 },
   async run(args, io) {
     const [sub, arg] = args.positionals;
@@ -161,6 +144,7 @@ ${DATA_DIR_HELP}
       case 'tokens':
         return tokens(args, io);
       default:
+        if (ACCOUNT_SUBCOMMANDS.has(sub ?? '')) return runCloudAccountCommand(sub!, args, io);
         throw new UsageError(`unknown cloud subcommand "${sub ?? ''}"`);
     }
   },

@@ -42,7 +42,8 @@ function decide(h: DetailedHealth | null, s: SystemStatus | null, unreachable: b
   const healthOk = !h || (isOk(h.status) && Object.values(h.checks).every(isOk));
   const statusOk = !s || (isOk(s.overall) && s.services.every((x) => isOk(x.status)));
   if (healthOk && statusOk && h && s) return 'operational';
-  if (s && /outage|down|major/i.test(s.overall)) return 'down';
+  // A partial outage is a degraded cloud; only a major one (or "down") means nothing works.
+  if (s && /major|down/i.test(s.overall)) return 'down';
   if (h && /error|down|fail/i.test(h.status) && !s) return 'down';
   return 'degraded';
 }
