@@ -45,7 +45,8 @@ function monthsOption(args: CommandArgs): number | undefined {
   const raw = stringOption(args, 'months');
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 36) throw new UsageError(`--months must be a whole number from 1 to 36, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 36)
+    throw new UsageError(`--months must be a whole number from 1 to 36, not "${raw}"`);
   return n;
 }
 
@@ -57,7 +58,9 @@ async function usage(call: Call, io: CliIo, months: number, asJson: boolean): Pr
   }
   const u = account.usage;
   io.stdout(`plan ${account.plan} (${account.status})\n`);
-  io.stdout(`this period: ${count(u.requests)} of ${count(u.requestsLimit)} requests, ${bytes(u.storageBytes)} of ${bytes(u.storageLimitBytes)} storage\n\n`);
+  io.stdout(
+    `this period: ${count(u.requests)} of ${count(u.requestsLimit)} requests, ${bytes(u.storageBytes)} of ${bytes(u.storageLimitBytes)} storage\n\n`,
+  );
   io.stdout(table(history));
   return EXIT_OK;
 }
@@ -67,7 +70,10 @@ function table(history: UsageMonthView[]): string {
     history.map((m) => [m.periodStart.slice(0, 7), count(m.requests), bytes(m.storageBytes), count(m.aiTokensUsed)]),
   );
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n') + '\n';
+  return (
+    rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n') +
+    '\n'
+  );
 }
 
 async function exportData(call: Call, io: CliIo, file: string): Promise<number> {
@@ -94,7 +100,8 @@ function statusText(s: ServiceStatusView): string {
     lines.push(`overall: ${s.status.overall}`);
     for (const x of s.status.services) lines.push(`  ${x.name}: ${x.status}${x.message ? ` — ${x.message}` : ''}`);
   } else if (s.statusError) lines.push(`status page: ${s.statusError}`);
-  if (s.health) lines.push(`health: ${s.health.status} (${s.health.checks.map((c) => `${c.name} ${c.status}`).join(', ')})`);
+  if (s.health)
+    lines.push(`health: ${s.health.status} (${s.health.checks.map((c) => `${c.name} ${c.status}`).join(', ')})`);
   else if (s.healthError) lines.push(`health check: ${s.healthError}`);
   return `${lines.join('\n')}\n`;
 }
@@ -105,6 +112,9 @@ function bytes(n: number | null): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = n;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }

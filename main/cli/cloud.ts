@@ -3,7 +3,13 @@ import type { Cloud } from '../core/cloud/cloud';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
-import { ACCOUNT_HELP, ACCOUNT_OPTIONS, ACCOUNT_SUBCOMMANDS, ACCOUNT_USAGE, runCloudAccountCommand } from './cloud-account';
+import {
+  ACCOUNT_HELP,
+  ACCOUNT_OPTIONS,
+  ACCOUNT_SUBCOMMANDS,
+  ACCOUNT_USAGE,
+  runCloudAccountCommand,
+} from './cloud-account';
 import { withCloudApp } from './cloud-app';
 import { DATA_DIR_HELP, dataDirOption } from './data-dir-option';
 

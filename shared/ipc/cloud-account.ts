@@ -89,7 +89,9 @@ export interface ServiceStatusView {
 
 export const cloudAccountCalls = {
   'account.usageHistory': call(
-    z.object({ months: z.number().int().min(1, 'months must be 1 to 36').max(36, 'months must be 1 to 36').default(6) }),
+    z.object({
+      months: z.number().int().min(1, 'months must be 1 to 36').max(36, 'months must be 1 to 36').default(6),
+    }),
     reads('Shows your cloud usage month by month (requests, storage, AI tokens).', 'cli', 'mcp'),
   ).returns<UsageMonthView[]>(),
   'account.upgrade': call(
@@ -130,6 +132,10 @@ export const cloudAccountCalls = {
   ).returns<SupportTicketView>(),
   'cloud.serviceStatus': call(
     none,
-    reads('Checks whether the cloud and each of its services are up, to tell a cloud outage from a network problem.', 'cli', 'mcp'),
+    reads(
+      'Checks whether the cloud and each of its services are up, to tell a cloud outage from a network problem.',
+      'cli',
+      'mcp',
+    ),
   ).returns<ServiceStatusView>(),
 } as const;

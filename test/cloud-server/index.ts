@@ -35,7 +35,13 @@ export interface CloudServerHandle {
     resetServices(): void;
     seedUsage(orgId: string, months: SeedMonth[]): void;
     /** Support tickets received, oldest first. */
-    tickets(): readonly { ticket_id: string; user_id: string | null; category: string; priority: string; subject: string }[];
+    tickets(): readonly {
+      ticket_id: string;
+      user_id: string | null;
+      category: string;
+      priority: string;
+      subject: string;
+    }[];
     /** user id → deletion_scheduled_at of GDPR deletions asked for. */
     deletions(): ReadonlyMap<string, string>;
   };

@@ -140,7 +140,14 @@ export const subscriptionSchema = z.object({
         .optional()
         .transform((v) => v ?? null),
     })
-    .default({ max_projects: null, max_collaborators: null, requests_per_30d: null, storage_gb: null, ai_tokens_per_month: null, hosted_mocks: null }),
+    .default({
+      max_projects: null,
+      max_collaborators: null,
+      requests_per_30d: null,
+      storage_gb: null,
+      ai_tokens_per_month: null,
+      hosted_mocks: null,
+    }),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

@@ -159,7 +159,11 @@ export class CloudSession implements AuthProvider {
 }
 
 /** Who signed in, from the answer, else the token's claims, else what the user typed. */
-function userOf(r: { token: string; user_id?: string | undefined; username?: string | undefined }, email: string, username?: string): CloudUser {
+function userOf(
+  r: { token: string; user_id?: string | undefined; username?: string | undefined },
+  email: string,
+  username?: string,
+): CloudUser {
   const claims = decodeClaims(r.token);
   return {
     userId: r.user_id ?? claims.userId ?? claims.sub ?? 'unknown',

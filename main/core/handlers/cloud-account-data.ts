@@ -3,7 +3,9 @@ import type { Router } from './router';
 /** account.usageHistory/upgrade/exportData/deleteData, help.*, cloud.serviceStatus (shared/ipc/cloud-account.ts). */
 export function registerCloudAccountDataHandlers(router: Router): void {
   router
-    .handle('account.usageHistory', async ({ months }, { core }) => (await core.cloud()).accountService.usageHistory(months))
+    .handle('account.usageHistory', async ({ months }, { core }) =>
+      (await core.cloud()).accountService.usageHistory(months),
+    )
     .handle('account.upgrade', async ({ plan }, { core, signal }) =>
       (await core.cloud()).accountService.upgrade(plan, signal),
     )

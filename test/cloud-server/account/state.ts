@@ -31,8 +31,13 @@ export class AccountState {
   readonly checkouts = new Map<string, CheckoutSession>();
   /** user id → deletion_scheduled_at. */
   readonly deletions = new Map<string, string>();
-  readonly tickets: { ticket_id: string; user_id: string | null; category: string; priority: string; subject: string }[] =
-    [];
+  readonly tickets: {
+    ticket_id: string;
+    user_id: string | null;
+    category: string;
+    priority: string;
+    subject: string;
+  }[] = [];
   private readonly services = new Map<string, { status: ServiceState; message: string | null }>();
 
   service(name: string): { status: ServiceState; message: string | null } {

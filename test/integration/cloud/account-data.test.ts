@@ -144,10 +144,16 @@ describe('cloud account: usage, upgrade, your data, help, status', () => {
     it('documents its errors: 400 for a plan without checkout or a bad URL, 401 without sign-in', async () => {
       const token = await jwt();
       const body = (b: unknown) => ({ method: 'POST', body: JSON.stringify(b), token });
-      const free = await raw('/api/v1/billing/checkout', body({ plan: 'free', success_url: 'http://a/', cancel_url: 'http://b/' }));
+      const free = await raw(
+        '/api/v1/billing/checkout',
+        body({ plan: 'free', success_url: 'http://a/', cancel_url: 'http://b/' }),
+      );
       expect(free.status).toBe(400);
       expect(await free.json()).toMatchObject({ error_code: 'VALIDATION_FAILED', details: { field: 'plan' } });
-      const url = await raw('/api/v1/billing/checkout', body({ plan: 'pro', success_url: 'ftp://x', cancel_url: 'http://b/' }));
+      const url = await raw(
+        '/api/v1/billing/checkout',
+        body({ plan: 'pro', success_url: 'ftp://x', cancel_url: 'http://b/' }),
+      );
       expect(await url.json()).toMatchObject({ status: 400, details: { field: 'success_url' } });
       const anon = await raw('/api/v1/billing/checkout', { method: 'POST', body: '{}' });
       expect(anon.status).toBe(401);
@@ -182,7 +188,11 @@ describe('cloud account: usage, upgrade, your data, help, status', () => {
         message: 'My deployment is failing with a 503.',
       });
       expect(t.ticketId).toMatch(/^TKT-\d{6}$/);
-      expect(server.account.tickets().at(-1)).toMatchObject({ ticket_id: t.ticketId, category: 'technical', priority: 'high' });
+      expect(server.account.tickets().at(-1)).toMatchObject({
+        ticket_id: t.ticketId,
+        category: 'technical',
+        priority: 'high',
+      });
       expect(server.account.tickets().at(-1)!.user_id).not.toBeNull(); // signed in: the ticket names the account
 
       await expect(
@@ -278,9 +288,16 @@ describe('cloud account: usage, upgrade, your data, help, status', () => {
         code: 'VALIDATION_ERROR',
         message: expect.stringContaining('DELETE MY DATA'),
       });
-      const unconfirmed = await raw('/api/v1/gdpr/delete', { method: 'POST', body: '{"confirm":false}', token: await jwt() });
+      const unconfirmed = await raw('/api/v1/gdpr/delete', {
+        method: 'POST',
+        body: '{"confirm":false}',
+        token: await jwt(),
+      });
       expect(unconfirmed.status).toBe(400);
-      expect(await unconfirmed.json()).toMatchObject({ error_code: 'VALIDATION_FAILED', details: { field: 'confirm' } });
+      expect(await unconfirmed.json()).toMatchObject({
+        error_code: 'VALIDATION_FAILED',
+        details: { field: 'confirm' },
+      });
       expect(server.account.deletions().size).toBe(0);
 
       const scope = cloud.scope();

@@ -44,7 +44,10 @@ describe('GDPR export never contains a secret', () => {
     expect(out.content).not.toContain(fullToken.slice(4)); // nor the token without its prefix
     expect(out.content).not.toContain('$argon2id$');
     expect(out.content).not.toContain('abc123hash');
-    const data = JSON.parse(out.content) as { api_tokens: { name: string; token: string }[]; user_data: { email: string } };
+    const data = JSON.parse(out.content) as {
+      api_tokens: { name: string; token: string }[];
+      user_data: { email: string };
+    };
     expect(data.api_tokens[0]).toMatchObject({ name: 'leaky', token: REMOVED });
     expect(data.user_data.email).toMatch(/@example\.com$/); // the user's own data is kept
     expect(out.removed).toBeGreaterThanOrEqual(5);

@@ -1,4 +1,8 @@
-import type { LEGAL_DOC_NAMES, SUPPORT_CATEGORY_NAMES, SUPPORT_PRIORITY_NAMES } from '../../../../shared/ipc/cloud-account';
+import type {
+  LEGAL_DOC_NAMES,
+  SUPPORT_CATEGORY_NAMES,
+  SUPPORT_PRIORITY_NAMES,
+} from '../../../../shared/ipc/cloud-account';
 import type { CloudHttp } from '../http';
 import {
   checkoutSchema,

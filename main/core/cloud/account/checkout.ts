@@ -21,11 +21,19 @@ export interface CheckoutFlowOptions {
  * from the server, so it passes the same rule as every link MockDeck opens (parsed http(s),
  * no credentials) before it reaches the opener.
  */
-export async function runCheckoutFlow(opts: CheckoutFlowOptions): Promise<{ outcome: CheckoutOutcome; checkoutUrl: string }> {
+export async function runCheckoutFlow(
+  opts: CheckoutFlowOptions,
+): Promise<{ outcome: CheckoutOutcome; checkoutUrl: string }> {
   const callback = await openLoopbackCallback<CheckoutOutcome>({
     routes: {
-      '/checkout/success': () => ({ value: 'success', page: 'Payment received. You can close this tab and return to MockDeck.' }),
-      '/checkout/cancel': () => ({ value: 'cancelled', page: 'Checkout cancelled. Nothing was charged; you can close this tab.' }),
+      '/checkout/success': () => ({
+        value: 'success',
+        page: 'Payment received. You can close this tab and return to MockDeck.',
+      }),
+      '/checkout/cancel': () => ({
+        value: 'cancelled',
+        page: 'Checkout cancelled. Nothing was charged; you can close this tab.',
+      }),
     },
     timeoutMs: opts.timeoutMs ?? 30 * 60_000,
     timeoutError: () =>
@@ -40,9 +48,13 @@ export async function runCheckoutFlow(opts: CheckoutFlowOptions): Promise<{ outc
     });
     const url = safeExternalUrl(session.checkout_url);
     if (!url) {
-      throw new AppError('CLOUD_ERROR', 'The cloud sent a checkout link MockDeck will not open (not an http(s) web address).', {
-        hint: 'Check the cloud URL in Account → Connection; MockDeck opens only http(s) links without credentials.',
-      });
+      throw new AppError(
+        'CLOUD_ERROR',
+        'The cloud sent a checkout link MockDeck will not open (not an http(s) web address).',
+        {
+          hint: 'Check the cloud URL in Account → Connection; MockDeck opens only http(s) links without credentials.',
+        },
+      );
     }
     await Promise.race([opts.openExternal(url), callback.result]);
     return { outcome: await callback.result, checkoutUrl: url };

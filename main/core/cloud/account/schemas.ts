@@ -6,8 +6,16 @@ import { z } from 'zod';
  * unknown fields are dropped (zod's default), so a cloud that adds or omits a detail does
  * not break the call. Fields the app shows default to null and the views say "–".
  */
-const num = z.number().nullable().optional().transform((v) => v ?? null);
-const str = z.string().nullable().optional().transform((v) => v ?? null);
+const num = z
+  .number()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+const str = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const usageMonthSchema = z.object({
   period_start: z.string(),
@@ -54,9 +62,7 @@ export type DetailedHealth = z.output<typeof detailedHealthSchema>;
 
 export const systemStatusSchema = z.object({
   overall: z.string(),
-  services: z
-    .array(z.object({ name: z.string(), status: z.string(), message: str }))
-    .default([]),
+  services: z.array(z.object({ name: z.string(), status: z.string(), message: str })).default([]),
   timestamp: str,
 });
 export type SystemStatus = z.output<typeof systemStatusSchema>;

@@ -4,12 +4,15 @@ import type { CloudTab } from '../../app/slices/cloud-slice';
 import { useAppStore } from '../../app/store';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { AccountScreen } from './account/AccountScreen';
+import { YourDataScreen } from './account/YourDataScreen';
 import { OrgSwitcher } from './auth/OrgSwitcher';
 import { SignInScreen } from './auth/SignInScreen';
 import { SignOutButton } from './auth/SignOutButton';
 import { CloudErrorNotice } from './CloudErrorNotice';
 import { useCloudStatus } from './cloud-queries';
 import { DeploymentsScreen } from './deployments/DeploymentsScreen';
+import { HelpScreen } from './help/HelpScreen';
+import { StatusScreen } from './status/StatusScreen';
 import { SyncScreen } from './sync/SyncScreen';
 import { TokensScreen } from './tokens/TokensScreen';
 import './cloud.css';
@@ -20,6 +23,9 @@ const TABS: { tab: CloudTab; label: string }[] = [
   { tab: 'tokens', label: 'API tokens' },
   { tab: 'sync', label: 'Sync' },
   { tab: 'deployments', label: 'Deployments' },
+  { tab: 'data', label: 'Your data' },
+  { tab: 'help', label: 'Help' },
+  { tab: 'status', label: 'Status' },
 ];
 
 /** The Cloud screens, in place of the project area. */
@@ -53,6 +59,16 @@ export function CloudView() {
           </div>
           <div className="toolbar">
             {status?.signedIn && <OrgSwitcher />}
+            {/* Signed out too: a failing sign-in is when "is the cloud down?" matters most. */}
+            {!status?.signedIn && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => openCloud(tab === 'status' ? 'account' : 'status')}
+              >
+                {tab === 'status' ? 'Sign in' : 'Service status'}
+              </button>
+            )}
             {status?.signedIn && status.via === 'session' && (
               <SignOutButton keychain={status.secrets.kind === 'keychain'} />
             )}
@@ -81,13 +97,21 @@ export function CloudView() {
       <div className="cloud-body">
         <CloudErrorNotice error={error} />
         {!status && !error && <div className="loading">Loading…</div>}
-        {status && !status.signedIn && <SignInScreen status={status} />}
+        {status && !status.signedIn && tab !== 'status' && <SignInScreen status={status} />}
+        {!status?.signedIn && tab === 'status' && (
+          <ErrorBoundary area="the status screen">
+            <StatusScreen />
+          </ErrorBoundary>
+        )}
         {status?.signedIn && (
           <ErrorBoundary area="the cloud screen">
             {tab === 'account' && <AccountScreen status={status} />}
             {tab === 'tokens' && <TokensScreen />}
             {tab === 'sync' && <SyncScreen />}
             {tab === 'deployments' && <DeploymentsScreen />}
+            {tab === 'data' && <YourDataScreen />}
+            {tab === 'help' && <HelpScreen />}
+            {tab === 'status' && <StatusScreen />}
           </ErrorBoundary>
         )}
       </div>
