@@ -37,13 +37,15 @@ export function storageBytes(ctx: ServerContext, orgId: string): number {
 export function usageOf(ctx: ServerContext, org: OrgRow) {
   const limits = PLAN_LIMITS[org.plan];
   const period = currentPeriod(ctx);
+  // A seeded current month (account/seed.ts) counts here too, so today and the history agree.
+  const seed = ctx.account.seededUsage.get(org.id)?.get(period.start);
   return {
-    requests: hostedRequestCount(ctx, org.id, period.start),
+    requests: hostedRequestCount(ctx, org.id, period.start) + (seed?.requests ?? 0),
     requests_limit: limits.requests_per_30d,
-    storage_bytes: storageBytes(ctx, org.id),
+    storage_bytes: seed?.storage_bytes ?? storageBytes(ctx, org.id),
     storage_limit_bytes: limits.storage_gb * GB,
-    // No AI endpoints on this server, so nothing is ever spent.
-    ai_tokens_used: 0,
+    // No AI endpoints on this server, so nothing is spent unless seeded.
+    ai_tokens_used: seed?.ai_tokens_used ?? 0,
     ai_tokens_limit: limits.ai_tokens_per_month,
     period_start: period.start,
     period_end: period.end,

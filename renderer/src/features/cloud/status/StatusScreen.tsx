@@ -13,7 +13,7 @@ const VERDICT: Record<ServiceStatusView['verdict'], { title: string; tone: strin
 
 const toneOf = (status: string): string =>
   /^(ok|operational|healthy|up|pass)$/i.test(status) ? 'ok' : /degraded|partial|slow/i.test(status) ? 'warn' : 'danger';
-const words = (s: string): string => s.replace(/_/g, ' ');
+const words = (s: string): string => (/^ok$/i.test(s) ? 'OK' : s.replace(/_/g, ' '));
 
 /**
  * The cloud's own health (/health/detailed) and status page (/api/v1/status), asked without
@@ -79,7 +79,9 @@ export function StatusScreen() {
               <h3>
                 Health checks{' '}
                 {data.health && (
-                  <span className={`badge status-pill tone-${toneOf(data.health.status)}`}>{data.health.status}</span>
+                  <span className={`badge status-pill tone-${toneOf(data.health.status)}`}>
+                    {words(data.health.status)}
+                  </span>
                 )}
               </h3>
               {data.health ? (
@@ -89,7 +91,7 @@ export function StatusScreen() {
                       <li key={c.name}>
                         <span className={`status-dot dot-${toneOf(c.status)}`} aria-hidden="true" />
                         <span className="status-name">{c.name}</span>
-                        <span className={`status-word tone-${toneOf(c.status)}`}>{c.status}</span>
+                        <span className={`status-word tone-${toneOf(c.status)}`}>{words(c.status)}</span>
                       </li>
                     ))}
                   </ul>
