@@ -11,16 +11,27 @@ import type { AddressInfo } from 'node:net';
 export interface LoopbackCallback<T> {
   /** `http://127.0.0.1:PORT<path>?state=…` for one of the paths this listener serves. */
   urlFor(path: string): string;
+  /** `http://127.0.0.1:PORT<path>`, for a flow whose server appends the state itself (OAuth). */
+  bareUrlFor(path: string): string;
+  readonly state: string;
   /** Settles on the first visit with the right state, on timeout or on abort. */
   readonly result: Promise<T>;
   close(): void;
 }
 
+/** What a visit with the right state means: a value, or a failure that ends the wait. */
+export type CallbackOutcome<T> = { value: T; page: string } | { error: Error; page: string };
+
 export interface LoopbackOptions<T> {
   /** Path → what a visit with the right state means, and the page shown in the browser. */
-  routes: Record<string, (params: URLSearchParams) => { value: T; page: string }>;
+  routes: Record<string, (params: URLSearchParams) => CallbackOutcome<T>>;
   timeoutMs: number;
   timeoutError: () => Error;
+  /**
+   * A visit with the wrong state: by default answered 400 and ignored. A flow whose answer
+   * carries a credential (OAuth) passes an error instead, ending the attempt loudly.
+   */
+  wrongStateError?: () => Error;
   signal?: AbortSignal;
 }
 
@@ -45,11 +56,15 @@ export async function openLoopbackCallback<T>(opts: LoopbackOptions<T>): Promise
       res
         .writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
         .end(callbackPage('This link is not the one MockDeck started. Go back to MockDeck and start again.'));
+      if (opts.wrongStateError) settle.reject(opts.wrongStateError());
       return;
     }
-    const { value, page } = route(url.searchParams);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(callbackPage(page));
-    settle.resolve(value);
+    const outcome = route(url.searchParams);
+    res
+      .writeHead('error' in outcome ? 400 : 200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(callbackPage(outcome.page));
+    if ('error' in outcome) settle.reject(outcome.error);
+    else settle.resolve(outcome.value);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,6 +77,8 @@ export async function openLoopbackCallback<T>(opts: LoopbackOptions<T>): Promise
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   return {
     urlFor: (path) => `http://127.0.0.1:${port}${path}?state=${state}`,
+    bareUrlFor: (path) => `http://127.0.0.1:${port}${path}`,
+    state,
     result,
     close() {
       clearTimeout(timer);
