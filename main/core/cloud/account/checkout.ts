@@ -56,7 +56,7 @@ export async function runCheckoutFlow(
         },
       );
     }
-    await Promise.race([opts.openExternal(url), callback.result]);
+    await Promise.race([opts.openExternal(url), callback.result]); // eng-disable OPEN_EXTERNAL_JS_CHECK - reviewed: url is safeExternalUrl()'s parsed http(s) URL without credentials, and the shell's opener is openWebUrlsOnly
     return { outcome: await callback.result, checkoutUrl: url };
   } catch (e) {
     if (opts.signal?.aborted && !(e instanceof AppError && e.code === 'CANCELLED')) {
