@@ -59,7 +59,7 @@ test('usage history chart beside today’s usage, at both window sizes, light an
   await expect(chart).toHaveAttribute('aria-label', /Requests per month, limit 250,000: .*151,000/);
   await expect(chart.locator('.limit-line')).toBeVisible();
   await expect(
-    page.getByRole('region', { name: 'Usage' }).getByRole('meter', { name: 'Requests to hosted mocks' }),
+    page.getByRole('region', { name: 'Usage', exact: true }).getByRole('meter', { name: 'Requests to hosted mocks' }),
   ).toBeVisible();
   await history.getByRole('radio', { name: 'Storage' }).click();
   await expect(chart).toHaveAttribute('aria-label', /Storage per month/);

@@ -260,7 +260,7 @@ test('register → API token shown once → deploy a project → call its public
   await shot(page, 'cloud-limit');
   await refused.getByRole('button', { name: 'See plan and usage' }).click();
   await expect(page.getByTestId('account-plan')).toHaveText('free');
-  await expect(cloudView.getByRole('region', { name: 'Usage' })).toContainText(
+  await expect(cloudView.getByRole('region', { name: 'Usage', exact: true })).toContainText(
     'Your plan does not include hosted mocks.',
   );
   cloud.admin.setPlan(me.personal_org_id, 'pro');
