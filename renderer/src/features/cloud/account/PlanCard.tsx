@@ -80,10 +80,12 @@ export function PlanCard({ account }: { account: AccountView | undefined }) {
       )}
       {result?.outcome === 'success' && (
         <div className="notice notice-ok" role="status">
-          Upgrade complete: you are on <strong className="plan-name">{result.account.plan}</strong>
-          {result.account.plan !== result.requestedPlan &&
-            ` (the cloud has not applied ${result.requestedPlan} yet — refresh in a minute)`}
-          .
+          <div>
+            Upgrade complete: you are on <strong className="plan-name">{result.account.plan}</strong>
+            {result.account.plan !== result.requestedPlan &&
+              ` (the cloud has not applied ${result.requestedPlan} yet — refresh in a minute)`}
+            .
+          </div>
         </div>
       )}
       {result?.outcome === 'cancelled' && (
