@@ -1,51 +1,32 @@
 import type { Catalog } from '../core/catalog/catalog';
 import type { Cloud } from '../core/cloud/cloud';
-import { MemorySecretStore } from '../core/secrets/memory-store';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, UsageError, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { promptHidden } from './cloud-prompt';
+import {
+  ACCOUNT_HELP,
+  ACCOUNT_OPTIONS,
+  ACCOUNT_SUBCOMMANDS,
+  ACCOUNT_USAGE,
+  runCloudAccountCommand,
+} from './cloud-account';
+import { withCloudApp } from './cloud-app';
 import { auditCommand, TEAM_HELP, TEAM_USAGE, teamCommand, teamOptions } from './cloud-team';
-import { cliCaller, DATA_DIR_HELP, dataDirOf, dataDirOption, withApp, type CliCall } from './data-dir-option';
+import { cliCaller, DATA_DIR_HELP, dataDirOption, type CliCall } from './data-dir-option';
 
 const USAGE = `mockdeck cloud login --url URL --email EMAIL [--data-dir DIR]
        mockdeck cloud logout | sync [--project SLUG] | deploy SLUG [--data-dir DIR]
        mockdeck cloud tokens list | create NAME | rotate ID | delete ID [--data-dir DIR]
-       ${TEAM_USAGE}`;
+       ${TEAM_USAGE}
+${ACCOUNT_USAGE}`;
 
-/**
- * Opens the data dir and a Cloud on the keychain. MOCKDECK_CLOUD_TOKEN (an mfx_ API token)
- * is the session-only path for CI: used for this process, never written anywhere.
- */
+/** The Cloud of the data dir's app, set up for the CLI (cloud-app.ts). */
 async function withCloud<T>(
   args: CommandArgs,
   io: CliIo,
   fn: (cloud: Cloud, catalog: Catalog, call: CliCall) => Promise<T>,
 ): Promise<T> {
-  const envToken = io.env.MOCKDECK_CLOUD_TOKEN?.trim() || null;
-  const keychainService = io.env.MOCKDECK_KEYCHAIN_SERVICE;
-  return withApp(
-    dataDirOf(args, io),
-    async (app) => {
-      const cloud = await app.cloud();
-      const url = stringOption(args, 'url') ?? io.env.MOCKDECK_CLOUD_URL;
-      if (url) cloud.settings.setBaseUrl(url);
-      // Commands made of contract calls go through the router as the 'cli' transport.
-      return fn(cloud, app.catalog, cliCaller(app));
-    },
-    {
-      cloud: {
-        envToken,
-        secrets: envToken
-          ? {
-              store: new MemorySecretStore(),
-              mode: { kind: 'memory', reason: 'MOCKDECK_CLOUD_TOKEN is used for this run only' },
-            }
-          : 'keychain',
-        onKeychainUnavailable: 'error',
-        ...(keychainService ? { keychainService } : {}),
-      },
-    },
-  );
+  return withCloudApp(args, io, async (app) => fn(await app.cloud(), app.catalog, cliCaller(app)));
 }
 
 const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value)}\n`);
@@ -119,12 +100,14 @@ export const cloudCommand: Command = {
 ${TEAM_HELP}
 ${DATA_DIR_HELP}
   Credentials live in the system keychain (service "MockDeck", or $MOCKDECK_KEYCHAIN_SERVICE).
-  Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.`,
+  Without a keychain (CI), set MOCKDECK_CLOUD_TOKEN=mfx_… for a session-only run.
+${ACCOUNT_HELP}`,
   options: {
     url: { type: 'string' },
     email: { type: 'string' },
     project: { type: 'string' },
     ...teamOptions,
+    ...ACCOUNT_OPTIONS,
     ...dataDirOption,
   },
   positionals: { min: 1, max: 4 },
@@ -175,6 +158,7 @@ ${DATA_DIR_HELP}
       case 'audit':
         return withCloud(args, io, (_cloud, _catalog, call) => auditCommand(args, io, call));
       default:
+        if (ACCOUNT_SUBCOMMANDS.has(sub ?? '')) return runCloudAccountCommand(sub!, args, io);
         throw new UsageError(`unknown cloud subcommand "${sub ?? ''}"`);
     }
   },

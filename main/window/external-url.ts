@@ -1,22 +1,7 @@
-/**
- * Links the app may hand to the OS browser: parsed http(s) URLs only, without credentials
- * (`https://trusted.example@evil.example` reads as trusted but goes to evil). Returns the
- * normalized URL to open, so what is opened is exactly what was checked.
- */
-export function safeExternalUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 4096) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname || url.username || url.password) return null;
-  return url.href;
-}
+import { safeExternalUrl } from '../../shared/ipc/external-url';
 
-export const isSafeExternalUrl = (value: unknown): boolean => safeExternalUrl(value) !== null;
+// The rule itself is shared (core and renderer apply it too); the opener wrapper is the shell's.
+export { isSafeExternalUrl, safeExternalUrl } from '../../shared/ipc/external-url';
 
 /**
  * Wraps the OS opener (shell.openExternal) so that only what safeExternalUrl accepts ever

@@ -139,13 +139,14 @@ export interface AccountView {
     periodStart: string | null;
     periodEnd: string | null;
   };
+  /** null: the cloud did not say (shown as "–"). */
   limits: {
-    maxProjects: number;
-    maxCollaborators: number;
-    requestsPer30d: number;
-    storageGb: number;
-    aiTokensPerMonth: number;
-    hostedMocks: boolean;
+    maxProjects: number | null;
+    maxCollaborators: number | null;
+    requestsPer30d: number | null;
+    storageGb: number | null;
+    aiTokensPerMonth: number | null;
+    hostedMocks: boolean | null;
   };
 }
 

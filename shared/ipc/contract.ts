@@ -26,6 +26,7 @@ import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
+import { cloudAccountCalls } from './cloud-account';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -279,6 +280,8 @@ export const calls = {
   ...cloudCalls,
   /* ---- Cloud: profile, team and roles, audit log (declared in ./cloud-team.ts) ---- */
   ...teamCalls,
+  /* ---- Cloud account: usage history, upgrade, your data, help, service status (./cloud-account.ts) ---- */
+  ...cloudAccountCalls,
 } as const;
 
 export const events = {

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
+import { registerAccountControlRoutes } from './account/control';
+import { registerAccountRoutes } from './account/routes';
 import { LoginLockout } from './auth/lockout';
 import { registerOAuthRoutes } from './auth/oauth';
 import { registerAuthRoutes } from './auth/routes';
@@ -9,6 +11,7 @@ import type { ServerContext } from './context';
 import { registerDeploymentRoutes } from './deployments/routes';
 import { registerControlRoutes } from './faults/control';
 import { registerHealthRoutes } from './health/routes';
+import { registerHelpRoutes } from './help/routes';
 import { registerHostedRoutes } from './hosted/routes';
 import { CloudError, sendError, validationFailed } from './http/errors';
 import { resolvePrincipal } from './http/principal';
@@ -118,6 +121,9 @@ export function buildApp(ctx: ServerContext): BuiltApp {
   registerBillingRoutes(app, ctx);
   registerProjectRoutes(app, ctx);
   registerDeploymentRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerHelpRoutes(app, ctx);
+  registerAccountControlRoutes(app, ctx);
   void app.register(async (scope) => registerHostedRoutes(scope, ctx));
   return { app, limiter, lockout };
 }

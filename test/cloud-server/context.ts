@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../main/core/util/clock';
 import { systemClock } from '../../main/core/util/clock';
+import { AccountState } from './account/state';
 import type { PlanName } from './billing/plans';
 import type { Db } from './db/schema';
 import { openDb } from './db/schema';
@@ -35,6 +36,8 @@ export interface ServerContext {
   /** Bumped on every write to a project's data so hosted serving recompiles lazily. */
   revisions: Map<string, number>;
   timers: Set<NodeJS.Timeout>;
+  /** Usage seeds, checkouts, deletions, tickets and service states (account/state.ts). */
+  account: AccountState;
 }
 
 export function createContext(opts: CloudServerOptions): ServerContext {
@@ -50,6 +53,7 @@ export function createContext(opts: CloudServerOptions): ServerContext {
     baseUrl: '',
     revisions: new Map(),
     timers: new Set(),
+    account: new AccountState(),
   };
 }
 

@@ -9,6 +9,8 @@ import { createContext } from './context';
 import type { CloudFaults } from './faults/faults';
 import { makeAdmin, makeInspect } from './inspect';
 import { seedTeam, type SeededTeam } from './team/seed';
+import { seedUsage, type SeedMonth } from './account/seed';
+import type { ServiceState } from './account/state';
 
 export type { CloudFaults } from './faults/faults';
 export type { CloudServerOptions } from './context';
@@ -30,6 +32,22 @@ export interface CloudServerHandle {
   admin: ReturnType<typeof makeAdmin>;
   /** What `seed: 'team'` created (null without it). */
   seeded: { team: SeededTeam | null };
+  /** Account levers (also over HTTP: /__control/service-status, /__control/seed-usage). */
+  account: {
+    setService(name: string, status: ServiceState, message?: string | null): void;
+    resetServices(): void;
+    seedUsage(orgId: string, months: SeedMonth[]): void;
+    /** Support tickets received, oldest first. */
+    tickets(): readonly {
+      ticket_id: string;
+      user_id: string | null;
+      category: string;
+      priority: string;
+      subject: string;
+    }[];
+    /** user id → deletion_scheduled_at of GDPR deletions asked for. */
+    deletions(): ReadonlyMap<string, string>;
+  };
 }
 
 export async function startCloudServer(opts: CloudServerOptions = {}): Promise<CloudServerHandle> {
@@ -48,6 +66,13 @@ export async function startCloudServer(opts: CloudServerOptions = {}): Promise<C
     inspect,
     admin: makeAdmin(ctx),
     seeded: { team },
+    account: {
+      setService: (name, status, message = null) => ctx.account.setService(name, status, message),
+      resetServices: () => ctx.account.resetServices(),
+      seedUsage: (orgId, months) => seedUsage(ctx, orgId, months),
+      tickets: () => ctx.account.tickets,
+      deletions: () => ctx.account.deletions,
+    },
     async close() {
       for (const t of ctx.timers) clearTimeout(t);
       ctx.timers.clear();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startCloudServer, type CloudServerHandle } from '../cloud-server';
 import { test as appTest, expect, uniqueName } from './support/fixtures';
+import { nextOpenedUrl, openedUrls } from './support/opened-urls';
 import { addResponse, createMock, createProject, shot } from './support/ui';
 
 /**
@@ -47,7 +48,7 @@ async function signOutIfNeeded(page: Page): Promise<void> {
   await expect(cloud.getByRole('form', { name: 'Sign in' })).toBeVisible();
 }
 
-test('sign-in forms check input before sending and explain a refused login', async ({ app: page, cloud }) => {
+test('sign-in forms check input before sending and explain a refused login', async ({ app: page, cloud, harness }) => {
   await openCloud(page);
   await signOutIfNeeded(page);
   await useServer(page, cloud.url);
@@ -90,9 +91,13 @@ test('sign-in forms check input before sending and explain a refused login', asy
   // The IP-wide lockout would otherwise carry over into the next test.
   await fetch(`${cloud.url}/__control/reset-limits`, { method: 'POST' });
 
-  // Browser sign-in needs a system browser, which the web harness does not have: said plainly.
+  // Browser sign-in: the harness records the URL handed to the system browser; visiting it
+  // (the contract server's fake provider approves at once) brings the browser back signed in.
+  const before = openedUrls(harness).length;
   await page.getByRole('button', { name: 'Sign in with GitHub' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Browser sign-in is not available here' })).toBeVisible();
+  const authorize = await nextOpenedUrl(harness, /\/api\/v1\/auth\/oauth\/github\/authorize\?/, before);
+  expect((await fetch(authorize)).status).toBe(200);
+  await expect(page.getByRole('region', { name: 'Cloud' }).getByText(/^Signed in as /)).toBeVisible();
 });
 
 test('register → API token shown once → deploy a project → call its public URL', async ({ app: page, api, cloud }) => {
@@ -255,7 +260,7 @@ test('register → API token shown once → deploy a project → call its public
   await shot(page, 'cloud-limit');
   await refused.getByRole('button', { name: 'See plan and usage' }).click();
   await expect(page.getByTestId('account-plan')).toHaveText('free');
-  await expect(cloudView.getByRole('region', { name: 'Usage' })).toContainText(
+  await expect(cloudView.getByRole('region', { name: 'Usage', exact: true })).toContainText(
     'Your plan does not include hosted mocks.',
   );
   cloud.admin.setPlan(me.personal_org_id, 'pro');

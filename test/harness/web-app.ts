@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,13 @@ export interface WebAppOptions {
   /** Mock server port; a free one when absent. */
   port?: number;
 }
+
+/**
+ * The file where the harness records every URL the app asks the system browser to open (OAuth
+ * sign-in, plan checkout), one JSON string a line: no browser is opened, and a test in another
+ * process reads what would have been.
+ */
+export const openedUrlsFile = (dataDir: string): string => path.join(dataDir, 'opened-urls.jsonl');
 
 /** What the CLI prints as one JSON line. */
 export interface WebAppInfo {
@@ -63,7 +70,14 @@ export async function startWebApp(opts: WebAppOptions = {}): Promise<WebApp> {
 
   try {
     // Session-only secrets: a test run must never write tokens into the user's keychain.
-    const app = await openApp({ dataDir, port: opts.port ?? 0, cloud: { secrets: 'session-only' } });
+    const app = await openApp({
+      dataDir,
+      port: opts.port ?? 0,
+      cloud: {
+        secrets: 'session-only',
+        openExternal: async (url) => appendFileSync(openedUrlsFile(dataDir), `${JSON.stringify(url)}\n`),
+      },
+    });
     cleanups.push(() => app.close());
     const ui = await serveBrowserUi(app, { rendererDir });
     const state = await app.server.start();

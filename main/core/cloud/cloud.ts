@@ -12,6 +12,8 @@ import type { SecretStore, SecretsMode } from '../secrets/secret-store';
 import { SyncEngine } from '../sync/engine';
 import { describeConflict, resolveConflict, type Resolution, type SyncConflict } from '../sync/conflicts';
 import { systemClock, type Clock } from '../util/clock';
+import { AccountApi } from './account/account-api';
+import { AccountService } from './account/account-service';
 import { MockForgeApi } from './api';
 import { Deployer, type DeployOptions } from './deploy';
 import { CloudHttp, type RetryPolicy } from './http';
@@ -58,6 +60,8 @@ export class Cloud {
   readonly deployer: Deployer;
   /** Profile, organizations, members and roles, audit log (team/). */
   readonly team: TeamService;
+  /** Usage history, plan upgrade, the user's data, help and service status (./account). */
+  readonly accountService: AccountService;
   private readonly listeners = new Map<keyof CloudEvents, Set<(p: never) => void>>();
   /** Aborted by close(): stops in-flight requests, retry and poll waits, and a pending browser sign-in. */
   private readonly stopped = new AbortController();
@@ -103,6 +107,19 @@ export class Cloud {
       cloud: this.api,
       currentOrgId: () => this.currentOrgId(),
       selectOrg: (id) => this.selectOrg(id),
+    });
+    this.accountService = new AccountService({
+      api: new AccountApi(this.http),
+      mockforge: this.api,
+      session: this.session,
+      settings: this.settings,
+      links: this.sync.links,
+      conflicts: this.sync.conflicts,
+      account: () => this.account(),
+      openExternal: opts.openExternal,
+      clock,
+      sleep,
+      stopped: this.stopped.signal,
     });
   }
 

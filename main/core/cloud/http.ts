@@ -58,6 +58,8 @@ export interface RequestSpec<S extends z.ZodType> {
   /** MockBird endpoints wrap results as `{ data: … }`. */
   envelope?: boolean;
   timeoutMs?: number;
+  /** Caps the attempts below the retry policy's (a status check wants one quick answer). */
+  maxAttempts?: number;
 }
 
 const OFFLINE_CODES = new Set([
@@ -104,7 +106,7 @@ export class CloudHttp {
     for (let attempt = 1; ; attempt++) {
       stop?.throwIfAborted();
       if (call?.aborted) throw cancelled(`the request for ${spec.what}`);
-      const last = attempt >= this.retry.maxAttempts;
+      const last = attempt >= Math.min(spec.maxAttempts ?? Infinity, this.retry.maxAttempts);
       let res: Response;
       let text: string;
       try {

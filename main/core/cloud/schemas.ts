@@ -12,10 +12,11 @@ const nullableStr = z
 
 export const healthSchema = z.object({ status: z.string(), version: z.string().optional() });
 
+/** A refresh needs only `token`; sign-in shows the user and falls back to the JWT's claims. */
 export const authResultSchema = z.object({
   token: z.string().min(1),
-  user_id: z.string(),
-  username: z.string(),
+  user_id: z.string().optional(),
+  username: z.string().optional(),
 });
 export type AuthResult = z.infer<typeof authResultSchema>;
 
@@ -48,8 +49,8 @@ export const rotatedTokenSchema = z.object({
   new_token: z.string().startsWith('mfx_'),
   new_token_id: z.string(),
   new_token_name: z.string(),
-  old_token_id: z.string(),
-  old_token_deleted: z.boolean(),
+  old_token_id: z.string().optional(),
+  old_token_deleted: z.boolean().optional(),
 });
 
 export const successSchema = z.object({ success: z.boolean().optional(), message: z.string().optional() }).loose();
@@ -71,14 +72,16 @@ export const deploymentSchema = z.object({
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
+// The caller re-reads the deployment afterwards: nothing of this answer is needed.
 export const deploymentStatusResultSchema = z.object({
-  id: z.string(),
-  status: z.string(),
+  id: z.string().optional(),
+  status: z.string().optional(),
   updated_at: z.string().optional(),
 });
 
 export const deploymentLogSchema = z.object({
-  id: z.string(),
+  /** Only a list key: a line without one gets a key from its time and position. */
+  id: z.string().optional(),
   level: z.string(),
   message: z.string(),
   created_at: z.string(),
@@ -108,20 +111,43 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
+const optNum = z
+  .number()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+/**
+ * Sync and deploy need only `org_id`; the Account screen shows the rest and says "–" for a
+ * limit the cloud leaves out, so a missing limit never fails a call (tolerant reader).
+ */
 export const subscriptionSchema = z.object({
   org_id: z.string(),
-  plan: z.string(),
-  status: z.string(),
+  plan: z.string().default('unknown'),
+  status: z.string().default('unknown'),
   current_period_end: nullableStr,
   usage: usageSchema.partial().optional(),
-  limits: z.object({
-    max_projects: z.number(),
-    max_collaborators: z.number(),
-    requests_per_30d: z.number(),
-    storage_gb: z.number(),
-    ai_tokens_per_month: z.number(),
-    hosted_mocks: z.boolean(),
-  }),
+  limits: z
+    .object({
+      max_projects: optNum,
+      max_collaborators: optNum,
+      requests_per_30d: optNum,
+      storage_gb: optNum,
+      ai_tokens_per_month: optNum,
+      hosted_mocks: z
+        .boolean()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+    })
+    .default({
+      max_projects: null,
+      max_collaborators: null,
+      requests_per_30d: null,
+      storage_gb: null,
+      ai_tokens_per_month: null,
+      hosted_mocks: null,
+    }),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 

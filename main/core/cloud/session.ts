@@ -94,12 +94,12 @@ export class CloudSession implements AuthProvider {
 
   async register(input: { username: string; email: string; password: string }): Promise<AuthState> {
     const r = await this.api.register(input);
-    return this.store(r.token, { userId: r.user_id, username: r.username, email: input.email });
+    return this.store(r.token, userOf(r, input.email, input.username));
   }
 
   async login(input: { email: string; password: string }): Promise<AuthState> {
     const r = await this.api.login(input);
-    return this.store(r.token, { userId: r.user_id, username: r.username, email: input.email });
+    return this.store(r.token, userOf(r, input.email));
   }
 
   async loginOAuth(
@@ -156,6 +156,20 @@ export class CloudSession implements AuthProvider {
     this.settings.setUser(user);
     return this.notify();
   }
+}
+
+/** Who signed in, from the answer, else the token's claims, else what the user typed. */
+function userOf(
+  r: { token: string; user_id?: string | undefined; username?: string | undefined },
+  email: string,
+  username?: string,
+): CloudUser {
+  const claims = decodeClaims(r.token);
+  return {
+    userId: r.user_id ?? claims.userId ?? claims.sub ?? 'unknown',
+    username: r.username ?? claims.username ?? username ?? email,
+    email,
+  };
 }
 
 /** Reads display claims from a JWT without trusting them for anything else. */

@@ -50,8 +50,8 @@ export const deploymentView = (d: Deployment, localProjectId: string | null): De
   updatedAt: d.updated_at ?? null,
 });
 
-export const logView = (l: DeploymentLog): DeploymentLogView => ({
-  id: l.id,
+export const logView = (l: DeploymentLog, i: number): DeploymentLogView => ({
+  id: l.id ?? `${l.created_at}#${i}`,
   level: l.level,
   message: l.message,
   createdAt: l.created_at,

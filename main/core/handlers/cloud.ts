@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Cloud } from '../cloud/cloud';
 import { registerCloudAccountHandlers } from './cloud-account';
+import { registerCloudAccountDataHandlers } from './cloud-account-data';
 import { registerCloudSyncHandlers } from './cloud-sync';
 import { registerCloudTeamHandlers } from './cloud-team';
 import type { Router } from './router';
@@ -10,6 +11,7 @@ export function registerCloudHandlers(router: Router): void {
   registerCloudAccountHandlers(router);
   registerCloudSyncHandlers(router);
   registerCloudTeamHandlers(router);
+  registerCloudAccountDataHandlers(router);
 }
 
 /** Forwards the cloud's events to a transport (e.g. EventHub.emit); returns the unsubscribe. */

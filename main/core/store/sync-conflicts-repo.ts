@@ -113,4 +113,10 @@ export class SyncConflictsRepo {
   count(scope: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM sync_conflicts WHERE scope = ?').get(scope) as { n: number }).n;
   }
+
+  /** Drops the open conflicts of every organization on one cloud server (see SyncLinksRepo.forgetServer). */
+  forgetServer(baseUrl: string): void {
+    const prefix = `${baseUrl}#`;
+    this.db.prepare('DELETE FROM sync_conflicts WHERE substr(scope, 1, length(?)) = ?').run(prefix, prefix);
+  }
 }

@@ -105,4 +105,15 @@ export class SyncLinksRepo {
       )
       .run(scope, at, error);
   }
+
+  /**
+   * Forgets everything synced with one cloud server (every organization on it: scopes are
+   * `<baseUrl>#<org>`): its links and its sync state. Returns how many links were dropped.
+   */
+  forgetServer(baseUrl: string): number {
+    const prefix = `${baseUrl}#`;
+    const inScope = 'substr(scope, 1, length(?)) = ?';
+    this.db.prepare(`DELETE FROM sync_state WHERE ${inScope}`).run(prefix, prefix);
+    return this.db.prepare(`DELETE FROM sync_links WHERE ${inScope}`).run(prefix, prefix).changes;
+  }
 }

@@ -37,13 +37,15 @@ export function storageBytes(ctx: ServerContext, orgId: string): number {
 export function usageOf(ctx: ServerContext, org: OrgRow) {
   const limits = PLAN_LIMITS[org.plan];
   const period = currentPeriod(ctx);
+  // A seeded current month (account/seed.ts) counts here too, so today and the history agree.
+  const seed = ctx.account.seededUsage.get(org.id)?.get(period.start);
   return {
-    requests: hostedRequestCount(ctx, org.id, period.start),
+    requests: hostedRequestCount(ctx, org.id, period.start) + (seed?.requests ?? 0),
     requests_limit: limits.requests_per_30d,
-    storage_bytes: storageBytes(ctx, org.id),
+    storage_bytes: seed?.storage_bytes ?? storageBytes(ctx, org.id),
     storage_limit_bytes: limits.storage_gb * GB,
-    // No AI endpoints on this server, so nothing is ever spent.
-    ai_tokens_used: 0,
+    // No AI endpoints on this server, so nothing is spent unless seeded.
+    ai_tokens_used: seed?.ai_tokens_used ?? 0,
     ai_tokens_limit: limits.ai_tokens_per_month,
     period_start: period.start,
     period_end: period.end,
@@ -62,13 +64,15 @@ export function usageHistory(ctx: ServerContext, org: OrgRow, months: number) {
     const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1);
     const startIso = new Date(start).toISOString();
     const { n } = count.get(org.id, startIso, new Date(next).toISOString()) as { n: number };
+    // Seeded months (account/seed.ts) stand in for history this server never served.
+    const seed = ctx.account.seededUsage.get(org.id)?.get(startIso);
     return {
       period_start: startIso,
       period_end: new Date(next - 1000).toISOString(),
-      requests: n,
-      // Storage is not snapshotted per month here: past months report today's size.
-      storage_bytes: storage,
-      ai_tokens_used: 0,
+      requests: n + (seed?.requests ?? 0),
+      // Storage is not snapshotted per month here: past months report today's size unless seeded.
+      storage_bytes: seed?.storage_bytes ?? storage,
+      ai_tokens_used: seed?.ai_tokens_used ?? 0,
     };
   });
 }

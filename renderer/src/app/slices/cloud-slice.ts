@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
 
-export type CloudTab = 'account' | 'tokens' | 'sync' | 'deployments' | 'team' | 'audit';
+export type CloudTab = 'account' | 'tokens' | 'sync' | 'deployments' | 'team' | 'audit' | 'data' | 'help' | 'status';
 
 export interface CloudSlice {
   /** The Cloud screens replace the project area while open; projects stay selected underneath. */

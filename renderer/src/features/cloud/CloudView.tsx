@@ -5,12 +5,15 @@ import { useAppStore } from '../../app/store';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { AccountScreen } from './account/AccountScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { YourDataScreen } from './account/YourDataScreen';
 import { OrgSwitcher } from './auth/OrgSwitcher';
 import { SignInScreen } from './auth/SignInScreen';
 import { SignOutButton } from './auth/SignOutButton';
 import { CloudErrorNotice } from './CloudErrorNotice';
 import { useCloudStatus } from './cloud-queries';
 import { DeploymentsScreen } from './deployments/DeploymentsScreen';
+import { HelpScreen } from './help/HelpScreen';
+import { StatusScreen } from './status/StatusScreen';
 import { SyncScreen } from './sync/SyncScreen';
 import { TeamScreen } from './team/TeamScreen';
 import { TokensScreen } from './tokens/TokensScreen';
@@ -25,6 +28,9 @@ const TABS: { tab: CloudTab; label: string }[] = [
   { tab: 'deployments', label: 'Deployments' },
   { tab: 'team', label: 'Team' },
   { tab: 'audit', label: 'Audit log' },
+  { tab: 'data', label: 'Your data' },
+  { tab: 'help', label: 'Help' },
+  { tab: 'status', label: 'Status' },
 ];
 
 /** The Cloud screens, in place of the project area. */
@@ -58,6 +64,16 @@ export function CloudView() {
           </div>
           <div className="toolbar">
             {status?.signedIn && <OrgSwitcher />}
+            {/* Signed out too: a failing sign-in is when "is the cloud down?" matters most. */}
+            {!status?.signedIn && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => openCloud(tab === 'status' ? 'account' : 'status')}
+              >
+                {tab === 'status' ? 'Sign in' : 'Service status'}
+              </button>
+            )}
             {status?.signedIn && status.via === 'session' && (
               <SignOutButton keychain={status.secrets.kind === 'keychain'} />
             )}
@@ -86,7 +102,12 @@ export function CloudView() {
       <div className="cloud-body">
         <CloudErrorNotice error={error} />
         {!status && !error && <div className="loading">Loading…</div>}
-        {status && !status.signedIn && <SignInScreen status={status} />}
+        {status && !status.signedIn && tab !== 'status' && <SignInScreen status={status} />}
+        {!status?.signedIn && tab === 'status' && (
+          <ErrorBoundary area="the status screen">
+            <StatusScreen />
+          </ErrorBoundary>
+        )}
         {status?.signedIn && (
           <ErrorBoundary area="the cloud screen">
             {tab === 'account' && <AccountScreen status={status} />}
@@ -95,6 +116,9 @@ export function CloudView() {
             {tab === 'deployments' && <DeploymentsScreen />}
             {tab === 'team' && <TeamScreen />}
             {tab === 'audit' && <AuditScreen />}
+            {tab === 'data' && <YourDataScreen />}
+            {tab === 'help' && <HelpScreen />}
+            {tab === 'status' && <StatusScreen />}
           </ErrorBoundary>
         )}
       </div>

@@ -4,7 +4,10 @@ import { useAccount, useDeployments } from '../cloud-queries';
 import { SecretsModeNote } from '../auth/SecretsModeNote';
 import { CloudUrlForm } from '../auth/CloudUrlForm';
 import { formatBytes, formatCount } from '../format';
+import { PlanCard } from './PlanCard';
 import { UsageBar } from './UsageBar';
+import { UsageHistoryCard } from './UsageHistoryCard';
+import './account.css';
 
 export function AccountScreen({ status }: { status: CloudStatus }) {
   const { data: account, error, loading } = useAccount(true);
@@ -13,29 +16,7 @@ export function AccountScreen({ status }: { status: CloudStatus }) {
   return (
     <div className="cloud-screen">
       <div className="account-grid">
-        <section className="cloud-card" aria-label="Plan">
-          <h2>Plan</h2>
-          {!account && !error && <div className="loading">Loading plan…</div>}
-          {account && (
-            <dl className="facts">
-              <dt>Organization</dt>
-              <dd>{account.org ? `${account.org.name} (${account.org.slug})` : 'Personal'}</dd>
-              <dt>Plan</dt>
-              <dd>
-                <strong className="plan-name" data-testid="account-plan">
-                  {account.plan}
-                </strong>{' '}
-                <span className="muted">{account.status}</span>
-              </dd>
-              <dt>Renews</dt>
-              <dd>{account.currentPeriodEnd ? new Date(account.currentPeriodEnd).toLocaleDateString() : '–'}</dd>
-              <dt>Projects</dt>
-              <dd>up to {formatCount(account.limits.maxProjects)} in the cloud</dd>
-              <dt>Collaborators</dt>
-              <dd>up to {formatCount(account.limits.maxCollaborators)}</dd>
-            </dl>
-          )}
-        </section>
+        <PlanCard account={account} />
         <section className="cloud-card" aria-label="Usage">
           <h2>
             Usage this period{' '}
@@ -62,22 +43,33 @@ export function AccountScreen({ status }: { status: CloudStatus }) {
                 show={formatBytes}
                 limitName="storage"
               />
-              {account.limits.hostedMocks ? (
+              {account.usage.aiTokensLimit > 0 && (
                 <UsageBar
-                  label="Hosted mocks (running deployments)"
-                  used={hosted}
-                  limit={account.limits.maxProjects}
+                  label="AI tokens"
+                  used={account.usage.aiTokensUsed}
+                  limit={account.usage.aiTokensLimit}
                   show={formatCount}
-                  limitName="max_projects"
-                  help="One deployment per cloud project, so the project limit caps them."
+                  limitName="ai_tokens"
                 />
-              ) : (
+              )}
+              {account.limits.hostedMocks === false ? (
                 <CloudErrorNotice
                   error={{
                     code: 'CLOUD_ERROR',
                     message: `Your plan's limit on hosted_mocks is reached: the ${account.plan} plan has none`,
                   }}
                 />
+              ) : (
+                account.limits.maxProjects !== null && (
+                  <UsageBar
+                    label="Hosted mocks (running deployments)"
+                    used={hosted}
+                    limit={account.limits.maxProjects}
+                    show={formatCount}
+                    limitName="max_projects"
+                    help="One deployment per cloud project, so the project limit caps them."
+                  />
+                )
               )}
               {account.usage.periodEnd && (
                 <p className="muted small">
@@ -88,6 +80,7 @@ export function AccountScreen({ status }: { status: CloudStatus }) {
           )}
         </section>
       </div>
+      <UsageHistoryCard account={account} />
       <section className="cloud-card" aria-label="Connection">
         <h2>Connection</h2>
         <CloudUrlForm current={status.baseUrl} signedIn />
