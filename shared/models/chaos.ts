@@ -86,7 +86,8 @@ export const chaosSchema = z
     path: ['fault'],
   })
   .refine((c) => c.errorRate + c.faultRate <= 1, {
-    message: 'errorRate + faultRate is above 1: together they are the share of requests chaos breaks, at most all of them',
+    message:
+      'errorRate + faultRate is above 1: together they are the share of requests chaos breaks, at most all of them',
     path: ['errorRate'],
   });
 export type Chaos = z.output<typeof chaosSchema>;

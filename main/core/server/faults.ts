@@ -24,19 +24,23 @@ export function carryOutFault(res: ServerResponse, fault: FaultKind, status: num
       socket.end();
       return 0;
     case 'malformed_chunk':
-      socket.end(
+      socket.write(
         `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}\r\n` +
           'content-type: application/json; charset=utf-8\r\n' +
           'transfer-encoding: chunked\r\nconnection: close\r\n\r\n' +
-          '9\r\n{"chaos":\r\n' +
-          'zz\r\nmalformed chunk\r\n',
+          '9\r\n{"chaos":\r\n',
       );
+      // The broken chunk comes a moment later, as a stream that breaks mid-body would: the
+      // client has the status and headers and fails while reading the body.
+      setTimeout(() => socket.end('zz\r\nmalformed chunk\r\n'), MID_BODY_PAUSE_MS).unref();
       return status;
     case 'random_data_then_close':
       socket.end(garbage(random));
       return 0;
   }
 }
+
+const MID_BODY_PAUSE_MS = 20;
 
 /** 64 to 575 bytes from `random` (so a seed repeats them), never starting like a status line. */
 function garbage(random: () => number): Buffer {

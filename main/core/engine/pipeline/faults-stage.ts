@@ -22,7 +22,8 @@ export const faultsStage: ResponseStage = {
   name: 'faults',
   forMock(cm, project) {
     const delay = cm.mock.responseDelay;
-    const [chaos, source] = cm.mock.chaos !== null ? [cm.mock.chaos, 'mock' as const] : [project.chaos, 'project' as const];
+    const [chaos, source] =
+      cm.mock.chaos !== null ? [cm.mock.chaos, 'mock' as const] : [project.chaos, 'project' as const];
     if (chaosDoesSomething(chaos)) return chaosStep(chaos, source, delay);
     if (!(delay > 0)) return undefined;
     return (x) => {
