@@ -40,6 +40,6 @@ function printChaos(state: ServerState, args: CommandArgs, io: CliIo): void {
     io.stdout(`${JSON.stringify({ enabled, settings })}\n`);
     return;
   }
-  const what = `${settings} mock${settings === 1 ? '' : 's'} and projects with a chaos setting`;
-  io.stdout(enabled ? `chaos is on (${what})\n` : `chaos is off: ${what} inject nothing\n`);
+  const what = `${settings} ${settings === 1 ? 'mock or project has' : 'mocks and projects have'} a chaos setting`;
+  io.stdout(enabled ? `chaos is on (${what})\n` : `chaos is off: ${what}, kept for when it is on\n`);
 }

@@ -60,26 +60,32 @@ export type Latency = z.infer<typeof latencySchema>;
 export const DEFAULT_CHAOS_ERROR_STATUS = 503;
 
 export const chaosSchema = z
-  .object({
-    latency: latencySchema.nullable().default(null),
-    errorRate: rate('errorRate').default(0),
-    errorStatus: z
-      .number({ message: 'errorStatus must be an HTTP status number, e.g. 503' })
-      .int('errorStatus must be a whole number, e.g. 503')
-      .min(400, 'errorStatus must be an error status from 400 to 599, e.g. 503')
-      .max(599, 'errorStatus must be an error status from 400 to 599, e.g. 503')
-      .default(DEFAULT_CHAOS_ERROR_STATUS),
-    /** Sent as the injected error's body; empty: a JSON error naming the injection. */
-    errorBody: z
-      .string({ message: 'errorBody must be text' })
-      .max(MAX_CHAOS_ERROR_BODY, `errorBody is at most ${MAX_CHAOS_ERROR_BODY} characters`)
-      .default(''),
-    fault: z
-      .enum(FAULT_KINDS, { message: `fault must be one of ${FAULT_KINDS.join(', ')}` })
-      .nullable()
-      .default(null),
-    faultRate: rate('faultRate').default(0),
-  })
+  .object(
+    {
+      latency: latencySchema.nullable().default(null),
+      errorRate: rate('errorRate').default(0),
+      errorStatus: z
+        .number({ message: 'errorStatus must be an HTTP status number, e.g. 503' })
+        .int('errorStatus must be a whole number, e.g. 503')
+        .min(400, 'errorStatus must be an error status from 400 to 599, e.g. 503')
+        .max(599, 'errorStatus must be an error status from 400 to 599, e.g. 503')
+        .default(DEFAULT_CHAOS_ERROR_STATUS),
+      /** Sent as the injected error's body; empty: a JSON error naming the injection. */
+      errorBody: z
+        .string({ message: 'errorBody must be text' })
+        .max(MAX_CHAOS_ERROR_BODY, `errorBody is at most ${MAX_CHAOS_ERROR_BODY} characters`)
+        .default(''),
+      fault: z
+        .enum(FAULT_KINDS, { message: `fault must be one of ${FAULT_KINDS.join(', ')}` })
+        .nullable()
+        .default(null),
+      faultRate: rate('faultRate').default(0),
+    },
+    {
+      error: (i) =>
+        i.input === undefined ? undefined : 'chaos must be an object such as {"errorRate":0.1}, or null to turn it off',
+    },
+  )
   .strict()
   .refine((c) => c.faultRate === 0 || c.fault !== null, {
     message: `faultRate is above 0 but no fault is chosen: set fault to one of ${FAULT_KINDS.join(', ')}`,
