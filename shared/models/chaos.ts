@@ -190,4 +190,20 @@ export function describeLatency(l: Latency): string {
   }
 }
 
+/** What chaos did to a logged request, for people: "injected 503 · +120 ms". */
+export function describeChaosApplied(a: ChaosApplied): string {
+  const parts: string[] = [];
+  if (a.fault) parts.push(`fault: ${a.fault}`);
+  if (a.errorStatus !== undefined) parts.push(`injected ${a.errorStatus}`);
+  if (a.latencyMs !== undefined) parts.push(`+${a.latencyMs} ms latency`);
+  return `${parts.join(' · ') || 'nothing drawn'} (${a.source}'s chaos)`;
+}
+
+/** The short tag a log row shows: the fault, the injected status, or the latency. */
+export function chaosTag(a: ChaosApplied): string {
+  if (a.fault) return a.fault.replaceAll('_', ' ');
+  if (a.errorStatus !== undefined) return `injected ${a.errorStatus}`;
+  return `+${a.latencyMs ?? 0} ms`;
+}
+
 const pct = (r: number): string => `${Math.round(r * 1000) / 10}%`;
