@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import {
   FAULT_LABELS,
+  FAULT_NOUNS,
   formOf,
   LATENCY_LABELS,
   LATENCY_PARAMS,
@@ -220,8 +221,8 @@ function RateBar({
         <span className="seg seg-ok" style={{ width: `${ok}%` }} />
       </div>
       <span className="muted">
-        Of 100 requests: {round(faultPct)} {fault ? FAULT_LABELS[fault as FaultKind].toLowerCase() : 'fault'},{' '}
-        {round(errorPct)} answer {status || '…'}, {round(ok)} get the mock’s answer.
+        Of 100 requests: {round(faultPct)} {fault ? FAULT_NOUNS[fault as FaultKind] : 'faults'}, {round(errorPct)}{' '}
+        answer {status || '…'}, {round(ok)} get the mock’s answer.
       </span>
     </div>
   );

@@ -24,7 +24,7 @@ export function LatencyHistogram({ latency }: { latency: Latency | null }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Latency histogram: ${summary}`} preserveAspectRatio="none">
         {h.bins.map((n, i) => {
           const bh = top ? (n / top) * (H - 4) : 0;
-          return <rect key={i} className="bar" x={i * barW + 0.5} y={H - bh} width={barW - 1} height={bh} />;
+          return <rect key={i} className="chaos-bar" x={i * barW + 0.5} y={H - bh} width={barW - 1} height={bh} />;
         })}
         {[h.p50, h.p99].map((p, i) => (
           <line key={i} className={i ? 'mark mark-p99' : 'mark'} x1={x(p)} x2={x(p)} y1={0} y2={H} />

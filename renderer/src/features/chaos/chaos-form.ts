@@ -27,11 +27,11 @@ export const LATENCY_PARAMS: Record<LatencyKind, { a: [string, string]; b?: [str
 };
 
 export const LATENCY_LABELS: Record<LatencyKind | 'none', string> = {
-  none: 'No added latency',
+  none: 'None',
   fixed: 'Fixed',
-  uniform: 'Uniform (min–max)',
-  normal: 'Normal (mean ± std dev)',
-  lognormal: 'Log-normal (median, p99: a long tail)',
+  uniform: 'Uniform',
+  normal: 'Normal',
+  lognormal: 'Log-normal',
 };
 
 export const FAULT_LABELS: Record<FaultKind, string> = {
@@ -39,6 +39,14 @@ export const FAULT_LABELS: Record<FaultKind, string> = {
   empty_response: 'Empty response (close, no bytes)',
   malformed_chunk: 'Malformed chunk (broken body)',
   random_data_then_close: 'Random data, then close',
+};
+
+/** What the rate preview calls each fault ("5 connection resets"). */
+export const FAULT_NOUNS: Record<FaultKind, string> = {
+  connection_reset: 'connection resets',
+  empty_response: 'empty responses',
+  malformed_chunk: 'malformed chunks',
+  random_data_then_close: 'garbage-then-close',
 };
 
 /** A starting point that shows something on the histogram. */
