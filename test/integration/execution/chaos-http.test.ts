@@ -92,6 +92,22 @@ describe('each network fault, as a real client sees it', () => {
     expect(r.error?.message).toMatch(/read ECONNRESET/);
   });
 
+  it('connection_reset reaches a request with a body (answered through fastify) and undici alike', async () => {
+    const { mockId } = h.addMock({ name: 'upload', method: 'POST', path: '/upload' }, [{ body: 'stored' }]);
+    h.core.catalog.mocks.update(mockId, { chaos: { fault: 'connection_reset', faultRate: 1 } });
+    const posted = await new Promise<NodeJS.ErrnoException>((resolve) => {
+      const req = http.request(h.url('/upload'), { method: 'POST', agent: false }, () =>
+        resolve(new Error('answered')),
+      );
+      req.on('error', resolve);
+      req.end(Buffer.alloc(10_000, 1));
+    });
+    expect(posted.code).toBe('ECONNRESET');
+    const viaUndici = await fetch(h.url('/upload'), { method: 'POST', body: 'x' }).catch((e: Error) => e);
+    expect(viaUndici).toBeInstanceOf(TypeError);
+    expect(((viaUndici as TypeError).cause as NodeJS.ErrnoException).code).toBe('ECONNRESET');
+  });
+
   it('empty_response: the connection closes before any byte ("socket hang up")', async () => {
     faulty('empty_response');
     const r = await get(h.url('/fault-empty_response'));
