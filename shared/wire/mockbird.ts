@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   BodyEncoding,
   Chaos,
+  ChaosApplied,
   Mock,
   MockContent,
   MockResponse,
@@ -97,6 +98,8 @@ export interface WireRequestLog {
   ip_address: string;
   user_agent: string;
   error_code: string | null;
+  /** What MockDeck's chaos did to the request (docs/chaos.md); null: nothing. */
+  chaos: ChaosApplied | null;
   created_at: string;
 }
 
@@ -189,6 +192,7 @@ export function toWireRequestLog(l: RequestLog): WireRequestLog {
     ip_address: l.ipAddress,
     user_agent: l.userAgent,
     error_code: l.errorCode,
+    chaos: l.chaos ?? null,
     created_at: l.createdAt,
   };
 }
