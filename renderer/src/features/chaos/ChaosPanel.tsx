@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FAULT_KINDS, LATENCY_KINDS, type Chaos, type FaultKind, type LatencyKind } from '../../../../shared/models';
-import type { AppErrorShape } from '../../../../shared/ipc/result';
+import { useFormSave } from '../../app/use-form-save';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import {
@@ -33,28 +33,18 @@ interface Props {
 export function ChaosPanel({ scope, value, save, note, killed }: Props) {
   const [form, setForm] = useState<ChaosForm>(() => formOf(value));
   const [enabled, setEnabled] = useState(value !== null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [attempted, setAttempted] = useState(false);
   const parsed = parseForm(form);
-  const fieldError = (f: ChaosField) => (attempted && !parsed.ok ? parsed.errors[f] : undefined);
-  const update = (p: Partial<ChaosForm>) => setForm((f) => ({ ...f, ...p }));
   const dirty = enabled !== (value !== null) || (enabled && (!parsed.ok || !same(parsed.value, value)));
+  // "mock-chaos" is guarded like the mock editor (leaving the mock asks first); "project-chaos" on leaving the project.
+  const f = useFormSave(`${scope}-chaos`, dirty);
+  const fieldError = (field: ChaosField) => (f.attempted && !parsed.ok ? parsed.errors[field] : undefined);
+  const update = (p: Partial<ChaosForm>) => setForm((prev) => ({ ...prev, ...p }));
 
-  const submit = async () => {
-    setAttempted(true);
-    if (enabled && !parsed.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    f.save(enabled && !parsed.ok, async () => {
       await save(enabled && parsed.ok ? parsed.value : null);
-      setAttempted(false);
-    } catch (e) {
-      setError(e as AppErrorShape);
-    } finally {
-      setBusy(false);
-    }
-  };
+      f.saved();
+    });
 
   const params = form.latencyKind === 'none' ? undefined : LATENCY_PARAMS[form.latencyKind];
   const errorPct = Number(form.errorPct) || 0;
@@ -76,12 +66,12 @@ export function ChaosPanel({ scope, value, save, note, killed }: Props) {
           {scope}
         </label>
         {killed && value !== null && <span className="chaos-killed">Kill switch is off: this setting waits</span>}
-        <button type="submit" className="btn btn-small btn-primary" disabled={busy || !dirty}>
+        <button type="submit" className="btn btn-small btn-primary" disabled={f.saving || !dirty}>
           Save chaos
         </button>
       </div>
       <p className="muted chaos-note">{note}</p>
-      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      <ErrorNotice error={f.serverError} onDismiss={f.clearError} />
       {enabled && (
         <div className="chaos-body">
           <div className="chaos-latency">
