@@ -185,3 +185,35 @@ describe("the project's chaos and the kill switch", () => {
     expect((await get(h.url('/plain'))).status).toBe(200);
   });
 });
+
+describe('a seed reproduces a run', () => {
+  it('two servers with the same seed draw the same latencies, errors and faults for the same requests', async () => {
+    const run = async (seed: number) => {
+      const s = await startHarness({ random: seededRandom(seed) });
+      try {
+        const { mockId } = s.addMock({ name: 'x', method: 'GET', path: '/x' }, [{ body: 'ok' }]);
+        s.core.catalog.mocks.update(mockId, {
+          chaos: {
+            latency: { kind: 'uniform', min: 0, max: 20 },
+            errorRate: 0.3,
+            fault: 'empty_response',
+            faultRate: 0.2,
+          },
+        });
+        for (let i = 0; i < 40; i++) await get(s.url('/x'));
+        await s.core.server.settleLogs();
+        return s.core.store.logs
+          .page({ mockId }, 1, 100)
+          .data.reverse()
+          .map((l) => [l.responseStatus, l.chaos?.latencyMs, l.chaos?.fault ?? null]);
+      } finally {
+        await s.close();
+      }
+    };
+    const first = await run(11);
+    expect(first).toHaveLength(40);
+    expect(new Set(first.map(([status]) => status))).toEqual(new Set([0, 200, 503]));
+    expect(await run(11)).toEqual(first);
+    expect(await run(12)).not.toEqual(first);
+  });
+});
