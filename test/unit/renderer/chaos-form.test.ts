@@ -23,8 +23,8 @@ describe('the chaos panel form', () => {
     const r = parseForm({ ...NEW_CHAOS_FORM, a: '300', b: '100', errorStatus: '200' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.b).toMatch(/p99 must be at least latency.median/);
-    expect(r.errors.errorStatus).toMatch(/from 400 to 599/);
+    expect(r.errors.b).toMatch(/^p99 must be at least Median \(the 99th percentile is the slow tail\)/);
+    expect(r.errors.errorStatus).toMatch(/^Error status must be an error status from 400 to 599/);
     const rates = parseForm({ ...NEW_CHAOS_FORM, errorPct: '150', faultPct: 'x' });
     expect(rates).toEqual({
       ok: false,
@@ -34,7 +34,9 @@ describe('the chaos panel form', () => {
       },
     });
     const noFault = parseForm({ ...NEW_CHAOS_FORM, faultPct: '5' });
-    expect(!noFault.ok && noFault.errors.fault).toMatch(/no fault is chosen/);
+    expect(!noFault.ok && noFault.errors.fault).toMatch(/^Fault rate is above 0 but no fault is chosen/);
+    const both = parseForm({ ...NEW_CHAOS_FORM, errorPct: '70', fault: 'empty_response', faultPct: '50' });
+    expect(!both.ok && both.errors.errorPct).toMatch(/^Error rate \+ fault rate is above 100%/);
   });
 });
 

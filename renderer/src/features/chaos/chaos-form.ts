@@ -111,10 +111,27 @@ export function parseForm(f: ChaosForm): ParsedForm {
   if (parsed.success) return { ok: true, value: parsed.data };
   for (const issue of parsed.error.issues) {
     const field = fieldOf(issue.path.map(String), f);
-    errors[field] ??= issue.message;
+    errors[field] ??= inFormWords(issue.message);
   }
   return { ok: false, errors };
 }
+
+// The schema names fields as the API spells them; the panel says what its labels say.
+const FORM_WORDS: [RegExp, string][] = [
+  [/errorRate \+ faultRate is above 1/, 'Error rate + fault rate is above 100%'],
+  [/\blatency\.(ms|kind)\b/g, 'Latency'],
+  [/\blatency\.min\b/g, 'Min'],
+  [/\blatency\.max\b/g, 'Max'],
+  [/\blatency\.mean\b/g, 'Mean'],
+  [/\blatency\.stddev\b/g, 'Std dev'],
+  [/\blatency\.median\b/g, 'Median'],
+  [/\blatency\.p99\b/g, 'p99'],
+  [/\berrorStatus\b/g, 'Error status'],
+  [/\berrorBody\b/g, 'Error body'],
+  [/\bfaultRate\b/g, 'Fault rate'],
+  [/^fault\b/, 'Fault'],
+];
+const inFormWords = (message: string): string => FORM_WORDS.reduce((m, [from, to]) => m.replace(from, to), message);
 
 function latencyInput(f: ChaosForm): Record<string, unknown> | null {
   if (f.latencyKind === 'none') return null;
