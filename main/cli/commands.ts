@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   projectsCommand,
   cloudCommand,
+  chaosCommand,
 ];
 
 export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
+import { seededRandom } from '../../shared/models';
 import { CLOSE_MARGIN_MS } from '../core/server/http-limits';
 import { API_TOKEN_ENV, apiTokenFile, checkApiToken, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
-import { portOption, stringOption, type CliIo, type Command } from './command';
+import { UsageError, portOption, stringOption, type CliIo, type Command, type CommandArgs } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
 import { HTTP_LIMITS_HELP, httpLimitOptions, httpLimitsOptions } from './http-limit-options';
 import { EXIT_FORCED, closeWithinBound, waitForStopSignal } from './shutdown';
@@ -12,13 +13,17 @@ import { EXIT_FORCED, closeWithinBound, waitForStopSignal } from './shutdown';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the mocks and the management REST API until stopped (Ctrl+C)',
-  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
+  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
   help: `${DATA_DIR_HELP}
   --host HOST      interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
   --port PORT      port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --token T        management API token, at least 16 characters (default: $${API_TOKEN_ENV},
                    else <data-dir>/api-token). Prefer those two: other users of this machine
                    can read --token in the process list (ps)
+  --no-chaos       serve without chaos this run (the kill switch off; the saved switch,
+                   \`mockdeck chaos on|off\`, is left as it is)
+  --chaos-seed N   draw chaos (latency, errors, faults) and weighted responses from a
+                   seeded generator: the same seed and requests give the same run (tests)
 ${HTTP_LIMITS_HELP}
 
 Once the server answers, prints one JSON line:
@@ -31,6 +36,8 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     host: { type: 'string' },
     port: { type: 'string' },
     token: { type: 'string' },
+    'no-chaos': { type: 'boolean' },
+    'chaos-seed': { type: 'string' },
     ...httpLimitsOptions,
     ...dataDirOption,
   },
@@ -47,9 +54,21 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     // Name the file only when the token really lives there.
     const tokenFile = flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
 
-    const app = await openApp({ dataDir, apiToken: token, host, port, httpLimits: httpLimitOptions(args) });
+    const seed = seedOption(args);
+    const app = await openApp({
+      dataDir,
+      apiToken: token,
+      host,
+      port,
+      httpLimits: httpLimitOptions(args),
+      ...(seed === undefined ? {} : { random: seededRandom(seed) }),
+    });
     const stopped = waitForStopSignal();
     try {
+      if (args.values['no-chaos'] === true) {
+        const off = await app.router.call('chaos.setEnabled', { enabled: false, persist: false }, { transport: 'cli' });
+        if (!off.ok) throw AppError.fromShape(off.error);
+      }
       const state = await app.server.start({ host, port });
       if (!state.url) throw new AppError('SERVER_ERROR', state.error?.message ?? 'the server did not start');
       await expectAnswer(state.url, token);
@@ -68,6 +87,14 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     return closeWithinBound(app, stopped);
   },
 };
+
+function seedOption(args: CommandArgs): number | undefined {
+  const raw = stringOption(args, 'chaos-seed');
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(raw.trim()) || Number(raw) > 0xffffffff)
+    throw new UsageError(`--chaos-seed must be a whole number from 0 to 4294967295, got "${raw}"`);
+  return Number(raw);
+}
 
 /**
  * The "listening" line is a promise to scripts: check an authenticated request works first.

@@ -1,4 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { ChaosSwitch } from './features/chaos/ChaosSwitch';
+import { ProjectChaos } from './features/chaos/ProjectChaos';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
 import { CloudView } from './features/cloud/CloudView';
 import { CommandPalette } from './features/palette/CommandPalette';
@@ -40,6 +42,9 @@ export function App() {
         </ErrorBoundary>
         <ErrorBoundary area="the server panel">
           <ServerPanel />
+        </ErrorBoundary>
+        <ErrorBoundary area="the chaos switch">
+          <ChaosSwitch />
         </ErrorBoundary>
       </aside>
       <main className="main">
@@ -93,6 +98,7 @@ function ProjectArea() {
         {view === 'mocks' && <MocksView project={project} />}
         {view === 'logs' && <LogViewer key={project.id} project={project} />}
         {view === 'stats' && <StatsView projectId={project.id} />}
+        {view === 'chaos' && <ProjectChaos project={project} />}
       </div>
     </div>
   );

@@ -64,6 +64,8 @@ export interface ListenerState {
 export interface ServerState extends ListenerState {
   /** Projects served at the root of their own port. */
   projectPorts: (ListenerState & { projectId: string })[];
+  /** The chaos kill switch (off: no mock or project injects anything) and how many mocks and projects have a chaos setting. */
+  chaos: { enabled: boolean; settings: number };
 }
 
 export interface AppInfo {
@@ -274,6 +276,20 @@ export const calls = {
   'server.stop': call(
     none,
     writes('Stops the mock server and every dedicated project port.', 'cli'),
+  ).returns<ServerState>(),
+  'chaos.setEnabled': call(
+    z
+      .object({
+        enabled: z.boolean({ message: 'enabled must be true (chaos on) or false (every chaos setting off)' }),
+        // false: for this run only (`mockdeck serve --no-chaos`); the saved switch stays.
+        persist: z.boolean().default(true),
+      })
+      .strict(),
+    writes(
+      "Turns chaos on or off for the whole app at once (the kill switch); mocks' and projects' chaos settings are kept.",
+      'cli',
+      'mcp',
+    ),
   ).returns<ServerState>(),
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */

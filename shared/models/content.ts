@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chaosSettingSchema } from './chaos';
 import { mockCreateSchema, type Mock } from './mock';
 import { portSchema, projectCreateSchema, slugSchema, type Project } from './project';
 import { responseCreateSchema, type MockResponse } from './response';
@@ -15,6 +16,11 @@ import { responseCreateSchema, type MockResponse } from './response';
  * Adding a field to a mock means: mockCreateSchema + mockSchema (mock.ts), the store row
  * mapping, and the wire mapping; test/unit/catalog/content-round-trip.test.ts fails until
  * every one of them carries it.
+ *
+ * Chaos (./chaos.ts) is not content: MockBird's project API has no field for it, so a cloud
+ * copy would drop it and sync would never settle. It travels where MockDeck reads it back —
+ * the store, project files (drafts carry it beside the content) and the management API — and
+ * sync leaves it as it is on each side.
  */
 
 export const projectContentSchema = projectCreateSchema.pick({ name: true, description: true, isPublic: true });
@@ -41,6 +47,7 @@ export const MAX_DRAFT_MOCKS = 10_000;
 export const MAX_DRAFT_RESPONSES_PER_MOCK = 1000;
 
 export const mockDraftSchema = mockContentSchema.extend({
+  chaos: chaosSettingSchema.default(null),
   responses: z.array(responseContentSchema).max(MAX_DRAFT_RESPONSES_PER_MOCK).default([]),
 });
 export type MockDraft = z.output<typeof mockDraftSchema>;
@@ -49,6 +56,7 @@ export type MockDraft = z.output<typeof mockDraftSchema>;
 export const projectDraftHeaderSchema = projectContentSchema.extend({
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
+  chaos: chaosSettingSchema.optional(),
 });
 
 /**
@@ -84,8 +92,12 @@ export const responseContent = (r: ResponseContent): ResponseContent => pick(r, 
 /** The draft of a stored project: its mocks in order, each with its responses in order. */
 export function draftOf(project: Project, mocks: readonly Mock[], responsesOf: (mockId: string) => MockResponse[]) {
   return {
-    project: { ...projectContent(project), slug: project.slug, port: project.port },
-    mocks: mocks.map((m) => ({ ...mockContent(m), responses: responsesOf(m.id).map(responseContent) })),
+    project: { ...projectContent(project), slug: project.slug, port: project.port, chaos: project.chaos },
+    mocks: mocks.map((m) => ({
+      ...mockContent(m),
+      chaos: m.chaos,
+      responses: responsesOf(m.id).map(responseContent),
+    })),
   } satisfies ProjectDraft;
 }
 

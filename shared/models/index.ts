@@ -1,6 +1,7 @@
 export * from './condition';
 export * from './project';
 export * from './mock';
+export * from './chaos';
 export * from './response';
 export * from './request-log';
 export * from './content';

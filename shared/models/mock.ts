@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { chaosSettingSchema } from './chaos';
+import { MAX_DELAY_MS } from './delay';
 import type { MockResponse } from './response';
+
+export { MAX_DELAY_MS };
 
 /** docs/reference/mockbird-api.md §4 lists these five methods. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
@@ -26,8 +30,6 @@ export const CONTENT_TYPES: Record<ResponseType, string> = {
 export const RESPONSE_MODES = ['random', 'sequential'] as const;
 export const responseModeSchema = z.enum(RESPONSE_MODES);
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
-
-export const MAX_DELAY_MS = 60_000;
 
 /** Why a mock path is not usable, or undefined when it is. */
 export function mockPathProblem(path: string): string | undefined {
@@ -80,6 +82,8 @@ export const mockSchema = z.object({
   responseDelay: z.number(),
   responseMode: responseModeSchema,
   isActive: z.boolean(),
+  /** Latency, injected errors and network faults for this mock (./chaos.ts); null: off. */
+  chaos: chaosSettingSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -117,6 +121,8 @@ export const mockUpdateSchema = z.object({
   responseDelay: delaySchema.optional(),
   responseMode: responseModeSchema.optional(),
   isActive: z.boolean().optional(),
+  /** null turns the mock's chaos off (the project's, if any, then applies). */
+  chaos: chaosSettingSchema.optional(),
 });
 export type MockUpdate = z.input<typeof mockUpdateSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chaosSettingSchema } from './chaos';
 import type { Mock } from './mock';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -25,6 +26,11 @@ export const projectSchema = z.object({
    * machine, like the port: not content, so no project file or sync can switch it on.
    */
   logSecrets: z.boolean(),
+  /**
+   * Chaos for every request the project serves, matched or not (./chaos.ts); a mock's own
+   * setting wins over it. null: off. Travels in project files, not in sync (see docs/chaos.md).
+   */
+  chaos: chaosSettingSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -40,6 +46,7 @@ export const projectCreateSchema = z.object({
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().default(false),
+  chaos: chaosSettingSchema.default(null),
 });
 export type ProjectCreate = z.input<typeof projectCreateSchema>;
 
@@ -50,6 +57,7 @@ export const projectUpdateSchema = z.object({
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().optional(),
+  chaos: chaosSettingSchema.optional(),
 });
 export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chaosAppliedSchema } from './chaos';
 import { conditionSchema } from './condition';
 
 /** Why a response was not picked: the first condition that failed, with what was seen. */
@@ -41,6 +42,8 @@ export const requestLogSchema = z.object({
   errorCode: z.string().nullable(),
   conditionFailures: z.array(conditionFailureSchema),
   createdAt: z.string(),
+  /** What chaos did to this request (shared/models/chaos.ts); null or absent: nothing. */
+  chaos: chaosAppliedSchema.nullable().optional(),
 });
 export type RequestLog = z.infer<typeof requestLogSchema>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type {
   BodyEncoding,
+  Chaos,
+  ChaosApplied,
   Mock,
   MockContent,
   MockResponse,
@@ -32,6 +34,11 @@ export interface WireProject {
   port: number | null;
   /** 1 when this project's request logs keep credentials (local only; set with `logSecrets` on PUT). */
   log_secrets: 0 | 1;
+  /**
+   * MockDeck's chaos setting (shared/models/chaos.ts, camelCase as `PUT` takes it) or null;
+   * local: sync neither sends nor reads it (docs/chaos.md).
+   */
+  chaos: Chaos | null;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -48,6 +55,8 @@ export interface WireMock {
   response_delay_ms: number;
   response_mode: string;
   is_active: 0 | 1;
+  /** MockDeck's chaos setting or null, as on WireProject. */
+  chaos: Chaos | null;
   response_count?: number;
   created_at: string;
   updated_at: string;
@@ -89,6 +98,8 @@ export interface WireRequestLog {
   ip_address: string;
   user_agent: string;
   error_code: string | null;
+  /** What MockDeck's chaos did to the request (docs/chaos.md); null: nothing. */
+  chaos: ChaosApplied | null;
   created_at: string;
 }
 
@@ -117,6 +128,7 @@ export function toWireProject(
     is_public: bit(p.isPublic),
     port: p.port,
     log_secrets: bit(p.logSecrets),
+    chaos: p.chaos,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -136,6 +148,7 @@ export function toWireMock(m: Mock, responseCount?: number): WireMock {
     response_delay_ms: m.responseDelay,
     response_mode: m.responseMode,
     is_active: bit(m.isActive),
+    chaos: m.chaos,
     created_at: m.createdAt,
     updated_at: m.updatedAt,
   };
@@ -179,6 +192,7 @@ export function toWireRequestLog(l: RequestLog): WireRequestLog {
     ip_address: l.ipAddress,
     user_agent: l.userAgent,
     error_code: l.errorCode,
+    chaos: l.chaos ?? null,
     created_at: l.createdAt,
   };
 }

@@ -52,6 +52,7 @@ export class MockService {
         id: newId(),
         projectId,
         ...data,
+        chaos: null,
         path: normalizeMockPath(data.path),
         createdAt: now,
         updatedAt: now,

@@ -50,6 +50,7 @@ export class ProjectService {
         isPublic: data.isPublic,
         port: data.port ?? null,
         logSecrets: data.logSecrets,
+        chaos: data.chaos,
         createdAt: now,
         updatedAt: now,
       };
@@ -74,6 +75,7 @@ export class ProjectService {
         slug: data.slug ?? p.slug,
         port: data.port === undefined ? p.port : data.port,
         logSecrets: data.logSecrets ?? p.logSecrets,
+        chaos: data.chaos === undefined ? p.chaos : data.chaos,
         updatedAt: this.clock.now().toISOString(),
       };
       this.store.projects.update(next);

@@ -118,6 +118,7 @@ export class TreeService {
           isPublic: header.isPublic,
           slug,
           port: dropPort ? null : port,
+          chaos: header.chaos ?? null,
         }),
       );
       const { responseCount } = this.insertMocks(project.id, draft.mocks, 0, project.createdAt);

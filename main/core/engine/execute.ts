@@ -1,7 +1,10 @@
 import type { CompiledProject } from './compile';
 import { ResponseExchange } from './pipeline/exchange';
 import { runSteps } from './pipeline/stage';
-import type { EngineRequest, EngineResult, Exchange } from './types';
+import type { ChaosSwitch, EngineRequest, EngineResult, Exchange } from './types';
+
+/** No kill switch given (tests, tools): chaos acts as its settings say. */
+const CHAOS_ON: ChaosSwitch = Object.freeze({ enabled: true });
 
 /**
  * Answers one request from a compiled project: the route table picks the mock, then the
@@ -12,11 +15,19 @@ import type { EngineRequest, EngineResult, Exchange } from './types';
 export function executeRequest(
   compiled: CompiledProject,
   req: EngineRequest,
-  deps: { random: () => number },
+  deps: { random: () => number; chaos?: ChaosSwitch },
 ): EngineResult {
   const method = req.method.toUpperCase();
   const match = compiled.routes.match(method, req.path);
-  const x = new ResponseExchange(req, compiled.project, method, deps.random, compiled.runtime, match);
+  const x = new ResponseExchange(
+    req,
+    compiled.project,
+    method,
+    deps.random,
+    compiled.runtime,
+    deps.chaos ?? CHAOS_ON,
+    match,
+  );
   let wait: Promise<void> | undefined;
   try {
     wait = runSteps(match ? match.mock.steps : compiled.unmatched, x, 0, compiled.pipeline.stepTimeoutMs);

@@ -34,6 +34,7 @@ export {
 } from './pipeline';
 export type {
   Body,
+  ChaosSwitch,
   EngineRequest,
   EngineResult,
   EngineErrorCode,

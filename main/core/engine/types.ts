@@ -1,4 +1,12 @@
-import type { Condition, ConditionFailure, Mock, MockResponse, Project } from '../../../shared/models';
+import type {
+  ChaosApplied,
+  Condition,
+  ConditionFailure,
+  FaultKind,
+  Mock,
+  MockResponse,
+  Project,
+} from '../../../shared/models';
 import type { ProjectRuntime } from './runtime';
 
 /** One request as the engine sees it, whatever transport received it. */
@@ -38,11 +46,26 @@ export interface EngineResult {
   errorCode: EngineErrorCode | null;
   conditionFailures: ConditionFailure[];
   /**
+   * A network fault chaos drew for this request (null: none): the transport carries it out
+   * instead of writing the answer (a reset, a close without bytes, a broken chunk, garbage).
+   */
+  fault: FaultKind | null;
+  /** What chaos did to this request (latency drawn, error injected, fault), for its log row; null: nothing. */
+  chaos: ChaosApplied | null;
+  /**
    * Null when the answer is final. A promise while an asynchronous stage (a proxy, later)
    * is still working: the other fields are final once it resolves; a rejection means a
    * stage failed (or threw) and the transport answers INTERNAL_ERROR.
    */
   pending: Promise<void> | null;
+}
+
+/**
+ * The app's chaos kill switch (server/chaos-switch.ts): read on every request that has a
+ * chaos step, so turning it off stops all chaos at once without recompiling a project.
+ */
+export interface ChaosSwitch {
+  readonly enabled: boolean;
 }
 
 export interface CompileInput {
@@ -123,6 +146,8 @@ export interface Exchange extends RequestView, EngineResult {
   readonly random: () => number;
   /** What the project remembers between requests (globals, scenario states, data buckets). */
   readonly runtime: ProjectRuntime;
+  /** Whether chaos may act on this request (the app's kill switch). */
+  readonly chaosSwitch: ChaosSwitch;
   /** The mock the route table matched; null when none did (the fallback stages then answer). */
   readonly mock: CompiledMock | null;
   /** The response the select stage picked; null until then, or when there is none to pick. */

@@ -15,7 +15,8 @@ export function registerServerHandlers(router: Router): void {
       }
       return core.server.start(opts);
     })
-    .handle('server.stop', (_input, { core }) => core.server.stop());
+    .handle('server.stop', (_input, { core }) => core.server.stop())
+    .handle('chaos.setEnabled', (input, { core }) => core.server.setChaosEnabled(input.enabled, input.persist));
 }
 
 /** Any page or script that reaches a transport must not open the mocks to the network silently. */

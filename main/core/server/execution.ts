@@ -1,9 +1,17 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import type { ConditionFailure } from '../../../shared/models';
-import { CORS_HEADERS, executeRequest, transportError, type Body, type EngineResult } from '../engine';
+import type { ChaosApplied, ConditionFailure, FaultKind } from '../../../shared/models';
+import {
+  CORS_HEADERS,
+  executeRequest,
+  transportError,
+  type Body,
+  type ChaosSwitch,
+  type EngineResult,
+} from '../engine';
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
+import { carryOutFault } from './faults';
 import { loggedBody } from './request-log';
 
 export interface ExecutionDeps {
@@ -11,6 +19,8 @@ export interface ExecutionDeps {
   logs: LogBatcher;
   clock: Clock;
   random: () => number;
+  /** The app's chaos kill switch (chaos-switch.ts). */
+  chaos: ChaosSwitch;
 }
 
 /** What serving a mock reads of a request, whichever way it came in (fastify, or direct-route.ts). */
@@ -29,7 +39,12 @@ export type Target = { slug: string } | { projectId: string };
 type Answer = Pick<EngineResult, 'status' | 'headers' | 'mockId' | 'responseId' | 'conditionFailures'> & {
   body: Body;
   errorCode: string | null;
+  /** Chaos's doing, from the engine (absent on the transport's own answers). */
+  fault?: FaultKind | null;
+  chaos?: ChaosApplied | null;
 };
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 const NONE: ConditionFailure[] = [];
 
@@ -134,7 +149,7 @@ interface Exchange {
 }
 
 function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exchange): void {
-  answer = writeAnswer(res, answer);
+  answer = answer.fault ? faulted(res, answer, deps.random) : writeAnswer(res, answer);
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
   const now = deps.clock.now();
@@ -156,9 +171,16 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
     ip: req.ip,
     errorCode: answer.errorCode,
     conditionFailures: answer.conditionFailures,
+    chaos: answer.chaos ?? null,
     createdMs: now.getTime(),
     createdAt: toIsoCached(now),
   });
+}
+
+/** Breaks the connection as the fault says; the log keeps what the client got (no status but malformed_chunk's, no body). */
+function faulted(res: ServerResponse, answer: Answer, random: () => number): Answer {
+  const status = carryOutFault(res, answer.fault!, answer.status, random);
+  return { ...answer, status, headers: NO_HEADERS, body: '' };
 }
 
 /** Statuses that carry no body, so no Content-Length or Content-Type either (RFC 9110 §8.6). */

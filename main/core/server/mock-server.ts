@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
 import { buildMainApp, closeApp } from './apps';
+import { ChaosKillSwitch } from './chaos-switch';
 import type { ExecutionDeps } from './execution';
 import { ShutdownGrace } from './graceful-close';
 import { httpLimits, type HttpLimits } from './http-limits';
@@ -63,6 +64,9 @@ export class MockServer implements MockServerApi {
   private hurried = false;
   /** Projects whose `logSecrets` is on: their request logs keep credentials. */
   private readonly secretsKept = new Set<string>();
+  private readonly chaos: ChaosKillSwitch;
+  /** Mocks and projects with a chaos setting, as last counted (ServerState.chaos). */
+  private chaosSettings = 0;
 
   constructor(private readonly opts: MockServerOptions) {
     this.apiToken = resolveApiToken({ dataDir: opts.store.dataDir, override: opts.apiToken });
@@ -75,12 +79,15 @@ export class MockServer implements MockServerApi {
       opts.logRetention,
       (projectId) => this.secretsKept.has(projectId),
     );
+    this.chaos = new ChaosKillSwitch(opts.store);
+    this.chaosSettings = opts.store.mocks.chaosSettingCount();
     this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
     this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
     this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {
       if (c.kind === 'project' || c.kind === 'deleted') this.loadSecretsKept();
       if ((c.kind === 'project' || c.kind === 'deleted') && this.mainApp) void this.serial(() => this.syncPorts(false));
+      if (c.kind !== 'response') this.recountChaos();
     });
   }
 
@@ -90,7 +97,24 @@ export class MockServer implements MockServerApi {
   }
 
   private exec(): ExecutionDeps {
-    return { cache: this.cache, logs: this.logs, clock: this.opts.clock, random: this.opts.random };
+    return { cache: this.cache, logs: this.logs, clock: this.opts.clock, random: this.opts.random, chaos: this.chaos };
+  }
+
+  /**
+   * The kill switch: off stops every chaos setting at once (the settings stay). `persist`
+   * false keeps the change to this run (`mockdeck serve --no-chaos`).
+   */
+  setChaosEnabled(enabled: boolean, persist = true): ServerState {
+    this.chaos.set(enabled, persist);
+    this.emit();
+    return this.state();
+  }
+
+  private recountChaos(): void {
+    const n = this.opts.store.mocks.chaosSettingCount();
+    if (n === this.chaosSettings) return;
+    this.chaosSettings = n;
+    this.emit();
   }
 
   /** Starts (or restarts with new host/port) every listener. Rejects with PORT_IN_USE when the main port is taken. */
@@ -145,6 +169,7 @@ export class MockServer implements MockServerApi {
       running,
       error: this.error,
       projectPorts: this.ports.states(),
+      chaos: { enabled: this.chaos.enabled, settings: this.chaosSettings },
     };
   }
 

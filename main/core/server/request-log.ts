@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { BodyEncoding, ConditionFailure, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ChaosApplied, ConditionFailure, RequestLog } from '../../../shared/models';
 import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
@@ -34,6 +34,8 @@ export interface LoggedExchange {
   ip: string;
   errorCode: string | null;
   conditionFailures: ConditionFailure[];
+  /** What chaos did to it; null or absent: nothing. */
+  chaos?: ChaosApplied | null;
   /** When the request arrived: epoch milliseconds, and the same as ISO 8601. */
   createdMs: number;
   createdAt: string;
@@ -77,6 +79,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     errorCode: x.errorCode,
     conditionFailures: x.conditionFailures,
     createdAt: x.createdAt,
+    chaos: x.chaos ?? null,
   };
 }
 

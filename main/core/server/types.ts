@@ -14,6 +14,8 @@ export interface MockServerApi {
   start(opts?: StartOptions): Promise<ServerState>;
   stop(): Promise<ServerState>;
   state(): ServerState;
+  /** The chaos kill switch (chaos-switch.ts); `persist` false keeps it to this run. */
+  setChaosEnabled(enabled: boolean, persist?: boolean): ServerState;
   onStateChange(listener: (state: ServerState) => void): () => void;
   /** Called once per logged request, after it is queued for the database. */
   onRequestLogged(listener: (log: RequestLog) => void): () => void;

@@ -39,6 +39,7 @@ export const LOG_COLUMNS = [
   'created_at',
   'request_body_encoding',
   'response_body_encoding',
+  'chaos',
 ] as const;
 
 export const LOG_WIDTH = LOG_COLUMNS.length;
@@ -85,6 +86,7 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.createdAt,
     l.requestBodyEncoding ?? 'utf8',
     l.responseBodyEncoding ?? 'utf8',
+    l.chaos ? JSON.stringify(l.chaos) : null,
   );
   rows.count++;
 }

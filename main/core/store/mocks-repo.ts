@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Mock } from '../../../shared/models';
 import type { SqliteDb } from './connection';
-import { toMock, type MockRow } from './rows';
+import { chaosColumn, toMock, type MockRow } from './rows';
 
 export class MocksRepo {
   constructor(private readonly db: SqliteDb) {}
@@ -34,11 +34,12 @@ export class MocksRepo {
   insert(m: Mock, sortOrder: number): void {
     (this.insertStmt ??= this.db
       .prepare(`INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
-           response_mode, is_active, sort_order, created_at, updated_at)
+           response_mode, is_active, chaos, sort_order, created_at, updated_at)
          VALUES (@id, @projectId, @name, @path, @method, @description, @responseType, @responseDelay,
-           @responseMode, @isActive, @sortOrder, @createdAt, @updatedAt)`)).run({
+           @responseMode, @isActive, @chaos, @sortOrder, @createdAt, @updatedAt)`)).run({
       ...m,
       isActive: m.isActive ? 1 : 0,
+      chaos: chaosColumn(m.chaos),
       sortOrder,
     });
   }
@@ -48,9 +49,20 @@ export class MocksRepo {
       .prepare(
         `UPDATE mocks SET name=@name, path=@path, method=@method, description=@description,
            response_type=@responseType, response_delay_ms=@responseDelay, response_mode=@responseMode,
-           is_active=@isActive, updated_at=@updatedAt WHERE id=@id`,
+           is_active=@isActive, chaos=@chaos, updated_at=@updatedAt WHERE id=@id`,
       )
-      .run({ ...m, isActive: m.isActive ? 1 : 0 });
+      .run({ ...m, isActive: m.isActive ? 1 : 0, chaos: chaosColumn(m.chaos) });
+  }
+
+  /** How many mocks and projects have a chaos setting (the UI shows the kill switch while any does). */
+  chaosSettingCount(): number {
+    const r = this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM mocks WHERE chaos IS NOT NULL)
+              + (SELECT COUNT(*) FROM projects WHERE chaos IS NOT NULL) AS n`,
+      )
+      .get() as { n: number };
+    return r.n;
   }
 
   delete(id: string): boolean {

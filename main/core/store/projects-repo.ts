@@ -1,6 +1,6 @@
 import type { Project, ProjectSummary } from '../../../shared/models';
 import type { SqliteDb } from './connection';
-import { toProject, type ProjectRow } from './rows';
+import { chaosColumn, toProject, type ProjectRow } from './rows';
 
 export class ProjectsRepo {
   constructor(private readonly db: SqliteDb) {}
@@ -40,19 +40,19 @@ export class ProjectsRepo {
   insert(p: Project): void {
     this.db
       .prepare(
-        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, created_at, updated_at)
-         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @createdAt, @updatedAt)`,
+        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, chaos, created_at, updated_at)
+         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @chaos, @createdAt, @updatedAt)`,
       )
-      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0 });
+      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0, chaos: chaosColumn(p.chaos) });
   }
 
   update(p: Project): void {
     this.db
       .prepare(
         `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
-         port=@port, log_secrets=@logSecrets, updated_at=@updatedAt WHERE id=@id`,
+         port=@port, log_secrets=@logSecrets, chaos=@chaos, updated_at=@updatedAt WHERE id=@id`,
       )
-      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0 });
+      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0, chaos: chaosColumn(p.chaos) });
   }
 
   /** Mocks and responses go with it (ON DELETE CASCADE). */

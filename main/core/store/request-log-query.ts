@@ -1,5 +1,5 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../shared/models';
-import type { BodyEncoding, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ChaosApplied, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 
 /**
@@ -40,6 +40,7 @@ export interface LogSummaryRow {
   error_code: string | null;
   condition_failures: string;
   created_at: string;
+  chaos: string | null;
 }
 
 interface LogRow extends LogSummaryRow {
@@ -58,7 +59,7 @@ export type RequestLogSummaryFields = Omit<
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
-  condition_failures, created_at`;
+  condition_failures, created_at, chaos`;
 
 const STATUS_RANGES: Record<NonNullable<RequestLogFilter['statusClass']>, [number, number]> = {
   '1xx': [100, 200],
@@ -170,6 +171,7 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
   errorCode: r.error_code,
   conditionFailures: JSON.parse(r.condition_failures) as ConditionFailure[],
   createdAt: r.created_at,
+  chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
 });
 
 export const toLog = (r: LogRow): RequestLog => ({

@@ -1,4 +1,4 @@
-import type { Condition, Mock, MockResponse, Project } from '../../../shared/models';
+import type { Chaos, Condition, Mock, MockResponse, Project } from '../../../shared/models';
 
 /** Column shapes as SQLite returns them, and their mapping to domain objects. */
 export interface ProjectRow {
@@ -9,6 +9,7 @@ export interface ProjectRow {
   is_public: number;
   port: number | null;
   log_secrets: number;
+  chaos: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -24,6 +25,7 @@ export interface MockRow {
   response_delay_ms: number;
   response_mode: string;
   is_active: number;
+  chaos: string | null;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -52,6 +54,7 @@ export const toProject = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: r.log_secrets === 1,
+  chaos: chaosOf(r.chaos),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -67,6 +70,7 @@ export const toMock = (r: MockRow): Mock => ({
   responseDelay: r.response_delay_ms,
   responseMode: r.response_mode as Mock['responseMode'],
   isActive: r.is_active === 1,
+  chaos: chaosOf(r.chaos),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -85,3 +89,9 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+// Written only by the catalog, from a setting the chaos schema validated.
+const chaosOf = (json: string | null): Chaos | null => (json === null ? null : (JSON.parse(json) as Chaos));
+
+/** A chaos setting as its column keeps it. */
+export const chaosColumn = (c: Chaos | null): string | null => (c === null ? null : JSON.stringify(c));

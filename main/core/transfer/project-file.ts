@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectDraftSchema, type MockDraft, type ProjectContent } from '../../../shared/models';
+import { projectDraftSchema, type Chaos, type MockDraft, type ProjectContent } from '../../../shared/models';
 import { AppError } from '../util/errors';
 
 /**
@@ -37,7 +37,8 @@ export interface ProjectFile {
   mockdeck: typeof PROJECT_FILE_KIND;
   version: typeof PROJECT_FILE_VERSION;
   exportedAt: string;
-  project: ProjectContent & { slug: string; port: number | null };
+  /** `chaos`: the project's chaos setting (absent in files from before it existed: off). */
+  project: ProjectContent & { slug: string; port: number | null; chaos: Chaos | null };
   mocks: MockDraft[];
 }
 

@@ -27,7 +27,8 @@ export function requireMock(ctx: ServerContext, orgId: string, id: string): Mock
   return m;
 }
 
-export type MockFields = Omit<Mock, 'id' | 'projectId' | 'createdAt' | 'updatedAt'>;
+// MockBird keeps no chaos setting (MockDeck's own, docs/chaos.md).
+export type MockFields = Omit<Mock, 'id' | 'projectId' | 'createdAt' | 'updatedAt' | 'chaos'>;
 
 export function insertMock(ctx: ServerContext, projectId: string, f: MockFields): MockRow {
   const now = nowIso(ctx);

@@ -58,6 +58,8 @@ export const projectModel = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: false,
+  // MockBird has no chaos field: chaos is MockDeck's local setting (docs/chaos.md).
+  chaos: null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -73,6 +75,7 @@ export const mockModel = (r: MockRow): Mock => ({
   responseDelay: r.response_delay,
   responseMode: oneOf(RESPONSE_MODES, r.response_mode, 'random'),
   isActive: r.is_active === 1,
+  chaos: null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -30,6 +30,7 @@ async function bare(route: (exec: ExecutionDeps, projectId: string) => DirectRou
     logs,
     clock: systemClock,
     random: Math.random,
+    chaos: { enabled: true },
   };
   const direct = route(exec, project.id);
   const server = http.createServer((req, res) => {

@@ -6,6 +6,7 @@ import { exportProject, importProject, serializeProjectFile } from '../../../mai
 import type { Clock } from '../../../main/core/util/clock';
 import { mock, placement, project, response } from './content-samples';
 import {
+  chaosSchema,
   draftOf,
   mockContent,
   mockContentSchema,
@@ -143,5 +144,75 @@ describe('every content field survives', () => {
     expectEveryField('project body', projectKeys, project, projectContentSchema.parse(sent(projectContent(p))));
     expectEveryField('mock body', mockKeys, mock, mockContentSchema.parse(sent(mockContent(m))));
     expectEveryField('response body', responseKeys, response, responseContentSchema.parse(sent(responseContent(r))));
+  });
+});
+
+/**
+ * Chaos is MockDeck's own setting, not content (shared/models/content.ts): it travels in the
+ * store, the project file and the management wire, and stays out of sync's fingerprints,
+ * since MockBird's API would drop it and the two sides would never agree.
+ */
+describe('chaos settings travel where MockDeck reads them back, and not into sync', () => {
+  const projectChaos = chaosSchema.parse({ latency: { kind: 'normal', mean: 80, stddev: 20 }, errorRate: 0.1 });
+  const mockChaos = chaosSchema.parse({
+    latency: { kind: 'lognormal', median: 50, p99: 400 },
+    errorStatus: 429,
+    errorBody: 'slow down',
+    errorRate: 0.2,
+    fault: 'malformed_chunk',
+    faultRate: 0.05,
+  });
+  beforeEach(() => {
+    catalog.projects.update(projectId, { chaos: projectChaos });
+    catalog.mocks.update(stored().m.id, { chaos: mockChaos });
+  });
+
+  it('the store', () => {
+    expect(stored().p.chaos).toEqual(projectChaos);
+    expect(stored().m.chaos).toEqual(mockChaos);
+  });
+
+  it('the project file: export, import elsewhere', async () => {
+    const file = JSON.parse(serializeProjectFile(exportProject(store, placement.slug, clock))) as ReturnType<
+      typeof exportProject
+    >;
+    expect(file.project.chaos).toEqual(projectChaos);
+    expect(file.mocks[0]!.chaos).toEqual(mockChaos);
+    const other = openStore(null);
+    try {
+      const imported = await importProject(new Catalog(other, clock), file);
+      expect(other.projects.get(imported.project.id)!.chaos).toEqual(projectChaos);
+      expect(other.mocks.listByProject(imported.project.id)[0]!.chaos).toEqual(mockChaos);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a project file without chaos (older) imports with chaos off', async () => {
+    const file = JSON.parse(serializeProjectFile(exportProject(store, placement.slug, clock))) as Record<
+      string,
+      unknown
+    > & { project: Record<string, unknown>; mocks: Record<string, unknown>[] };
+    delete file.project.chaos;
+    delete file.mocks[0]!.chaos;
+    const other = openStore(null);
+    try {
+      const imported = await importProject(new Catalog(other, clock), file);
+      expect(other.projects.get(imported.project.id)!.chaos).toBeNull();
+      expect(other.mocks.listByProject(imported.project.id)[0]!.chaos).toBeNull();
+    } finally {
+      other.close();
+    }
+  });
+
+  it("the management wire carries it; sync's content and fingerprints do not see it", () => {
+    const { p, m } = stored();
+    expect(JSON.parse(JSON.stringify(toWireProject(p))).chaos).toEqual(projectChaos);
+    expect(JSON.parse(JSON.stringify(toWireMock(m))).chaos).toEqual(mockChaos);
+    expect(projectContent(p)).not.toHaveProperty('chaos');
+    expect(mockContent(m)).not.toHaveProperty('chaos');
+    // The same mock without chaos has the same fingerprint: a chaos edit is not a change to sync.
+    const plain = { ...m, chaos: null };
+    expect(fingerprint(mockContent(m))).toBe(fingerprint(mockContent(plain)));
   });
 });

@@ -29,7 +29,15 @@ function compile(mocks: Mock[], responses: MockResponse[], pipeline = DEFAULT_PI
 
 /** An exchange routed to `cm` (or to nothing), before any stage ran. */
 const exchangeFor = (c: CompiledProject, cm: CompiledMock | null, path = '/users'): ResponseExchange =>
-  new ResponseExchange(request({ path }), c.project, 'GET', random, c.runtime, cm && { mock: cm, params: {} });
+  new ResponseExchange(
+    request({ path }),
+    c.project,
+    'GET',
+    random,
+    c.runtime,
+    { enabled: true },
+    cm && { mock: cm, params: {} },
+  );
 
 const run = (step: StageStep | undefined, x: Exchange): void => {
   expect(step).toBeDefined();

@@ -14,7 +14,15 @@ export class FakeServer implements MockServerApi {
   private readonly logListeners = new Set<(log: RequestLog) => void>();
   private readonly stateListeners = new Set<(s: ServerState) => void>();
   flushes = 0;
-  current: ServerState = { url: null, host: '127.0.0.1', port: 3001, running: false, error: null, projectPorts: [] };
+  current: ServerState = {
+    url: null,
+    host: '127.0.0.1',
+    port: 3001,
+    running: false,
+    error: null,
+    projectPorts: [],
+    chaos: { enabled: true, settings: 0 },
+  };
 
   async start(): Promise<ServerState> {
     this.setState({ ...this.current, running: true, url: 'http://127.0.0.1:3001' });
@@ -25,6 +33,10 @@ export class FakeServer implements MockServerApi {
     return this.current;
   }
   state(): ServerState {
+    return this.current;
+  }
+  setChaosEnabled(enabled: boolean): ServerState {
+    this.setState({ ...this.current, chaos: { ...this.current.chaos, enabled } });
     return this.current;
   }
   onStateChange(l: (s: ServerState) => void): () => void {

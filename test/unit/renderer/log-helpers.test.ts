@@ -91,6 +91,7 @@ describe('project base URL', () => {
     running: true,
     error: null,
     projectPorts: [],
+    chaos: { enabled: true, settings: 0 },
   };
   it('is the shared server under /m/<slug>, or the project’s own port at the root', () => {
     expect(projectBaseUrl({ id: 'p', slug: 'shop', port: null }, server)).toBe('http://127.0.0.1:3001/m/shop');

@@ -36,6 +36,7 @@ const full: RequestLog = {
     },
   ],
   createdAt: '2026-11-22T10:00:00.000Z',
+  chaos: { source: 'mock', latencyMs: 120, errorStatus: 503 },
 };
 
 describe('log rows', () => {

@@ -68,7 +68,7 @@ describe('project file export', () => {
       mockdeck: 'project',
       version: PROJECT_FILE_VERSION,
       exportedAt: '2026-03-01T12:00:00.000Z',
-      project: { name: 'Shop API', description: 'orders', slug: 'shop-api', isPublic: true, port: 4010 },
+      project: { name: 'Shop API', description: 'orders', slug: 'shop-api', isPublic: true, port: 4010, chaos: null },
       mocks: [
         {
           name: 'List users',
@@ -79,6 +79,7 @@ describe('project file export', () => {
           responseDelay: 20,
           responseMode: 'sequential',
           isActive: true,
+          chaos: null,
           responses: [
             {
               name: 'OK',
@@ -109,6 +110,7 @@ describe('project file export', () => {
           responseDelay: 0,
           responseMode: 'random',
           isActive: false,
+          chaos: null,
           responses: [],
         },
       ],
@@ -307,6 +309,7 @@ describe('project file upgrades', () => {
       description: 'orders',
       isPublic: true,
       slug: 'shop-api',
+      chaos: null,
       serve: { port: 4010 },
     });
     // A file already at the newest version passes untouched; a newer one is refused.

@@ -1,8 +1,9 @@
-import type { ConditionFailure, Project } from '../../../../shared/models';
+import type { ChaosApplied, ConditionFailure, FaultKind, Project } from '../../../../shared/models';
 import { ERROR_HEADERS } from '../cors';
 import type { ProjectRuntime } from '../runtime';
 import type {
   Body,
+  ChaosSwitch,
   CompiledMock,
   CompiledResponse,
   EngineErrorCode,
@@ -28,6 +29,7 @@ export class ResponseExchange implements Exchange {
   declare readonly method: string;
   declare readonly random: () => number;
   declare readonly runtime: ProjectRuntime;
+  declare readonly chaosSwitch: ChaosSwitch;
   declare readonly params: Record<string, string>;
   declare readonly mock: CompiledMock | null;
   declare parsed: ParsedBody | undefined;
@@ -41,6 +43,8 @@ export class ResponseExchange implements Exchange {
   declare responseId: string | null;
   declare errorCode: EngineErrorCode | null;
   declare conditionFailures: ConditionFailure[];
+  declare fault: FaultKind | null;
+  declare chaos: ChaosApplied | null;
   declare pending: Promise<void> | null;
 
   constructor(
@@ -49,6 +53,7 @@ export class ResponseExchange implements Exchange {
     method: string,
     random: () => number,
     runtime: ProjectRuntime,
+    chaosSwitch: ChaosSwitch,
     match: RouteMatch | null,
   ) {
     this.req = req;
@@ -56,6 +61,7 @@ export class ResponseExchange implements Exchange {
     this.method = method;
     this.random = random;
     this.runtime = runtime;
+    this.chaosSwitch = chaosSwitch;
     if (match === null) {
       this.params = NO_PARAMS;
       this.mock = null;
@@ -75,6 +81,8 @@ export class ResponseExchange implements Exchange {
     this.responseId = null;
     this.errorCode = null;
     this.conditionFailures = NO_FAILURES;
+    this.fault = null;
+    this.chaos = null;
     this.pending = null;
   }
 }

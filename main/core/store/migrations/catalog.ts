@@ -126,4 +126,13 @@ CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
     name: 'project log secrets switch',
     sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // Chaos settings (shared/models/chaos.ts) of a mock and of a project, as JSON; NULL: off.
+    version: 9,
+    name: 'chaos settings',
+    sql: `
+ALTER TABLE mocks ADD COLUMN chaos TEXT;
+ALTER TABLE projects ADD COLUMN chaos TEXT;
+`,
+  },
 ];

@@ -96,4 +96,10 @@ ALTER TABLE request_logs ADD COLUMN request_body_encoding TEXT NOT NULL DEFAULT 
 ALTER TABLE request_logs ADD COLUMN response_body_encoding TEXT NOT NULL DEFAULT 'utf8';
 `,
   },
+  {
+    // What chaos did to a request (latency drawn, error injected, fault), as JSON; NULL: nothing.
+    version: 5,
+    name: 'chaos of request logs',
+    sql: `ALTER TABLE request_logs ADD COLUMN chaos TEXT;`,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { RequestLogSummary, ServerState } from '../../../../shared/ipc/contract';
-import type { BodyEncoding, Project, RequestLog } from '../../../../shared/models';
+import { describeChaosApplied, type BodyEncoding, type Project, type RequestLog } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { useQuery } from '../../app/query';
 import { useAppStore } from '../../app/store';
@@ -61,6 +61,12 @@ export function LogDetail({ logId, project, server, summary }: Props) {
         ) : (
           <div>
             No mock answered: <code>{log.errorCode ?? 'unknown'}</code>
+          </div>
+        )}
+        {log.chaos && (
+          <div className="chaos-applied" data-testid="chaos-applied">
+            Chaos: <strong>{describeChaosApplied(log.chaos)}</strong>
+            {log.chaos.fault && ' — the client got a broken connection, not this status and body'}
           </div>
         )}
         {log.conditionFailures.length > 0 && (

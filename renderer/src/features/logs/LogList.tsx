@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { RequestLogSummary } from '../../../../shared/ipc/contract';
+import { chaosTag, describeChaosApplied } from '../../../../shared/models';
 import { MethodBadge } from '../../ui/MethodBadge';
 import type { LogFeed } from './log-feed';
 import { statusTone } from '../../ui/status-class';
@@ -142,9 +143,20 @@ function LogRow({
     >
       <span className="log-time">{time(row.createdAt)}</span>
       <MethodBadge method={row.requestMethod} />
-      <span className={`status status-${statusTone(row.responseStatus)}`}>{row.responseStatus}</span>
+      <span className={`status status-${statusTone(row.responseStatus)}`}>{row.responseStatus || '—'}</span>
       <span className="log-path">{row.requestPath}</span>
-      <span className={`log-match ${row.mockName ? '' : 'muted'}`}>{matched}</span>
+      <span className={`log-match ${row.mockName ? '' : 'muted'}`}>
+        {row.chaos && (
+          <span
+            className={`chaos-tag ${row.chaos.fault || row.chaos.errorStatus ? 'chaos-tag-hit' : ''}`}
+            title={describeChaosApplied(row.chaos)}
+            data-testid="chaos-tag"
+          >
+            ⚡ {chaosTag(row.chaos)}
+          </span>
+        )}{' '}
+        {matched}
+      </span>
       <span className="log-ms">{row.responseTimeMs.toFixed(1)} ms</span>
     </div>
   );

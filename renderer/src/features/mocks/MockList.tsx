@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
-import type { MockSummary } from '../../../../shared/models';
+import { describeChaos, type MockSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate, keys, mockKeys } from '../../app/query';
 import { useLiveRefresh } from '../../app/use-live-refresh';
@@ -70,6 +70,12 @@ export function MockList({ projectId }: { projectId: string }) {
               <span className="mock-sub">
                 {m.name} · {m.responseCount} {m.responseCount === 1 ? 'response' : 'responses'} · {m.hits}{' '}
                 {m.hits === 1 ? 'hit' : 'hits'}
+                {m.chaos && (
+                  <span className="mock-chaos" title={`Chaos: ${describeChaos(m.chaos)}`}>
+                    {' '}
+                    · ⚡ chaos
+                  </span>
+                )}
               </span>
             </button>
             <label className="switch" title={m.isActive ? 'Active: answering requests' : 'Inactive: requests get 404'}>

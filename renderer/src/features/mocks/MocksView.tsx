@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { MockChaos } from '../chaos/MockChaos';
 import { projectBaseUrl } from '../projects/project-url';
 import { useServerState } from '../projects/project-queries';
 import { ResponseEditor } from '../responses/ResponseEditor';
@@ -27,14 +28,22 @@ export function MocksView({ project }: { project: ProjectWithMocks }) {
       <MockList projectId={project.id} />
       <div className="editor-pane" ref={paneRef}>
         <ErrorBoundary area="the mock editor">
-          <MockPane projectId={project.id} baseUrl={baseUrl} />
+          <MockPane projectId={project.id} baseUrl={baseUrl} projectHasChaos={project.chaos !== null} />
         </ErrorBoundary>
       </div>
     </div>
   );
 }
 
-function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }) {
+function MockPane({
+  projectId,
+  baseUrl,
+  projectHasChaos,
+}: {
+  projectId: string;
+  baseUrl: string;
+  projectHasChaos: boolean;
+}) {
   const { mockId, responseId, navigate } = useAppStore(
     useShallow((s) => ({ mockId: s.mockId, responseId: s.responseId, navigate: s.navigate })),
   );
@@ -50,6 +59,7 @@ function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }
   return (
     <>
       <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
+      <MockChaos projectId={projectId} mock={mock} projectHasChaos={projectHasChaos} />
       <section className="responses" aria-label="Responses">
         <ResponseList
           projectId={projectId}
