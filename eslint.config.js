@@ -17,6 +17,7 @@ const CORE = [
   'main/core/sync',
   'main/core/cloud',
   'main/core/server',
+  'main/core/proxy',
   'main/core/events',
   'main/core/handlers',
   'main/core/server/management',
@@ -60,6 +61,8 @@ export const LAYERS = [
     ...SHARED,
   ]),
   layer('main/core/server', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  // The proxy: a pipeline stage (engine) that records through the catalog.
+  layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',

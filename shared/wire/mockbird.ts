@@ -6,6 +6,7 @@ import type {
   MockResponse,
   Project,
   ProjectContent,
+  ProxyMode,
   RequestLog,
   ResponseContent,
   Unchecked,
@@ -32,6 +33,15 @@ export interface WireProject {
   port: number | null;
   /** 1 when this project's request logs keep credentials (local only; set with `logSecrets` on PUT). */
   log_secrets: 0 | 1;
+  /**
+   * The proxy (docs/proxy.md; local only, like the port; set with `upstreamUrl`, `proxyMode`,
+   * `proxyConnectTimeoutMs`, `proxyResponseTimeoutMs`, `recordGeneralizeIds` on PUT).
+   */
+  upstream_url: string | null;
+  proxy_mode: ProxyMode;
+  proxy_connect_timeout_ms: number;
+  proxy_response_timeout_ms: number;
+  record_generalize_ids: 0 | 1;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -90,6 +100,11 @@ export interface WireRequestLog {
   user_agent: string;
   error_code: string | null;
   created_at: string;
+  /** MockDeck's addition: the upstream a proxied request went to (docs/proxy.md); null when a mock answered. */
+  upstream_url: string | null;
+  /** The upstream's status; null when it was not proxied or the upstream did not answer. */
+  upstream_status: number | null;
+  upstream_time_ms: number | null;
 }
 
 export interface WireError {
@@ -117,6 +132,11 @@ export function toWireProject(
     is_public: bit(p.isPublic),
     port: p.port,
     log_secrets: bit(p.logSecrets),
+    upstream_url: p.upstreamUrl,
+    proxy_mode: p.proxyMode,
+    proxy_connect_timeout_ms: p.proxyConnectTimeoutMs,
+    proxy_response_timeout_ms: p.proxyResponseTimeoutMs,
+    record_generalize_ids: bit(p.recordGeneralizeIds),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -180,6 +200,9 @@ export function toWireRequestLog(l: RequestLog): WireRequestLog {
     user_agent: l.userAgent,
     error_code: l.errorCode,
     created_at: l.createdAt,
+    upstream_url: l.proxied?.upstream ?? null,
+    upstream_status: l.proxied?.upstreamStatus ?? null,
+    upstream_time_ms: l.proxied?.upstreamMs ?? null,
   };
 }
 

@@ -1,10 +1,18 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { ConditionFailure } from '../../../shared/models';
-import { CORS_HEADERS, executeRequest, transportError, type Body, type EngineResult } from '../engine';
+import { pipeline } from 'node:stream';
+import {
+  CORS_HEADERS,
+  executeRequest,
+  transportError,
+  type Body,
+  type EngineResult,
+  type ProxiedAnswer,
+} from '../engine';
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
-import { loggedBody } from './request-log';
+import { loggedBody, MAX_LOGGED_BODY } from './request-log';
 
 export interface ExecutionDeps {
   cache: ProjectCache;
@@ -84,7 +92,15 @@ export function serveMock(
     } else {
       answer = result = executeRequest(
         compiled,
-        { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
+        {
+          method: req.method,
+          path,
+          headers: req.headers,
+          query,
+          rawBody,
+          contentType: req.headers['content-type'],
+          client: res,
+        },
         deps,
       );
     }
@@ -101,7 +117,11 @@ export function serveMock(
 /** A stage went asynchronous: answer once it is done (after the delay it may have set), or with INTERNAL_ERROR if it failed. */
 function finishLater(exchange: Exchange, result: EngineResult, pending: Promise<void>): Promise<void> {
   return pending.then(
-    () => (result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange)),
+    () => {
+      // Only the proxy stage sets `proxied`, and it always waits: synchronous answers never look.
+      if (result.proxied !== null) return answerProxied(exchange, result.proxied);
+      return result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange);
+    },
     (e: unknown) => {
       // The route matched: the log still names the mock (and the response, if one was picked).
       exchange.answer = { ...internalError(e), mockId: result.mockId, responseId: result.responseId };
@@ -133,8 +153,65 @@ interface Exchange {
   started: number;
 }
 
-function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exchange): void {
-  answer = writeAnswer(res, answer);
+/**
+ * Writes what the upstream answered: its status and headers, then its body as it arrives
+ * (`stream`), or MockDeck's own 502/504 when it did not answer. If the client goes away,
+ * pipeline() destroys the upstream body, which aborts the upstream request; if the upstream
+ * fails mid-body, the client's connection is cut (its status line has already gone out).
+ * The log keeps the body's first MAX_LOGGED_BODY bytes.
+ */
+function answerProxied(exchange: Exchange, proxied: ProxiedAnswer): Promise<void> | undefined {
+  const { stream } = proxied;
+  if (stream === null) {
+    answerAndLog(exchange, proxied);
+    return undefined;
+  }
+  const { res, answer } = exchange;
+  try {
+    res.writeHead(answer.status, proxied.headers);
+  } catch (e) {
+    stream.destroy();
+    const message = e instanceof Error ? e.message : String(e);
+    exchange.answer = {
+      ...transportError('INTERNAL_ERROR', `the upstream ${proxied.upstream} sent a header Node refuses (${message})`),
+      mockId: null,
+      responseId: null,
+      conditionFailures: NONE,
+    };
+    answerAndLog(exchange, proxied);
+    return undefined;
+  }
+  const kept: Buffer[] = [];
+  let keptBytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (keptBytes < MAX_LOGGED_BODY) {
+      kept.push(chunk);
+      keptBytes += chunk.length;
+    }
+  });
+  // Which side broke the stream first, for the log: both end up destroyed either way.
+  let broke: 'UPSTREAM_BODY_FAILED' | 'CLIENT_CLOSED' | null = null;
+  stream.once('error', () => (broke ??= 'UPSTREAM_BODY_FAILED'));
+  res.once('close', () => {
+    if (!res.writableFinished) broke ??= 'CLIENT_CLOSED';
+  });
+  return new Promise((resolve) => {
+    pipeline(stream, res, (err) => {
+      const body = kept.length === 1 ? kept[0]! : Buffer.concat(kept);
+      const errorCode = err ? (broke ?? 'UPSTREAM_BODY_FAILED') : null;
+      exchange.answer = { ...answer, body, errorCode };
+      logExchange(exchange, proxied);
+      resolve();
+    });
+  });
+}
+
+function answerAndLog(exchange: Exchange, proxied: ProxiedAnswer | null = null): void {
+  exchange.answer = writeAnswer(exchange.res, exchange.answer);
+  logExchange(exchange, proxied);
+}
+
+function logExchange({ deps, req, projectId, answer, path, started }: Exchange, proxied: ProxiedAnswer | null): void {
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
   const now = deps.clock.now();
@@ -158,6 +235,10 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
     conditionFailures: answer.conditionFailures,
     createdMs: now.getTime(),
     createdAt: toIsoCached(now),
+    proxied:
+      proxied === null
+        ? null
+        : { upstream: proxied.upstream, upstreamStatus: proxied.upstreamStatus, upstreamMs: proxied.upstreamMs },
   });
 }
 

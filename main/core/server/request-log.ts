@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { BodyEncoding, ConditionFailure, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ConditionFailure, ProxiedLog, RequestLog } from '../../../shared/models';
 import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
@@ -37,6 +37,8 @@ export interface LoggedExchange {
   /** When the request arrived: epoch milliseconds, and the same as ISO 8601. */
   createdMs: number;
   createdAt: string;
+  /** Set when the proxy sent the request upstream; null otherwise. */
+  proxied: ProxiedLog | null;
 }
 
 /**
@@ -77,6 +79,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     errorCode: x.errorCode,
     conditionFailures: x.conditionFailures,
     createdAt: x.createdAt,
+    proxied: x.proxied,
   };
 }
 

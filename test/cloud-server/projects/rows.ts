@@ -58,6 +58,11 @@ export const projectModel = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: false,
+  upstreamUrl: null,
+  proxyMode: 'off',
+  proxyConnectTimeoutMs: 5000,
+  proxyResponseTimeoutMs: 15000,
+  recordGeneralizeIds: false,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -9,6 +9,7 @@ import type {
   EngineRequest,
   Exchange,
   ParsedBody,
+  ProxiedAnswer,
   RouteMatch,
 } from '../types';
 
@@ -42,6 +43,7 @@ export class ResponseExchange implements Exchange {
   declare errorCode: EngineErrorCode | null;
   declare conditionFailures: ConditionFailure[];
   declare pending: Promise<void> | null;
+  declare proxied: ProxiedAnswer | null;
 
   constructor(
     req: EngineRequest,
@@ -76,5 +78,6 @@ export class ResponseExchange implements Exchange {
     this.errorCode = null;
     this.conditionFailures = NO_FAILURES;
     this.pending = null;
+    this.proxied = null;
   }
 }

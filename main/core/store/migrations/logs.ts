@@ -96,4 +96,15 @@ ALTER TABLE request_logs ADD COLUMN request_body_encoding TEXT NOT NULL DEFAULT 
 ALTER TABLE request_logs ADD COLUMN response_body_encoding TEXT NOT NULL DEFAULT 'utf8';
 `,
   },
+  {
+    version: 4,
+    name: 'proxied requests in request logs',
+    // A request the project's proxy sent upstream (docs/proxy.md): where to, the upstream's
+    // status (NULL when it did not answer) and its time to answer. NULL URL: not proxied.
+    sql: `
+ALTER TABLE request_logs ADD COLUMN upstream_url TEXT;
+ALTER TABLE request_logs ADD COLUMN upstream_status INTEGER;
+ALTER TABLE request_logs ADD COLUMN upstream_time_ms REAL;
+`,
+  },
 ];
