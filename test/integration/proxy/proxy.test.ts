@@ -158,8 +158,9 @@ describe('when the upstream fails', () => {
     expect(body.message).toMatch(/300 ms \(proxyResponseTimeoutMs\)/);
   });
 
-  it('aborts the upstream request when the client goes away', async () => {
-    proxy();
+  // The upstream's own timeout (19 s) is far beyond this test's 10 s: only the client's abort can close it in time.
+  it('aborts the upstream request when the client goes away', { timeout: 10_000 }, async () => {
+    proxy({ proxyResponseTimeoutMs: 19_000 });
     const closed = up.hangClosed();
     const ac = new AbortController();
     const pending = fetch(h.url('/hang'), { signal: ac.signal }).catch(() => 'aborted');
@@ -167,6 +168,20 @@ describe('when the upstream fails', () => {
     ac.abort();
     expect(await pending).toBe('aborted');
     await closed; // the test times out if the proxy kept waiting on the upstream
+  });
+
+  it('cuts the upstream body when the client goes away mid-stream', { timeout: 10_000 }, async () => {
+    proxy({ proxyResponseTimeoutMs: 19_000 });
+    const ac = new AbortController();
+    const res = await fetch(h.url('/stream'), { signal: ac.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    const closed = up.streamClosed();
+    ac.abort();
+    await closed;
+    up.releaseStream();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(logs()[0]).toMatchObject({ errorCode: 'CLIENT_CLOSED', responseStatus: 200 });
   });
 
   it('refuses a project that proxies to itself (508), instead of looping', async () => {

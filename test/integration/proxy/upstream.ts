@@ -21,6 +21,8 @@ export interface Upstream {
   seen: Seen[];
   /** Resolves the next time a request to `/hang` is closed by its client (the proxy). */
   hangClosed(): Promise<void>;
+  /** Resolves the next time a `/stream` response is closed before it ended. */
+  streamClosed(): Promise<void>;
   /** Lets `/stream` send its last chunk. */
   releaseStream(): void;
   hits(path: string): number;
@@ -42,6 +44,7 @@ export async function startUpstream(port = 0): Promise<Upstream> {
   const seen: Seen[] = [];
   const hits = new Map<string, number>();
   let hangListeners: (() => void)[] = [];
+  let streamListeners: (() => void)[] = [];
   let release: () => void = () => undefined;
   let released = new Promise<void>((r) => (release = r));
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -58,6 +61,12 @@ export async function startUpstream(port = 0): Promise<Upstream> {
       } else if (path === '/stream') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.write('first;');
+        res.on('close', () => {
+          if (res.writableFinished) return;
+          const ls = streamListeners;
+          streamListeners = [];
+          for (const l of ls) l();
+        });
         void released.then(() => {
           res.end('last');
           released = new Promise<void>((r) => (release = r));
@@ -102,6 +111,7 @@ export async function startUpstream(port = 0): Promise<Upstream> {
     port: actual,
     seen,
     hangClosed: () => new Promise<void>((r) => hangListeners.push(r)),
+    streamClosed: () => new Promise<void>((r) => streamListeners.push(r)),
     releaseStream: () => release(),
     hits: (p) => hits.get(p) ?? 0,
     stop: () =>
