@@ -48,14 +48,14 @@ export function withCalls<T>(
   fn: (call: CliCall) => Promise<T>,
   opts: Omit<AppOptions, 'dataDir'> = {},
 ): Promise<T> {
-  return withApp(
-    dataDir,
-    (app) =>
-      fn(async (name, input, callOpts) => {
-        const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
-        if (r.ok) return r.value;
-        throw AppError.fromShape(r.error);
-      }),
-    opts,
-  );
+  return withApp(dataDir, (app) => fn(cliCalls(app)), opts);
+}
+
+/** Calls on `app`'s router as the 'cli' transport, for commands that keep their app open (serve, record). */
+export function cliCalls(app: App): CliCall {
+  return async (name, input, callOpts) => {
+    const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });
+    if (r.ok) return r.value;
+    throw AppError.fromShape(r.error);
+  };
 }

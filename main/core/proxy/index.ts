@@ -36,4 +36,4 @@ export class ProxyService {
 }
 
 export { generalizePath } from './generalize';
-export { MAX_RECORDED_BODY, type RecordedMock, type RecordingStatus, type SkippedRecording } from './recorder';
+export { MAX_RECORDED_BODY, type RecordedMock, type SkippedRecording } from './recorder';

@@ -7,6 +7,7 @@ import {
   type HttpMethod,
   type Mock,
   type Project,
+  type RecordingStatus,
   type ResponseType,
 } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
@@ -46,16 +47,6 @@ export interface SkippedRecording {
   method: string;
   path: string;
   reason: string;
-}
-
-export interface RecordingStatus {
-  projectId: string;
-  /** Mocks recorded for this project since MockDeck started. */
-  recorded: number;
-  /** Upstream answers not recorded (binary or too large body, unsupported method…). */
-  skipped: number;
-  /** The newest recordings, newest last (at most 50). */
-  recent: { method: string; path: string; status: number; mockId: string }[];
 }
 
 export interface RecordListener {
