@@ -22,7 +22,18 @@ const CORE = [
   'main/core/handlers',
   'main/core/server/management',
 ];
-const FEATURES = ['conditions', 'cloud', 'projects', 'responses', 'mocks', 'logs', 'server', 'stats', 'palette'];
+const FEATURES = [
+  'conditions',
+  'cloud',
+  'projects',
+  'responses',
+  'mocks',
+  'logs',
+  'server',
+  'stats',
+  'palette',
+  'proxy',
+];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
 
@@ -104,6 +115,7 @@ export const LAYERS = [
   layer(feature('server'), [feature('projects'), ...RENDERER_BASE]),
   layer(feature('stats'), RENDERER_BASE),
   layer(feature('palette'), RENDERER_BASE),
+  layer(feature('proxy'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -17,6 +17,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'mocks', label: 'Mocks' },
   { view: 'logs', label: 'Request log' },
   { view: 'stats', label: 'Stats' },
+  { view: 'proxy', label: 'Proxy' },
 ];
 
 export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
