@@ -225,6 +225,12 @@ describe('record', () => {
     for (const secret of ['very-secret-token', 'cookie-value-123', 'cookie-secret-value'])
       expect(stored, secret).not.toContain(secret);
     expect(responses()[0]!.headers['set-cookie']).toBeUndefined();
+    // The log row of the proxied request masks the credential headers too (docs/security.md, section 7).
+    await new Promise((r) => setTimeout(r, 20));
+    const row = logs()[0]!;
+    const logged = JSON.stringify([row.requestHeaders, row.responseHeaders]);
+    for (const secret of ['very-secret-token', 'cookie-value-123', 'cookie-secret-value'])
+      expect(logged, secret).not.toContain(secret);
   });
 
   it('generalises numeric and UUID segments to {id} when asked', async () => {
