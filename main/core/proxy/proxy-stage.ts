@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import type { Project } from '../../../shared/models';
 import { answerError, type Exchange, type ResponseStage, type StageStep } from '../engine';
@@ -80,12 +81,12 @@ function forward(x: Exchange, t: Target, deps: ProxyStageDeps): Promise<void> | 
   }
   const path = t.basePath + req.path + queryOf(x);
   const upstreamUrl = t.origin + t.basePath + req.path;
-  const abort = new AbortController();
-  // The client went away before the upstream answered: stop waiting for it. (Once the body
-  // streams, the transport's pipeline destroys it, which aborts the request too.)
+  // The client going away aborts the upstream request, before its answer or during its body.
+  // undici takes an EventEmitter as the signal: far cheaper per request than an AbortController.
+  const abort = new EventEmitter();
   const client = req.client;
   client?.once('close', () => {
-    if (!client.writableFinished) abort.abort(new Error('the client closed the connection'));
+    if (!client.writableFinished) abort.emit('abort');
   });
   const started = performance.now();
   const options: Dispatcher.RequestOptions = {
@@ -99,7 +100,7 @@ function forward(x: Exchange, t: Target, deps: ProxyStageDeps): Promise<void> | 
       identityBody: t.record,
     }),
     body: req.rawBody.length > 0 ? req.rawBody : null,
-    signal: abort.signal,
+    signal: abort,
     headersTimeout: t.responseTimeoutMs,
     bodyTimeout: t.responseTimeoutMs,
   };

@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { ConditionFailure } from '../../../shared/models';
-import { pipeline } from 'node:stream';
 import {
   CORS_HEADERS,
   executeRequest,
@@ -155,9 +154,9 @@ interface Exchange {
 
 /**
  * Writes what the upstream answered: its status and headers, then its body as it arrives
- * (`stream`), or MockDeck's own 502/504 when it did not answer. If the client goes away,
- * pipeline() destroys the upstream body, which aborts the upstream request; if the upstream
- * fails mid-body, the client's connection is cut (its status line has already gone out).
+ * (`stream`), or MockDeck's own 502/504 when it did not answer. If the client goes away, the
+ * upstream body is destroyed, which aborts the upstream request; if the upstream fails
+ * mid-body, the client's connection is cut (its status line has already gone out).
  * The log keeps the body's first MAX_LOGGED_BODY bytes.
  */
 function answerProxied(exchange: Exchange, proxied: ProxiedAnswer): Promise<void> | undefined {
@@ -189,20 +188,28 @@ function answerProxied(exchange: Exchange, proxied: ProxiedAnswer): Promise<void
       keptBytes += chunk.length;
     }
   });
-  // Which side broke the stream first, for the log: both end up destroyed either way.
-  let broke: 'UPSTREAM_BODY_FAILED' | 'CLIENT_CLOSED' | null = null;
-  stream.once('error', () => (broke ??= 'UPSTREAM_BODY_FAILED'));
-  res.once('close', () => {
-    if (!res.writableFinished) broke ??= 'CLIENT_CLOSED';
-  });
+  // pipe() plus the two failures, rather than stream.pipeline(): the same outcome for a
+  // fraction of its per-request cost. Whichever side fails first names the failure in the log.
   return new Promise((resolve) => {
-    pipeline(stream, res, (err) => {
+    let done = false;
+    const finish = (errorCode: string | null): void => {
+      if (done) return;
+      done = true;
       const body = kept.length === 1 ? kept[0]! : Buffer.concat(kept);
-      const errorCode = err ? (broke ?? 'UPSTREAM_BODY_FAILED') : null;
       exchange.answer = { ...answer, body, errorCode };
       logExchange(exchange, proxied);
       resolve();
+    };
+    stream.once('error', () => {
+      res.destroy();
+      finish('UPSTREAM_BODY_FAILED');
     });
+    res.once('close', () => {
+      if (res.writableFinished) return finish(null);
+      stream.destroy();
+      finish('CLIENT_CLOSED');
+    });
+    stream.pipe(res);
   });
 }
 
