@@ -123,6 +123,9 @@ export class Recorder {
       if (size <= MAX_RECORDED_BODY) chunks.push(chunk);
       else chunks.length = 0;
     });
+    // A 'data' listener starts the flow; the client's pipe is attached a few microtasks later
+    // and resumes it, so no chunk can pass before the client gets it too.
+    o.body.pause();
     o.body.once('end', () => {
       ended = true;
       const write = new Promise<void>((resolve) =>
