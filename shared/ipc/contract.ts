@@ -154,7 +154,7 @@ export const calls = {
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(
-      "Changes a project's name, description, slug, visibility, dedicated port or logSecrets (keep credentials in its request logs).",
+      "Changes a project's name, description, slug, visibility, dedicated port, logSecrets (keep credentials in its request logs) or proxy settings (upstreamUrl, proxyMode off|passthrough|record, proxyConnectTimeoutMs, proxyResponseTimeoutMs, recordGeneralizeIds).",
       'rest',
       'cli',
       'mcp',
