@@ -108,10 +108,9 @@ export class Recorder {
   observe(o: Observation): void {
     const method = o.method as HttpMethod;
     const path = normalizeMockPath(o.project.recordGeneralizeIds ? generalizePath(o.path) : o.path);
-    if (!(HTTP_METHODS as readonly string[]).includes(method)) {
-      this.skip(o.project.id, o.method, path, `a mock cannot have the method ${o.method}`);
-      return;
-    }
+    // HEAD and other methods a mock cannot have are passed through only (docs/proxy.md): no
+    // skip is counted or logged, or every HEAD request would add a line to the app log.
+    if (!(HTTP_METHODS as readonly string[]).includes(method)) return;
     const key = `${o.project.id} ${method} ${path}`;
     if (this.inFlight.has(key)) return;
     this.inFlight.add(key);
