@@ -28,7 +28,7 @@ describe('the proxy stage', () => {
     const input = (p: ReturnType<typeof project>) => ({
       project: p,
       mocks: [m],
-      responses: [response({ mockId: m.id })],
+      responses: [response(m.id)],
     });
     const off = compileProject(input(project()), undefined, pipeline);
     const on = compileProject(
