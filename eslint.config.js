@@ -17,6 +17,7 @@ const CORE = [
   'main/core/sync',
   'main/core/cloud',
   'main/core/server',
+  'main/core/proxy',
   'main/core/events',
   'main/core/handlers',
   'main/core/server/management',
@@ -32,6 +33,7 @@ const FEATURES = [
   'stats',
   'palette',
   'chaos',
+  'proxy',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -71,6 +73,8 @@ export const LAYERS = [
     ...SHARED,
   ]),
   layer('main/core/server', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  // The proxy: a pipeline stage (engine) that records through the catalog.
+  layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',
@@ -113,6 +117,7 @@ export const LAYERS = [
   layer(feature('server'), [feature('projects'), ...RENDERER_BASE]),
   layer(feature('stats'), RENDERER_BASE),
   layer(feature('palette'), RENDERER_BASE),
+  layer(feature('proxy'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import { Agent } from 'undici';
 import { openApp } from '../main/core/app';
 import type { Core } from '../main/core/core';
 import { writePerformanceDoc, type Row } from './report';
@@ -19,7 +22,7 @@ const CONNECTIONS = 10;
 const BODY = JSON.stringify({ id: 1, name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'user'] });
 const HEADERS = { 'x-tenant': 'acme' };
 
-type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big';
+type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big' | 'proxyRef' | 'passthrough';
 interface Shot {
   rps: number;
   p99: number;
@@ -88,16 +91,41 @@ async function main(): Promise<void> {
   const { core } = app;
   const plain = Fastify({ logger: false });
   plain.get('/plain', (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(BODY));
+  // The upstream both proxies forward to: a bare node:http server answering the same body.
+  const upstream = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(BODY);
+  });
+  // The reference proxy: a plain fastify route forwarding with undici (kept-alive connections),
+  // streaming the upstream's body back; what a hand-written proxy route costs.
+  const agent = new Agent({ keepAliveTimeout: 4_000 });
+  let upstreamOrigin = '';
+  plain.get('/proxy/*', async (req, reply) => {
+    const { connection: _c, 'keep-alive': _k, host: _h, ...headers } = req.headers;
+    const res = await agent.request({
+      origin: upstreamOrigin,
+      path: req.url.slice('/proxy'.length),
+      method: 'GET',
+      headers,
+    });
+    const { connection: _rc, 'keep-alive': _rk, 'transfer-encoding': _te, ...out } = res.headers;
+    return reply.code(res.statusCode).headers(out).send(res.body);
+  });
   try {
     const t0 = performance.now();
     seedProjects(core);
     console.log(`seeded 10 + 10,000 mocks in ${Math.round(performance.now() - t0)} ms`);
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    upstreamOrigin = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const proxied = core.catalog.projects.create({ name: 'Proxied', slug: 'proxied' });
+    core.catalog.projects.update(proxied.id, { upstreamUrl: upstreamOrigin, proxyMode: 'passthrough' });
     const base = (await core.server.start()).url!;
     await plain.listen({ host: '127.0.0.1', port: 0 });
+    const plainBase = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}`;
     const plainUrl = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}/plain`;
 
     // First request compiles each project; keep that out of the measurement.
-    for (const u of ['/m/small/users/me', '/m/big/r5000/items/7']) await fetch(base + u);
+    for (const u of ['/m/small/users/me', '/m/big/r5000/items/7', '/m/proxied/users/me']) await fetch(base + u);
 
     // The build machines are shared: interleave the cases and take each ratio against the
     // reference measured in the same round, then the median over rounds, so load drift cancels.
@@ -110,6 +138,8 @@ async function main(): Promise<void> {
         conditions: await fire(`${base}/m/small/orders/42?v=7`),
         small: await fire(`${base}/m/small/r5000/items/77`),
         big: await fire(`${base}/m/big/r5000/items/77`),
+        proxyRef: await fire(`${plainBase}/proxy/users/me`),
+        passthrough: await fire(`${base}/m/proxied/users/me`),
       };
       rounds.push(round);
       console.log(
@@ -138,6 +168,8 @@ async function main(): Promise<void> {
       row('mock with three conditions', 'conditions', 'plain', 0.7, 'plain route'),
       row('same route, 10-mock project', 'small', 'plain', null, 'plain route'),
       row('same route, 10,000-mock project', 'big', 'small', 0.8, '10-mock project'),
+      row('plain fastify proxy route (undici)', 'proxyRef', 'proxyRef', null, 'itself'),
+      row('passthrough to an upstream (proxy)', 'passthrough', 'proxyRef', 0.8, 'plain proxy route'),
     ];
     core.server.flushLogs();
     const logged = core.store.logs.page({}, 1, 1).pagination.total;
@@ -150,6 +182,8 @@ async function main(): Promise<void> {
   } finally {
     await plain.close();
     await app.close();
+    await agent.close();
+    await new Promise<void>((resolve) => upstream.close(() => resolve()));
     rmSync(dir, { recursive: true, force: true });
   }
 }

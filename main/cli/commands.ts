@@ -4,6 +4,7 @@ import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { projectsCommand } from './projects';
+import { recordCommand } from './record';
 import { serveCommand } from './serve';
 import { uiCommand } from './ui';
 
@@ -13,6 +14,7 @@ import { uiCommand } from './ui';
  */
 export const COMMANDS: readonly Command[] = [
   serveCommand,
+  recordCommand,
   uiCommand,
   exportCommand,
   importCommand,

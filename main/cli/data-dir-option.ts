@@ -51,7 +51,7 @@ export function withCalls<T>(
   return withApp(dataDir, (app) => fn(cliCaller(app)), opts);
 }
 
-/** The app's router as the 'cli' transport: a call's value, or its error thrown as an AppError. */
+/** The app's router as the 'cli' transport: a call's value, or its error thrown as an AppError (also for commands that keep their app open: serve, record). */
 export function cliCaller(app: App): CliCall {
   return async (name, input, callOpts) => {
     const r = await app.router.call(name, input, { transport: 'cli', ...callOpts });

@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import type { ProxyService } from './proxy';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
 import { Core, type CoreOptions } from './core';
@@ -139,6 +140,9 @@ class AssembledApp implements App {
   }
   get clock(): Clock {
     return this.core.clock;
+  }
+  get proxy(): ProxyService {
+    return this.core.proxy;
   }
 
   use<S extends Service>(service: S): Promise<S> {

@@ -1,7 +1,8 @@
 import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
-import type { Pipeline } from './engine';
+import { DEFAULT_PIPELINE, type Pipeline } from './engine';
+import { ProxyService } from './proxy';
 import { mountManagementApi } from './server/management';
 import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
@@ -52,6 +53,8 @@ export class Core {
   readonly catalog: Catalog;
   readonly server: MockServer;
   readonly clock: Clock;
+  /** Passthrough and record of unmatched requests to a project's upstream (docs/proxy.md). */
+  readonly proxy: ProxyService;
   /**
    * The use-case layer over this core: the management REST API calls it, and so may the
    * desktop shell, the CLI and tests. Handlers reach the services only when called, so it
@@ -67,6 +70,7 @@ export class Core {
     this.store = openStore(opts.dataDir);
     this.catalog = new Catalog(this.store, this.clock);
     const logger = opts.logger ?? consoleLogger;
+    this.proxy = new ProxyService(this.catalog, this.store, logger);
     this.router = createAppRouter({
       core: this,
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
@@ -84,7 +88,7 @@ export class Core {
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
-      pipeline: opts.pipeline,
+      pipeline: this.proxy.withProxy(opts.pipeline ?? DEFAULT_PIPELINE),
       limits: opts.httpLimits,
     });
   }
@@ -104,6 +108,7 @@ export class Core {
 
   /** Stops listeners, writes pending logs, closes the databases. */
   async close(): Promise<void> {
+    await this.proxy.close();
     await this.server.dispose();
     await this.catalog.trees.closeWorkers();
     this.store.close();

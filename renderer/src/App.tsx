@@ -11,6 +11,7 @@ import { ProjectHeader } from './features/projects/ProjectHeader';
 import { useProject, useServerState } from './features/projects/project-queries';
 import { ProjectSidebar } from './features/projects/ProjectSidebar';
 import { ServerPanel } from './features/server/ServerPanel';
+import { ProxyView } from './features/proxy/ProxyView';
 import { StatsView } from './features/stats/StatsView';
 import { EmptyState } from './ui/EmptyState';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -99,6 +100,7 @@ function ProjectArea() {
         {view === 'logs' && <LogViewer key={project.id} project={project} />}
         {view === 'stats' && <StatsView projectId={project.id} />}
         {view === 'chaos' && <ProjectChaos project={project} />}
+        {view === 'proxy' && <ProxyView key={project.id} project={project} />}
       </div>
     </div>
   );

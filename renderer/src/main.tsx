@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/overlays.css';
 import './styles/logs.css';
 import './styles/stats.css';
+import './styles/proxy.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

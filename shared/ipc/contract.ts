@@ -10,6 +10,7 @@ import type {
   ProjectStats,
   ProjectSummary,
   ProjectWithMocks,
+  RecordingStatus,
   RequestLog,
   RequestLogSummary,
 } from '../models';
@@ -157,7 +158,7 @@ export const calls = {
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(
-      "Changes a project's name, description, slug, visibility, dedicated port or logSecrets (keep credentials in its request logs).",
+      "Changes a project's name, description, slug, visibility, dedicated port, logSecrets (keep credentials in its request logs) or proxy settings (upstreamUrl, proxyMode off|passthrough|record, proxyConnectTimeoutMs, proxyResponseTimeoutMs, recordGeneralizeIds).",
       'rest',
       'cli',
       'mcp',
@@ -171,6 +172,15 @@ export const calls = {
     z.object({ id }),
     writes('Copies a project with all its mocks and responses.', 'rest', 'cli', 'mcp'),
   ).returns<Project>(),
+
+  'proxy.recording': call(
+    z.object({ projectId: id }),
+    reads(
+      'What record mode recorded for a project since MockDeck started: how many mocks, how many answers it skipped, the newest ones. Switch recording on and off with projects.update (proxyMode).',
+      'cli',
+      'mcp',
+    ),
+  ).returns<RecordingStatus>(),
 
   'mocks.list': call(
     z.object({ projectId: id }),

@@ -10,6 +10,65 @@ export const slugSchema = z
   .max(100)
   .regex(SLUG_PATTERN, 'slug may contain only lowercase letters, digits and single dashes, e.g. "my-api"');
 
+/**
+ * What a project does with a request no mock matches (docs/proxy.md): 'off' answers
+ * MOCK_NOT_FOUND, 'passthrough' forwards it to the project's upstream server, 'record'
+ * forwards it and turns each new method + path the upstream answers into a mock.
+ */
+export const PROXY_MODES = ['off', 'passthrough', 'record'] as const;
+export const proxyModeSchema = z.enum(PROXY_MODES, {
+  error: 'proxyMode must be "off", "passthrough" or "record"',
+});
+export type ProxyMode = z.infer<typeof proxyModeSchema>;
+
+function upstreamProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'upstreamUrl must be an absolute http:// or https:// URL, e.g. "https://api.example.com"';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `upstreamUrl must use http:// or https://, not ${url.protocol}//`;
+  if (url.username !== '' || url.password !== '')
+    return 'upstreamUrl must not contain a user name or password: send credentials in the Authorization header, which is forwarded';
+  if (url.search !== '' || url.hash !== '')
+    return 'upstreamUrl must not have a query string or #fragment: the request brings its own query string';
+  return null;
+}
+
+/** The server unmatched requests go to: an http(s) origin, optionally with a base path ("https://api.example.com/v2"). */
+export const upstreamUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'upstreamUrl is at most 2000 characters')
+  .superRefine((text, ctx) => {
+    const problem = upstreamProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  // One spelling per upstream: no trailing slash (the request path brings its own).
+  .transform((text) => text.replace(/\/+$/, ''));
+
+/** How long connecting to the upstream may take (ms). */
+export const proxyConnectTimeoutSchema = z
+  .number()
+  .int()
+  .min(100, 'proxyConnectTimeoutMs is at least 100 (ms)')
+  .max(10_000, 'proxyConnectTimeoutMs is at most 10000 (ms)');
+/**
+ * How long the upstream may take to send its response headers, and at most between two
+ * pieces of its body (ms). With the connect timeout it stays under the 30 s the pipeline
+ * waits for any step (engine/pipeline), so the proxy's own 504 always answers first.
+ */
+export const proxyResponseTimeoutSchema = z
+  .number()
+  .int()
+  .min(100, 'proxyResponseTimeoutMs is at least 100 (ms)')
+  .max(19_000, 'proxyResponseTimeoutMs is at most 19000 (ms): MockDeck waits at most 30 s for any answer');
+
+export const DEFAULT_PROXY_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_PROXY_RESPONSE_TIMEOUT_MS = 15_000;
+
 /** A TCP port a project may own, serving its mocks at the root. */
 export const portSchema = z.number().int().min(1024, 'port must be 1024 or higher').max(65535);
 
@@ -31,6 +90,17 @@ export const projectSchema = z.object({
    * setting wins over it. null: off. Travels in project files, not in sync (see docs/chaos.md).
    */
   chaos: chaosSettingSchema,
+  /**
+   * Proxy settings (docs/proxy.md): where unmatched requests go and what is done with them.
+   * Settings of this machine, like the port: not content, so no project file or sync can
+   * send this project's traffic (and its clients' credentials) to a server of its choosing.
+   */
+  upstreamUrl: z.string().nullable(),
+  proxyMode: proxyModeSchema,
+  proxyConnectTimeoutMs: z.number().int(),
+  proxyResponseTimeoutMs: z.number().int(),
+  /** Record mode writes numeric and UUID path segments as `{id}` (one mock for /users/1, /users/2…). */
+  recordGeneralizeIds: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -47,6 +117,11 @@ export const projectCreateSchema = z.object({
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().default(false),
   chaos: chaosSettingSchema.default(null),
+  upstreamUrl: upstreamUrlSchema.nullable().default(null),
+  proxyMode: proxyModeSchema.default('off'),
+  proxyConnectTimeoutMs: proxyConnectTimeoutSchema.default(DEFAULT_PROXY_CONNECT_TIMEOUT_MS),
+  proxyResponseTimeoutMs: proxyResponseTimeoutSchema.default(DEFAULT_PROXY_RESPONSE_TIMEOUT_MS),
+  recordGeneralizeIds: z.boolean().default(false),
 });
 export type ProjectCreate = z.input<typeof projectCreateSchema>;
 
@@ -58,6 +133,11 @@ export const projectUpdateSchema = z.object({
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().optional(),
   chaos: chaosSettingSchema.optional(),
+  upstreamUrl: upstreamUrlSchema.nullable().optional(),
+  proxyMode: proxyModeSchema.optional(),
+  proxyConnectTimeoutMs: proxyConnectTimeoutSchema.optional(),
+  proxyResponseTimeoutMs: proxyResponseTimeoutSchema.optional(),
+  recordGeneralizeIds: z.boolean().optional(),
 });
 export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
 

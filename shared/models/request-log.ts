@@ -20,6 +20,18 @@ export const BODY_ENCODINGS = ['utf8', 'base64'] as const;
 export const bodyEncodingSchema = z.enum(BODY_ENCODINGS);
 export type BodyEncoding = z.infer<typeof bodyEncodingSchema>;
 
+/**
+ * A request the project's proxy sent to its upstream server (docs/proxy.md): where to, what
+ * the upstream answered (null when it did not: the 502/504 was MockDeck's) and how long it
+ * took to answer (ms, to its response headers).
+ */
+export const proxiedLogSchema = z.object({
+  upstream: z.string(),
+  upstreamStatus: z.number().int().nullable(),
+  upstreamMs: z.number(),
+});
+export type ProxiedLog = z.infer<typeof proxiedLogSchema>;
+
 export const requestLogSchema = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -44,6 +56,8 @@ export const requestLogSchema = z.object({
   createdAt: z.string(),
   /** What chaos did to this request (shared/models/chaos.ts); null or absent: nothing. */
   chaos: chaosAppliedSchema.nullable().optional(),
+  /** Set when the request was proxied; absent or null when a mock (or MockDeck) answered it. */
+  proxied: proxiedLogSchema.nullable().optional(),
 });
 export type RequestLog = z.infer<typeof requestLogSchema>;
 

@@ -8,6 +8,7 @@ import type {
   MockResponse,
   Project,
   ProjectContent,
+  ProxyMode,
   RequestLog,
   ResponseContent,
   Unchecked,
@@ -39,6 +40,15 @@ export interface WireProject {
    * local: sync neither sends nor reads it (docs/chaos.md).
    */
   chaos: Chaos | null;
+  /**
+   * The proxy (docs/proxy.md; local only, like the port; set with `upstreamUrl`, `proxyMode`,
+   * `proxyConnectTimeoutMs`, `proxyResponseTimeoutMs`, `recordGeneralizeIds` on PUT).
+   */
+  upstream_url: string | null;
+  proxy_mode: ProxyMode;
+  proxy_connect_timeout_ms: number;
+  proxy_response_timeout_ms: number;
+  record_generalize_ids: 0 | 1;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -101,6 +111,11 @@ export interface WireRequestLog {
   /** What MockDeck's chaos did to the request (docs/chaos.md); null: nothing. */
   chaos: ChaosApplied | null;
   created_at: string;
+  /** MockDeck's addition: the upstream a proxied request went to (docs/proxy.md); null when a mock answered. */
+  upstream_url: string | null;
+  /** The upstream's status; null when it was not proxied or the upstream did not answer. */
+  upstream_status: number | null;
+  upstream_time_ms: number | null;
 }
 
 export interface WireError {
@@ -129,6 +144,11 @@ export function toWireProject(
     port: p.port,
     log_secrets: bit(p.logSecrets),
     chaos: p.chaos,
+    upstream_url: p.upstreamUrl,
+    proxy_mode: p.proxyMode,
+    proxy_connect_timeout_ms: p.proxyConnectTimeoutMs,
+    proxy_response_timeout_ms: p.proxyResponseTimeoutMs,
+    record_generalize_ids: bit(p.recordGeneralizeIds),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -194,6 +214,9 @@ export function toWireRequestLog(l: RequestLog): WireRequestLog {
     error_code: l.errorCode,
     chaos: l.chaos ?? null,
     created_at: l.createdAt,
+    upstream_url: l.proxied?.upstream ?? null,
+    upstream_status: l.proxied?.upstreamStatus ?? null,
+    upstream_time_ms: l.proxied?.upstreamMs ?? null,
   };
 }
 

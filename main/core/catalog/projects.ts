@@ -51,9 +51,15 @@ export class ProjectService {
         port: data.port ?? null,
         logSecrets: data.logSecrets,
         chaos: data.chaos,
+        upstreamUrl: data.upstreamUrl,
+        proxyMode: data.proxyMode,
+        proxyConnectTimeoutMs: data.proxyConnectTimeoutMs,
+        proxyResponseTimeoutMs: data.proxyResponseTimeoutMs,
+        recordGeneralizeIds: data.recordGeneralizeIds,
         createdAt: now,
         updatedAt: now,
       };
+      assertProxyComplete(p);
       this.store.projects.insert(p);
       this.events.record({ type: 'project.created', payload: { projectId: p.id, slug: p.slug, name: p.name } });
       return p;
@@ -76,8 +82,14 @@ export class ProjectService {
         port: data.port === undefined ? p.port : data.port,
         logSecrets: data.logSecrets ?? p.logSecrets,
         chaos: data.chaos === undefined ? p.chaos : data.chaos,
+        upstreamUrl: data.upstreamUrl === undefined ? p.upstreamUrl : data.upstreamUrl,
+        proxyMode: data.proxyMode ?? p.proxyMode,
+        proxyConnectTimeoutMs: data.proxyConnectTimeoutMs ?? p.proxyConnectTimeoutMs,
+        proxyResponseTimeoutMs: data.proxyResponseTimeoutMs ?? p.proxyResponseTimeoutMs,
+        recordGeneralizeIds: data.recordGeneralizeIds ?? p.recordGeneralizeIds,
         updatedAt: this.clock.now().toISOString(),
       };
+      assertProxyComplete(next);
       this.store.projects.update(next);
       this.events.record({ type: 'project.updated', payload: { projectId: id } });
       return next;
@@ -149,6 +161,16 @@ export class ProjectService {
         hint: 'choose another port',
       });
     }
+  }
+}
+
+/** A proxy mode needs somewhere to proxy to. */
+function assertProxyComplete(p: Project): void {
+  if (p.proxyMode !== 'off' && p.upstreamUrl === null) {
+    throw new AppError('VALIDATION_ERROR', `proxyMode "${p.proxyMode}" needs an upstreamUrl`, {
+      field: 'upstreamUrl',
+      hint: 'set upstreamUrl (e.g. "https://api.example.com") in the same request, or set proxyMode to "off"',
+    });
   }
 }
 

@@ -15,7 +15,7 @@
  */
 export { compileProject, type CompiledProject } from './compile';
 export { executeRequest } from './execute';
-export { errorBody, transportError, type ExecutionErrorCode } from './errors';
+export { answerError, errorBody, transportError, type ExecutionErrorCode } from './errors';
 export { CORS_HEADERS, ERROR_HEADERS } from './cors';
 export { RAW_BODY_FIELD } from './body';
 export { compileSafeRegex } from './regex';
@@ -35,11 +35,13 @@ export {
 export type {
   Body,
   ChaosSwitch,
+  ClientLink,
   EngineRequest,
   EngineResult,
   EngineErrorCode,
   CompileInput,
   Exchange,
+  ProxiedAnswer,
   Renderer,
   StageStep,
 } from './types';

@@ -7,6 +7,7 @@ import type {
   MockResponse,
   Project,
 } from '../../../shared/models';
+import type { Readable } from 'node:stream';
 import type { ProjectRuntime } from './runtime';
 
 /** One request as the engine sees it, whatever transport received it. */
@@ -23,6 +24,43 @@ export interface EngineRequest {
    */
   rawBody: Buffer;
   contentType?: string;
+  /**
+   * The client's side of the exchange, when a transport has one (its node:http response):
+   * what the proxy stage needs and nothing else reads, so the transport passes the object it
+   * already holds. `req.url` is the raw URL (the query string exactly as sent); `close`
+   * before `writableFinished` means the client went away.
+   */
+  client?: ClientLink;
+}
+
+export interface ClientLink {
+  readonly req: {
+    readonly url?: string | undefined;
+    readonly socket?: { readonly remoteAddress?: string | undefined };
+  };
+  readonly writableFinished: boolean;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * What the proxy stage (main/core/proxy) made of a request no mock matched: the upstream it
+ * went to, what that answered and when, and the upstream's body still arriving. Null on
+ * every other answer, so the transport looks at it only after an asynchronous stage.
+ */
+export interface ProxiedAnswer {
+  /** The upstream URL the request went to (without the query string). */
+  readonly upstream: string;
+  /** The upstream's status; null when it did not answer (the 502/504 is MockDeck's). */
+  readonly upstreamStatus: number | null;
+  /** From sending the request to the upstream's response headers (ms). */
+  readonly upstreamMs: number;
+  /** The upstream's response headers as they go to the client (set-cookie may be a list); Exchange.headers is their flat form, for the log. */
+  readonly headers: Readonly<Record<string, string | string[]>>;
+  /**
+   * The upstream's body, streamed to the client as it arrives (Body is then empty); null
+   * when the answer is MockDeck's own. The transport destroys it when the client goes away.
+   */
+  readonly stream: Readable | null;
 }
 
 /**
@@ -33,7 +71,8 @@ export interface EngineRequest {
  */
 export type Body = string | Buffer;
 
-export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED';
+export type EngineErrorCode =
+  'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'PROXY_LOOP';
 
 export interface EngineResult {
   status: number;
@@ -58,6 +97,8 @@ export interface EngineResult {
    * stage failed (or threw) and the transport answers INTERNAL_ERROR.
    */
   pending: Promise<void> | null;
+  /** Set by the proxy stage only; see ProxiedAnswer. */
+  proxied: ProxiedAnswer | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Recorder } from '../proxy/recorder';
 import type { Transport } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
 import type { Cloud } from '../cloud/cloud';
@@ -19,6 +20,8 @@ export interface HandlerCore {
   /** The app's Cloud, built on first use (the keychain is probed then, not at startup). */
   cloud(): Promise<Cloud>;
   readonly clock: Clock;
+  /** The proxy's recorder, for what record mode did (docs/proxy.md). */
+  readonly proxy: { readonly recorder: Pick<Recorder, 'statusOf'> };
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -8,6 +8,10 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.create', (input, { core }) => core.catalog.projects.create(input))
     .handle('projects.batchCreate', (input, { core }) => core.catalog.batchCreate(input))
     .handle('projects.update', ({ id, patch }, { core }) => core.catalog.projects.update(id, patch))
+    .handle('proxy.recording', ({ projectId }, { core }) => {
+      core.catalog.projects.require(projectId);
+      return core.proxy.recorder.statusOf(projectId);
+    })
     .handle('projects.delete', ({ id }, { core }) => {
       core.catalog.projects.delete(id);
       return { deleted: true as const };

@@ -7,12 +7,13 @@ import {
   type Body,
   type ChaosSwitch,
   type EngineResult,
+  type ProxiedAnswer,
 } from '../engine';
 import { toIsoCached, type Clock } from '../util/clock';
 import type { LogBatcher } from './log-batcher';
 import type { ProjectCache } from './project-cache';
 import { carryOutFault } from './faults';
-import { loggedBody } from './request-log';
+import { loggedBody, MAX_LOGGED_BODY } from './request-log';
 
 export interface ExecutionDeps {
   cache: ProjectCache;
@@ -99,7 +100,15 @@ export function serveMock(
     } else {
       answer = result = executeRequest(
         compiled,
-        { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
+        {
+          method: req.method,
+          path,
+          headers: req.headers,
+          query,
+          rawBody,
+          contentType: req.headers['content-type'],
+          client: res,
+        },
         deps,
       );
     }
@@ -116,7 +125,11 @@ export function serveMock(
 /** A stage went asynchronous: answer once it is done (after the delay it may have set), or with INTERNAL_ERROR if it failed. */
 function finishLater(exchange: Exchange, result: EngineResult, pending: Promise<void>): Promise<void> {
   return pending.then(
-    () => (result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange)),
+    () => {
+      // Only the proxy stage sets `proxied`, and it always waits: synchronous answers never look.
+      if (result.proxied !== null) return answerProxied(exchange, result.proxied);
+      return result.delayMs > 0 ? sleep(result.delayMs).then(() => answerAndLog(exchange)) : answerAndLog(exchange);
+    },
     (e: unknown) => {
       // The route matched: the log still names the mock (and the response, if one was picked).
       exchange.answer = { ...internalError(e), mockId: result.mockId, responseId: result.responseId };
@@ -148,8 +161,74 @@ interface Exchange {
   started: number;
 }
 
-function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exchange): void {
-  answer = answer.fault ? faulted(res, answer, deps.random) : writeAnswer(res, answer);
+/**
+ * Writes what the upstream answered: its status and headers, then its body as it arrives
+ * (`stream`), or MockDeck's own 502/504 when it did not answer. If the client goes away, the
+ * upstream body is destroyed, which aborts the upstream request; if the upstream fails
+ * mid-body, the client's connection is cut (its status line has already gone out).
+ * The log keeps the body's first MAX_LOGGED_BODY bytes.
+ */
+function answerProxied(exchange: Exchange, proxied: ProxiedAnswer): Promise<void> | undefined {
+  const { stream } = proxied;
+  if (stream === null) {
+    answerAndLog(exchange, proxied);
+    return undefined;
+  }
+  const { res, answer } = exchange;
+  try {
+    res.writeHead(answer.status, proxied.headers);
+  } catch (e) {
+    stream.destroy();
+    const message = e instanceof Error ? e.message : String(e);
+    exchange.answer = {
+      ...transportError('INTERNAL_ERROR', `the upstream ${proxied.upstream} sent a header Node refuses (${message})`),
+      mockId: null,
+      responseId: null,
+      conditionFailures: NONE,
+    };
+    answerAndLog(exchange, proxied);
+    return undefined;
+  }
+  const kept: Buffer[] = [];
+  let keptBytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (keptBytes < MAX_LOGGED_BODY) {
+      kept.push(chunk);
+      keptBytes += chunk.length;
+    }
+  });
+  // pipe() plus the two failures, rather than stream.pipeline(): the same outcome for a
+  // fraction of its per-request cost. Whichever side fails first names the failure in the log.
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (errorCode: string | null): void => {
+      if (done) return;
+      done = true;
+      const body = kept.length === 1 ? kept[0]! : Buffer.concat(kept);
+      exchange.answer = { ...answer, body, errorCode };
+      logExchange(exchange, proxied);
+      resolve();
+    };
+    stream.once('error', () => {
+      res.destroy();
+      finish('UPSTREAM_BODY_FAILED');
+    });
+    res.once('close', () => {
+      if (res.writableFinished) return finish(null);
+      stream.destroy();
+      finish('CLIENT_CLOSED');
+    });
+    stream.pipe(res);
+  });
+}
+
+function answerAndLog(exchange: Exchange, proxied: ProxiedAnswer | null = null): void {
+  const { res, answer } = exchange;
+  exchange.answer = answer.fault ? faulted(res, answer, exchange.deps.random) : writeAnswer(res, answer);
+  logExchange(exchange, proxied);
+}
+
+function logExchange({ deps, req, projectId, answer, path, started }: Exchange, proxied: ProxiedAnswer | null): void {
   // A request for an unknown project has no project to be logged under.
   if (projectId === undefined) return;
   const now = deps.clock.now();
@@ -174,6 +253,10 @@ function answerAndLog({ deps, req, res, projectId, answer, path, started }: Exch
     chaos: answer.chaos ?? null,
     createdMs: now.getTime(),
     createdAt: toIsoCached(now),
+    proxied:
+      proxied === null
+        ? null
+        : { upstream: proxied.upstream, upstreamStatus: proxied.upstreamStatus, upstreamMs: proxied.upstreamMs },
   });
 }
 

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { BodyEncoding, ChaosApplied, ConditionFailure, RequestLog } from '../../../shared/models';
+import type { BodyEncoding, ChaosApplied, ConditionFailure, ProxiedLog, RequestLog } from '../../../shared/models';
 import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
@@ -39,6 +39,8 @@ export interface LoggedExchange {
   /** When the request arrived: epoch milliseconds, and the same as ISO 8601. */
   createdMs: number;
   createdAt: string;
+  /** Set when the proxy sent the request upstream; null otherwise. */
+  proxied: ProxiedLog | null;
 }
 
 /**
@@ -80,6 +82,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     conditionFailures: x.conditionFailures,
     createdAt: x.createdAt,
     chaos: x.chaos ?? null,
+    proxied: x.proxied,
   };
 }
 

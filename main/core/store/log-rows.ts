@@ -39,6 +39,9 @@ export const LOG_COLUMNS = [
   'created_at',
   'request_body_encoding',
   'response_body_encoding',
+  'upstream_url',
+  'upstream_status',
+  'upstream_time_ms',
   'chaos',
 ] as const;
 
@@ -86,6 +89,9 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.createdAt,
     l.requestBodyEncoding ?? 'utf8',
     l.responseBodyEncoding ?? 'utf8',
+    l.proxied?.upstream ?? null,
+    l.proxied?.upstreamStatus ?? null,
+    l.proxied?.upstreamMs ?? null,
     l.chaos ? JSON.stringify(l.chaos) : null,
   );
   rows.count++;

@@ -40,19 +40,23 @@ export class ProjectsRepo {
   insert(p: Project): void {
     this.db
       .prepare(
-        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, chaos, created_at, updated_at)
-         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @chaos, @createdAt, @updatedAt)`,
+        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, upstream_url, proxy_mode,
+           proxy_connect_timeout_ms, proxy_response_timeout_ms, record_generalize_ids, chaos, created_at, updated_at)
+         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @upstreamUrl, @proxyMode,
+           @proxyConnectTimeoutMs, @proxyResponseTimeoutMs, @recordGeneralizeIds, @chaos, @createdAt, @updatedAt)`,
       )
-      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0, chaos: chaosColumn(p.chaos) });
+      .run(bind(p));
   }
 
   update(p: Project): void {
     this.db
       .prepare(
         `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
-         port=@port, log_secrets=@logSecrets, chaos=@chaos, updated_at=@updatedAt WHERE id=@id`,
+         port=@port, log_secrets=@logSecrets, upstream_url=@upstreamUrl, proxy_mode=@proxyMode,
+         proxy_connect_timeout_ms=@proxyConnectTimeoutMs, proxy_response_timeout_ms=@proxyResponseTimeoutMs,
+         record_generalize_ids=@recordGeneralizeIds, chaos=@chaos, updated_at=@updatedAt WHERE id=@id`,
       )
-      .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0, chaos: chaosColumn(p.chaos) });
+      .run(bind(p));
   }
 
   /** Mocks and responses go with it (ON DELETE CASCADE). */
@@ -68,3 +72,12 @@ export class ProjectsRepo {
     return (this.db.prepare('SELECT * FROM projects WHERE port IS NOT NULL').all() as ProjectRow[]).map(toProject);
   }
 }
+
+/** A project's named parameters: booleans as SQLite's 0/1. */
+const bind = (p: Project) => ({
+  ...p,
+  isPublic: p.isPublic ? 1 : 0,
+  logSecrets: p.logSecrets ? 1 : 0,
+  recordGeneralizeIds: p.recordGeneralizeIds ? 1 : 0,
+  chaos: chaosColumn(p.chaos),
+});

@@ -40,6 +40,9 @@ export interface LogSummaryRow {
   error_code: string | null;
   condition_failures: string;
   created_at: string;
+  upstream_url: string | null;
+  upstream_status: number | null;
+  upstream_time_ms: number | null;
   chaos: string | null;
 }
 
@@ -59,7 +62,7 @@ export type RequestLogSummaryFields = Omit<
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
-  condition_failures, created_at, chaos`;
+  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos`;
 
 const STATUS_RANGES: Record<NonNullable<RequestLogFilter['statusClass']>, [number, number]> = {
   '1xx': [100, 200],
@@ -171,6 +174,10 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
   errorCode: r.error_code,
   conditionFailures: JSON.parse(r.condition_failures) as ConditionFailure[],
   createdAt: r.created_at,
+  proxied:
+    r.upstream_url === null
+      ? null
+      : { upstream: r.upstream_url, upstreamStatus: r.upstream_status, upstreamMs: r.upstream_time_ms ?? 0 },
   chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
 });
 

@@ -9,6 +9,11 @@ export interface ProjectRow {
   is_public: number;
   port: number | null;
   log_secrets: number;
+  upstream_url: string | null;
+  proxy_mode: string;
+  proxy_connect_timeout_ms: number;
+  proxy_response_timeout_ms: number;
+  record_generalize_ids: number;
   chaos: string | null;
   created_at: string;
   updated_at: string;
@@ -54,6 +59,11 @@ export const toProject = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: r.log_secrets === 1,
+  upstreamUrl: r.upstream_url,
+  proxyMode: r.proxy_mode as Project['proxyMode'],
+  proxyConnectTimeoutMs: r.proxy_connect_timeout_ms,
+  proxyResponseTimeoutMs: r.proxy_response_timeout_ms,
+  recordGeneralizeIds: r.record_generalize_ids === 1,
   chaos: chaosOf(r.chaos),
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -16,6 +16,8 @@ export function useLiveEvents(): void {
           keys.mocks(e.projectId),
           keys.mockAll,
           keys.stats(e.projectId),
+          // Each recorded mock is a catalog change: the Proxy view's count follows it.
+          keys.recording(e.projectId),
         );
       }),
       subscribe('server.stateChanged', (state) => setQueryData(keys.server, state)),

@@ -94,6 +94,7 @@ export const keys = {
   mockAll: 'mock:',
   stats: (projectId: string) => `stats:${projectId}`,
   statsAll: 'stats:',
+  recording: (projectId: string) => `recording:${projectId}`,
   server: 'server',
   appInfo: 'app.info',
 } as const;

@@ -60,6 +60,11 @@ export const projectModel = (r: ProjectRow): Project => ({
   logSecrets: false,
   // MockBird has no chaos field: chaos is MockDeck's local setting (docs/chaos.md).
   chaos: null,
+  upstreamUrl: null,
+  proxyMode: 'off',
+  proxyConnectTimeoutMs: 5000,
+  proxyResponseTimeoutMs: 15000,
+  recordGeneralizeIds: false,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -1,3 +1,5 @@
+import { Recorder } from '../../../main/core/proxy/recorder';
+import { consoleLogger } from '../../../main/core/util/logger';
 import type { ServerState } from '../../../shared/ipc/contract';
 import type { RequestLog } from '../../../shared/models';
 import { Catalog } from '../../../main/core/catalog/catalog';
@@ -78,9 +80,11 @@ export class FakeServer implements MockServerApi {
 
 export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } {
   const store = openStore(null);
+  const catalog = new Catalog(store, systemClock);
   return {
     store,
-    catalog: new Catalog(store, systemClock),
+    catalog,
+    proxy: { recorder: new Recorder(catalog, store, consoleLogger) },
     server: new FakeServer(),
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),

@@ -29,6 +29,7 @@ const log = (projectId: string, i: number): LoggedExchange => ({
   conditionFailures: [],
   createdMs: 1_800_000_000_000 + i,
   createdAt: new Date(1_800_000_000_000 + i).toISOString(),
+  proxied: null,
 });
 
 /**

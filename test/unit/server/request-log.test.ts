@@ -44,6 +44,7 @@ describe('toRequestLog', () => {
     conditionFailures: [],
     createdMs: 0,
     createdAt: '1970-01-01T00:00:00.000Z',
+    proxied: null,
     ...over,
   });
 

@@ -10,6 +10,7 @@ import type {
   EngineRequest,
   Exchange,
   ParsedBody,
+  ProxiedAnswer,
   RouteMatch,
 } from '../types';
 
@@ -46,6 +47,7 @@ export class ResponseExchange implements Exchange {
   declare fault: FaultKind | null;
   declare chaos: ChaosApplied | null;
   declare pending: Promise<void> | null;
+  declare proxied: ProxiedAnswer | null;
 
   constructor(
     req: EngineRequest,
@@ -84,5 +86,6 @@ export class ResponseExchange implements Exchange {
     this.fault = null;
     this.chaos = null;
     this.pending = null;
+    this.proxied = null;
   }
 }

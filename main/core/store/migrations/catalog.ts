@@ -127,6 +127,19 @@ CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
     sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
   },
   {
+    // Per-project proxy (docs/proxy.md): where unmatched requests go, and whether they are
+    // recorded into mocks. Off for every existing project.
+    version: 8,
+    name: 'project proxy settings',
+    sql: `
+ALTER TABLE projects ADD COLUMN upstream_url TEXT;
+ALTER TABLE projects ADD COLUMN proxy_mode TEXT NOT NULL DEFAULT 'off';
+ALTER TABLE projects ADD COLUMN proxy_connect_timeout_ms INTEGER NOT NULL DEFAULT 5000;
+ALTER TABLE projects ADD COLUMN proxy_response_timeout_ms INTEGER NOT NULL DEFAULT 15000;
+ALTER TABLE projects ADD COLUMN record_generalize_ids INTEGER NOT NULL DEFAULT 0;
+`,
+  },
+  {
     // Chaos settings (shared/models/chaos.ts) of a mock and of a project, as JSON; NULL: off.
     version: 9,
     name: 'chaos settings',

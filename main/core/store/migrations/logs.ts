@@ -97,6 +97,17 @@ ALTER TABLE request_logs ADD COLUMN response_body_encoding TEXT NOT NULL DEFAULT
 `,
   },
   {
+    version: 4,
+    name: 'proxied requests in request logs',
+    // A request the project's proxy sent upstream (docs/proxy.md): where to, the upstream's
+    // status (NULL when it did not answer) and its time to answer. NULL URL: not proxied.
+    sql: `
+ALTER TABLE request_logs ADD COLUMN upstream_url TEXT;
+ALTER TABLE request_logs ADD COLUMN upstream_status INTEGER;
+ALTER TABLE request_logs ADD COLUMN upstream_time_ms REAL;
+`,
+  },
+  {
     // What chaos did to a request (latency drawn, error injected, fault), as JSON; NULL: nothing.
     version: 5,
     name: 'chaos of request logs',

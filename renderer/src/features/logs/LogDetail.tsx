@@ -58,6 +58,26 @@ export function LogDetail({ logId, project, server, summary }: Props) {
               </button>
             )}
           </div>
+        ) : log.proxied ? (
+          <div data-testid="proxied-detail">
+            <span className="log-proxied">proxied</span> to <code>{log.proxied.upstream}</code>:{' '}
+            {log.proxied.upstreamStatus === null ? (
+              <>
+                no answer (<code>{log.errorCode ?? 'unknown'}</code>) after {log.proxied.upstreamMs.toFixed(1)} ms
+              </>
+            ) : (
+              <>
+                the upstream answered <strong>{log.proxied.upstreamStatus}</strong> in{' '}
+                {log.proxied.upstreamMs.toFixed(1)} ms
+                {log.errorCode && (
+                  <>
+                    {' '}
+                    (<code>{log.errorCode}</code>)
+                  </>
+                )}
+              </>
+            )}
+          </div>
         ) : (
           <div>
             No mock answered: <code>{log.errorCode ?? 'unknown'}</code>

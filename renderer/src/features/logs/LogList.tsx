@@ -129,9 +129,14 @@ function LogRow({
   selected: boolean;
   onSelect: (row: RequestLogSummary) => void;
 }) {
+  const proxied = row.proxied ?? null;
   const matched = row.mockName
     ? `${row.mockName}${row.responseName ? ` → ${row.responseName}` : ''}`
-    : (row.errorCode ?? 'no mock');
+    : proxied
+      ? proxied.upstreamStatus === null
+        ? `upstream: ${row.errorCode ?? 'no answer'}`
+        : `upstream ${proxied.upstreamStatus} in ${proxied.upstreamMs.toFixed(0)} ms`
+      : (row.errorCode ?? 'no mock');
   return (
     <div
       role="option"
@@ -145,7 +150,12 @@ function LogRow({
       <MethodBadge method={row.requestMethod} />
       <span className={`status status-${statusTone(row.responseStatus)}`}>{row.responseStatus || '—'}</span>
       <span className="log-path">{row.requestPath}</span>
-      <span className={`log-match ${row.mockName ? '' : 'muted'}`}>
+      <span className={`log-match ${row.mockName || proxied ? '' : 'muted'}`}>
+        {proxied && (
+          <span className="log-proxied" title={`Proxied to ${proxied.upstream}`} data-testid="log-proxied">
+            proxied
+          </span>
+        )}
         {row.chaos && (
           <span
             className={`chaos-tag ${row.chaos.fault || row.chaos.errorStatus ? 'chaos-tag-hit' : ''}`}

@@ -66,6 +66,7 @@ function Palette() {
         { id: 'view-logs', label: 'Go to request log', run: () => navigate({ view: 'logs' }) },
         { id: 'view-stats', label: 'Go to stats', run: () => navigate({ view: 'stats' }) },
         { id: 'view-chaos', label: "Go to the project's chaos", run: () => navigate({ view: 'chaos' }) },
+        { id: 'view-proxy', label: 'Go to proxy settings', run: () => navigate({ view: 'proxy' }) },
       );
       for (const m of mocks ?? [])
         list.push({

@@ -18,6 +18,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'logs', label: 'Request log' },
   { view: 'stats', label: 'Stats' },
   { view: 'chaos', label: 'Chaos' },
+  { view: 'proxy', label: 'Proxy' },
 ];
 
 export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
