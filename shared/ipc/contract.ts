@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type {
+  DataBucket,
+  DataBucketWithValue,
   ImportProjectResult,
   Mock,
   MockResponse,
@@ -14,6 +16,8 @@ import type {
   RequestLogSummary,
 } from '../models';
 import {
+  bucketCreateSchema,
+  bucketUpdateSchema,
   requestLogFilterSchema,
   mockCreateSchema,
   mockUpdateSchema,
@@ -213,6 +217,36 @@ export const calls = {
     writes("Sets the order of a mock's responses (used by sequential mode).", 'cli', 'mcp'),
   ).returns<MockResponse[]>(),
 
+  'buckets.list': call(
+    z.object({ projectId: id }),
+    reads("Lists a project's data buckets with their initial content.", 'rest', 'cli', 'mcp'),
+  ).returns<DataBucket[]>(),
+  'buckets.get': call(
+    z.object({ id }),
+    reads('Shows one data bucket with its current value.', 'rest', 'cli', 'mcp'),
+  ).returns<DataBucketWithValue>(),
+  'buckets.create': call(
+    z.object({ projectId: id, bucket: bucketCreateSchema }),
+    writes('Adds a named data bucket (JSON that CRUD routes and templates use) to a project.', 'rest', 'cli', 'mcp'),
+  ).returns<DataBucket>(),
+  'buckets.update': call(
+    z.object({ id, patch: bucketUpdateSchema }),
+    writes(
+      "Changes a data bucket's name, description, content or templated flag (a new content also resets its value).",
+      'rest',
+      'cli',
+      'mcp',
+    ),
+  ).returns<DataBucket>(),
+  'buckets.delete': call(
+    z.object({ id }),
+    writes('Deletes a data bucket with its current value.', 'rest', 'cli', 'mcp'),
+  ).returns<{ deleted: true }>(),
+  'buckets.reset': call(
+    z.object({ id }),
+    writes("Puts a data bucket's initial content back as its current value.", 'rest', 'cli', 'mcp'),
+  ).returns<DataBucketWithValue>(),
+
   /** Newest first; `offset` pages further back, so a virtualized list can show any length. */
   'requestLogs.list': call(
     requestLogFilterSchema.extend({
@@ -282,7 +316,10 @@ export const events = {
   /** Batched: at most ~10 messages a second, whatever the request rate. */
   'requestLogs.appended': undefined as unknown as RequestLogSummary[],
   'server.stateChanged': undefined as unknown as ServerState,
-  'catalog.changed': undefined as unknown as { projectId: string; kind: 'project' | 'mock' | 'response' | 'deleted' },
+  'catalog.changed': undefined as unknown as {
+    projectId: string;
+    kind: 'project' | 'mock' | 'response' | 'bucket' | 'deleted';
+  },
   /* ---- Cloud (declared in ./cloud.ts) ---- */
   ...cloudEvents,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bucketContent, bucketCreateSchema, MAX_BUCKETS_PER_PROJECT, type BucketContent } from './bucket';
 import { mockCreateSchema, type Mock } from './mock';
 import { portSchema, projectCreateSchema, slugSchema, type Project } from './project';
 import { responseCreateSchema, type MockResponse } from './response';
@@ -59,6 +60,8 @@ export const projectDraftHeaderSchema = projectContentSchema.extend({
 export const projectDraftSchema = z.object({
   project: projectDraftHeaderSchema,
   mocks: z.array(mockDraftSchema).max(MAX_DRAFT_MOCKS).default([]),
+  /** The project's data buckets (their initial content; current values are not content). */
+  buckets: z.array(bucketCreateSchema).max(MAX_BUCKETS_PER_PROJECT).default([]),
 });
 export type ProjectDraft = z.output<typeof projectDraftSchema>;
 /** A draft as callers may write it: defaults are filled in by validation. */
@@ -81,11 +84,17 @@ export const projectContent = (p: ProjectContent): ProjectContent => pick(p, PRO
 export const mockContent = (m: MockContent): MockContent => pick(m, MOCK_CONTENT_KEYS);
 export const responseContent = (r: ResponseContent): ResponseContent => pick(r, RESPONSE_CONTENT_KEYS);
 
-/** The draft of a stored project: its mocks in order, each with its responses in order. */
-export function draftOf(project: Project, mocks: readonly Mock[], responsesOf: (mockId: string) => MockResponse[]) {
+/** The draft of a stored project: its mocks in order, each with its responses in order, and its buckets. */
+export function draftOf(
+  project: Project,
+  mocks: readonly Mock[],
+  responsesOf: (mockId: string) => MockResponse[],
+  buckets: readonly BucketContent[] = [],
+) {
   return {
     project: { ...projectContent(project), slug: project.slug, port: project.port },
     mocks: mocks.map((m) => ({ ...mockContent(m), responses: responsesOf(m.id).map(responseContent) })),
+    buckets: buckets.map(bucketContent),
   } satisfies ProjectDraft;
 }
 

@@ -29,6 +29,23 @@ export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 export const MAX_DELAY_MS = 60_000;
 
+/**
+ * http: answers with its responses. crud: Mockoon's CRUD route, answering GET/POST/PUT/PATCH/
+ * DELETE on its path and on `<path>/<key>` from a data bucket (main/core/engine/crud).
+ */
+export const MOCK_KINDS = ['http', 'crud'] as const;
+export const mockKindSchema = z.enum(MOCK_KINDS, { message: `kind must be one of ${MOCK_KINDS.join(', ')}` });
+export type MockKind = (typeof MOCK_KINDS)[number];
+
+/** A CRUD route's key field: a property name, or a dotted path such as data.id. */
+export const crudKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'crudKey is required, e.g. id')
+  .max(200)
+  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'crudKey is a property name or a dotted path, e.g. id or data.id');
+export const DEFAULT_CRUD_KEY = 'id';
+
 /** Why a mock path is not usable, or undefined when it is. */
 export function mockPathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'path must start with "/", e.g. /users/{id}';
@@ -80,6 +97,10 @@ export const mockSchema = z.object({
   responseDelay: z.number(),
   responseMode: responseModeSchema,
   isActive: z.boolean(),
+  kind: mockKindSchema,
+  /** The data bucket a CRUD mock works on, by name; null for none. */
+  bucket: z.string().nullable(),
+  crudKey: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -105,6 +126,9 @@ export const mockCreateSchema = z.object({
   responseDelay: delaySchema.default(0),
   responseMode: responseModeSchema.default('random'),
   isActive: z.boolean().default(true),
+  kind: mockKindSchema.default('http'),
+  bucket: z.string().trim().min(1).max(100).nullable().default(null),
+  crudKey: crudKeySchema.default(DEFAULT_CRUD_KEY),
 });
 export type MockCreate = z.input<typeof mockCreateSchema>;
 
@@ -117,6 +141,9 @@ export const mockUpdateSchema = z.object({
   responseDelay: delaySchema.optional(),
   responseMode: responseModeSchema.optional(),
   isActive: z.boolean().optional(),
+  kind: mockKindSchema.optional(),
+  bucket: z.string().trim().min(1).max(100).nullable().optional(),
+  crudKey: crudKeySchema.optional(),
 });
 export type MockUpdate = z.input<typeof mockUpdateSchema>;
 

@@ -48,6 +48,10 @@ export interface WireMock {
   response_delay_ms: number;
   response_mode: string;
   is_active: 0 | 1;
+  /** MockDeck's additions: a CRUD route's kind, data bucket (by name) and key field. */
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
   response_count?: number;
   created_at: string;
   updated_at: string;
@@ -136,6 +140,9 @@ export function toWireMock(m: Mock, responseCount?: number): WireMock {
     response_delay_ms: m.responseDelay,
     response_mode: m.responseMode,
     is_active: bit(m.isActive),
+    kind: m.kind,
+    bucket: m.bucket,
+    crud_key: m.crudKey,
     created_at: m.createdAt,
     updated_at: m.updatedAt,
   };
@@ -227,6 +234,10 @@ export const wireMockSchema = z.object({
   response_delay_ms: z.number().default(0),
   response_mode: z.string().default('random'),
   is_active: zBit.default(true),
+  // A server without MockDeck's CRUD routes leaves these out: a plain mock.
+  kind: z.string().default('http'),
+  bucket: z.string().nullable().default(null),
+  crud_key: z.string().default('id'),
   response_count: z.number().optional(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -273,6 +284,9 @@ export const wireMockContent = (m: RemoteMock): Unchecked<MockContent> => ({
   responseDelay: m.response_delay_ms,
   responseMode: m.response_mode,
   isActive: m.is_active,
+  kind: m.kind,
+  bucket: m.bucket,
+  crudKey: m.crud_key,
 });
 
 export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({

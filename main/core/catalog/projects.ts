@@ -92,7 +92,7 @@ export class ProjectService {
     this.store.logs.forgetProject(id);
   }
 
-  /** Deep clone: every mock and every response, with new ids, a `-copy` slug and a ` (Copy)` name. */
+  /** Deep clone: every mock, every response and every bucket's content (not its current value), with new ids, a `-copy` slug and a ` (Copy)` name. */
   duplicate(id: string): Project {
     const clone = this.store.tx(() => {
       const src = this.require(id);
@@ -114,6 +114,9 @@ export class ProjectService {
         for (const r of responses.get(m.id) ?? []) {
           this.store.responses.insert({ ...r, id: newId(), mockId, createdAt: now, updatedAt: now });
         }
+      });
+      this.store.buckets.listByProject(src.id).forEach((b, i) => {
+        this.store.buckets.insert({ ...b, id: newId(), projectId: p.id, createdAt: now, updatedAt: now }, i);
       });
       this.events.record({ type: 'project.created', payload: { projectId: p.id, slug: p.slug, name: p.name } });
       return p;

@@ -25,7 +25,8 @@ export interface EngineRequest {
  */
 export type Body = string | Buffer;
 
-export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED';
+/** BUCKET_NOT_FOUND: a CRUD mock whose data bucket is not chosen or does not exist (engine/crud). */
+export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED' | 'BUCKET_NOT_FOUND';
 
 export interface EngineResult {
   status: number;

@@ -75,7 +75,7 @@ export class MockServer implements MockServerApi {
       opts.logRetention,
       (projectId) => this.secretsKept.has(projectId),
     );
-    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
+    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline, { clock: opts.clock });
     this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
     this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {

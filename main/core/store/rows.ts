@@ -1,4 +1,4 @@
-import type { Condition, Mock, MockResponse, Project } from '../../../shared/models';
+import type { Condition, DataBucket, Mock, MockResponse, Project } from '../../../shared/models';
 
 /** Column shapes as SQLite returns them, and their mapping to domain objects. */
 export interface ProjectRow {
@@ -24,6 +24,21 @@ export interface MockRow {
   response_delay_ms: number;
   response_mode: string;
   is_active: number;
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BucketRow {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  content: string;
+  templated: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -67,6 +82,20 @@ export const toMock = (r: MockRow): Mock => ({
   responseDelay: r.response_delay_ms,
   responseMode: r.response_mode as Mock['responseMode'],
   isActive: r.is_active === 1,
+  kind: r.kind as Mock['kind'],
+  bucket: r.bucket,
+  crudKey: r.crud_key,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toBucket = (r: BucketRow): DataBucket => ({
+  id: r.id,
+  projectId: r.project_id,
+  name: r.name,
+  description: r.description,
+  content: r.content,
+  templated: r.templated === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

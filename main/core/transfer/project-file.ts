@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectDraftSchema, type MockDraft, type ProjectContent } from '../../../shared/models';
+import { projectDraftSchema, type BucketContent, type MockDraft, type ProjectContent } from '../../../shared/models';
 import { AppError } from '../util/errors';
 
 /**
@@ -39,6 +39,8 @@ export interface ProjectFile {
   exportedAt: string;
   project: ProjectContent & { slug: string; port: number | null };
   mocks: MockDraft[];
+  /** Absent in files written before data buckets: none. */
+  buckets: BucketContent[];
 }
 
 export const projectFileHeaderSchema = z.object({

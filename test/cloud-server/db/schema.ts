@@ -65,6 +65,9 @@ CREATE TABLE mocks (
   response_delay INTEGER NOT NULL,
   response_mode TEXT NOT NULL,
   is_active INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'http',
+  bucket TEXT,
+  crud_key TEXT NOT NULL DEFAULT 'id',
   sort_order INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

@@ -1,5 +1,5 @@
 import type { Mock, MockResponse, Project } from '../../../shared/models';
-import { conditionSchema, HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
+import { conditionSchema, HTTP_METHODS, MOCK_KINDS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
 import { toWireMock, toWireProject, toWireResponse } from '../../../shared/wire/mockbird';
 
@@ -27,6 +27,9 @@ export interface MockRow {
   response_delay: number;
   response_mode: string;
   is_active: number;
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -73,6 +76,9 @@ export const mockModel = (r: MockRow): Mock => ({
   responseDelay: r.response_delay,
   responseMode: oneOf(RESPONSE_MODES, r.response_mode, 'random'),
   isActive: r.is_active === 1,
+  kind: oneOf(MOCK_KINDS, r.kind, 'http'),
+  bucket: r.bucket,
+  crudKey: r.crud_key,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

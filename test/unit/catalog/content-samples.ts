@@ -20,6 +20,9 @@ export const mock = {
   responseDelay: 250,
   responseMode: 'sequential',
   isActive: false,
+  kind: 'crud',
+  bucket: 'items',
+  crudKey: 'data.id',
 } satisfies Required<MockContent>;
 
 export const response = {

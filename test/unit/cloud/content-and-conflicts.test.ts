@@ -27,6 +27,9 @@ describe('sync content fingerprints', () => {
       response_delay_ms: 0,
       response_mode: 'random',
       is_active: true,
+      kind: 'http',
+      bucket: null,
+      crud_key: 'id',
       created_at: '',
       updated_at: '',
     });

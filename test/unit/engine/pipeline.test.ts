@@ -197,7 +197,7 @@ describe('the pipeline', () => {
   it('inserts a stage by name, and refuses duplicate or unknown names', () => {
     const extra: ResponseStage = { name: 'extra' };
     const p = insertStage(DEFAULT_PIPELINE, extra, { before: 'faults' });
-    expect(p.stages.map((s) => s.name)).toEqual(['select', 'render', 'extra', 'faults', 'fallback']);
+    expect(p.stages.map((s) => s.name)).toEqual(['crud', 'select', 'render', 'extra', 'faults', 'fallback']);
     expect(() => insertStage(p, extra, { after: 'select' })).toThrow(/two pipeline stages are named "extra"/);
     expect(() => insertStage(p, { name: 'x' }, { after: 'proxy' })).toThrow(/no pipeline stage is named "proxy"/);
   });
