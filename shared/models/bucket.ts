@@ -22,7 +22,7 @@ export const bucketNameSchema = z
   .trim()
   .min(1, 'name is required, e.g. users')
   .max(100, 'name is at most 100 characters')
-  .regex(/^[^\s'"{}]+$/, 'name must not contain spaces, quotes or braces: templates name it as {{data \'users\'}}');
+  .regex(/^[^\s'"{}]+$/, "name must not contain spaces, quotes or braces: templates name it as {{data 'users'}}");
 
 /** How deep JSON text nests: values of buckets are copied and serialised recursively, so depth is bounded. */
 export const MAX_BUCKET_DEPTH = 64;
@@ -35,7 +35,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) max = Math.max(max, ++depth);

@@ -27,14 +27,14 @@ export class BucketsRepo {
 
   getByName(projectId: string, name: string): DataBucket | undefined {
     const row = this.db.prepare('SELECT * FROM data_buckets WHERE project_id = ? AND name = ?').get(projectId, name) as
-      | BucketRow
-      | undefined;
+      BucketRow | undefined;
     return row && toBucket(row);
   }
 
   count(projectId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM data_buckets WHERE project_id = ?').get(projectId) as { n: number })
-      .n;
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM data_buckets WHERE project_id = ?').get(projectId) as { n: number }
+    ).n;
   }
 
   nextSortOrder(projectId: string): number {
@@ -68,9 +68,9 @@ export class BucketsRepo {
 
   /** The current value; undefined while the bucket holds its content (never written, or reset). */
   value(bucketId: string): StoredBucketValue | undefined {
-    const row = this.db.prepare('SELECT value, updated_at FROM data_bucket_values WHERE bucket_id = ?').get(bucketId) as
-      | { value: string; updated_at: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT value, updated_at FROM data_bucket_values WHERE bucket_id = ?')
+      .get(bucketId) as { value: string; updated_at: string } | undefined;
     return row && { value: row.value, updatedAt: row.updated_at };
   }
 

@@ -43,7 +43,11 @@ afterEach(async () => {
 });
 
 type Json = unknown;
-async function http(method: string, p: string, body?: string): Promise<{ status: number; json: Json; headers: Headers }> {
+async function http(
+  method: string,
+  p: string,
+  body?: string,
+): Promise<{ status: number; json: Json; headers: Headers }> {
   const init: RequestInit = { method };
   if (body !== undefined) {
     init.body = body;
@@ -192,7 +196,13 @@ describe('routing and limits', () => {
   it('a CRUD mock whose bucket does not exist answers BUCKET_NOT_FOUND naming it', async () => {
     const { catalog } = app.core;
     const project = catalog.projects.list()[0]!;
-    catalog.mocks.create(project.id, { name: 'Orders', path: '/orders', method: 'GET', kind: 'crud', bucket: 'orders' });
+    catalog.mocks.create(project.id, {
+      name: 'Orders',
+      path: '/orders',
+      method: 'GET',
+      kind: 'crud',
+      bucket: 'orders',
+    });
     const r = await http('GET', '/orders');
     expect(r.status).toBe(404);
     expect(r.json).toMatchObject({ error: 'BUCKET_NOT_FOUND', message: expect.stringContaining('"orders"') as string });

@@ -1,4 +1,4 @@
-import type { MockContent, ProjectContent, ResponseContent } from '../../../shared/models';
+import type { BucketContent, MockContent, ProjectContent, ResponseContent } from '../../../shared/models';
 
 /**
  * One value for every content field of a project, a mock and a response, none of them the
@@ -34,5 +34,13 @@ export const response = {
   weight: 7.5,
   conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
 } satisfies Required<ResponseContent>;
+
+/** A data bucket: project content that travels in project files (the cloud has no place for it). */
+export const bucket = {
+  name: 'items',
+  description: 'seed data for the CRUD route',
+  content: '[{"data": {"id": 1}, "label": "one"}]',
+  templated: true,
+} satisfies Required<BucketContent>;
 
 export const placement = { slug: 'round-trip-placed', port: 4567 };

@@ -79,7 +79,10 @@ function crudStep(mock: Mock): StageStep {
     }
     const out = runCrud(action, value, key, mock.crudKey, body);
     if (out.missing) {
-      answer(x, 404, { error: 'NOT_FOUND', message: `data bucket "${bucket}" has no item whose ${mock.crudKey} is "${key}"` });
+      answer(x, 404, {
+        error: 'NOT_FOUND',
+        message: `data bucket "${bucket}" has no item whose ${mock.crudKey} is "${key}"`,
+      });
       return undefined;
     }
     if (out.next) {
@@ -118,9 +121,15 @@ function sizeOf(value: unknown): number {
 /** The bucket's size after `out`: from the item changed when there is one, else the whole new value. */
 function nextSize(before: unknown, out: CrudOutcome): number {
   const next = out.next!;
-  if (Array.isArray(before) && Array.isArray(next.value) && (next.itemBefore !== undefined || next.itemAfter !== undefined)) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(next.value) &&
+    (next.itemBefore !== undefined || next.itemAfter !== undefined)
+  ) {
     const comma = (v: unknown) => (v === undefined ? 0 : 1);
-    return sizeOf(before) - bytes(next.itemBefore) - comma(next.itemBefore) + bytes(next.itemAfter) + comma(next.itemAfter);
+    return (
+      sizeOf(before) - bytes(next.itemBefore) - comma(next.itemBefore) + bytes(next.itemAfter) + comma(next.itemAfter)
+    );
   }
   return bytes(next.value);
 }

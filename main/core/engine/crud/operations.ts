@@ -8,15 +8,7 @@ import { readPath, writePath } from './paths';
  * primitives; a bucket that is not an array is the one item every keyed route works on.
  */
 export type CrudAction =
-  | 'list'
-  | 'get'
-  | 'create'
-  | 'replaceAll'
-  | 'replace'
-  | 'mergeAll'
-  | 'merge'
-  | 'clear'
-  | 'delete';
+  'list' | 'get' | 'create' | 'replaceAll' | 'replace' | 'mergeAll' | 'merge' | 'clear' | 'delete';
 
 export interface CrudOutcome {
   status: number;
@@ -75,7 +67,13 @@ export function nextKey(items: readonly unknown[], crudKey: string): number | st
 }
 
 /** `body` is the parsed request body ({} when it had none). */
-export function runCrud(action: Exclude<CrudAction, 'list'>, value: unknown, key: string, crudKey: string, body: unknown): CrudOutcome {
+export function runCrud(
+  action: Exclude<CrudAction, 'list'>,
+  value: unknown,
+  key: string,
+  crudKey: string,
+  body: unknown,
+): CrudOutcome {
   const items = Array.isArray(value) ? (value as unknown[]) : null;
   switch (action) {
     case 'get': {
@@ -102,7 +100,11 @@ export function runCrud(action: Exclude<CrudAction, 'list'>, value: unknown, key
         if (readPath(replaced, crudKey) === undefined) writePath(replaced, crudKey, readPath(before, crudKey));
         after = replaced;
       }
-      return { status: 200, body: after, next: { value: replaceAt(items, i, after), itemBefore: before, itemAfter: after } };
+      return {
+        status: 200,
+        body: after,
+        next: { value: replaceAt(items, i, after), itemBefore: before, itemAfter: after },
+      };
     }
     case 'mergeAll': {
       if (items && Array.isArray(body)) {
@@ -121,7 +123,11 @@ export function runCrud(action: Exclude<CrudAction, 'list'>, value: unknown, key
       if (i < 0) return { status: 404, body: undefined, missing: true };
       const before = items[i];
       const after = isRecord(before) ? { ...before, ...(isObject(body) ? body : {}) } : body;
-      return { status: 200, body: after, next: { value: replaceAt(items, i, after), itemBefore: before, itemAfter: after } };
+      return {
+        status: 200,
+        body: after,
+        next: { value: replaceAt(items, i, after), itemBefore: before, itemAfter: after },
+      };
     }
     case 'clear':
       // Mockoon empties the bucket (undefined); stored as JSON, that is null.

@@ -30,7 +30,8 @@ export interface ListResult {
 /** A query parameter's first value (a repeated one counts once, like Express's string check). */
 const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-const isNum = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : !Number.isNaN(parseFloat(String(v))));
+const isNum = (v: unknown): boolean =>
+  typeof v === 'number' ? !Number.isNaN(v) : !Number.isNaN(parseFloat(String(v)));
 
 export function listItems(all: readonly unknown[], query: Query, view: RequestView): ListResult {
   let items: unknown[] = all as unknown[];
