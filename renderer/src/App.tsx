@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
+import { BucketsView } from './features/buckets/BucketsView';
 import { CloudView } from './features/cloud/CloudView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
@@ -91,6 +92,7 @@ function ProjectArea() {
       <ProjectHeader project={project} />
       <div className="view">
         {view === 'mocks' && <MocksView project={project} />}
+        {view === 'buckets' && <BucketsView key={project.id} projectId={project.id} />}
         {view === 'logs' && <LogViewer key={project.id} project={project} />}
         {view === 'stats' && <StatsView projectId={project.id} />}
       </div>

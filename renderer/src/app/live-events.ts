@@ -16,6 +16,8 @@ export function useLiveEvents(): void {
           keys.mocks(e.projectId),
           keys.mockAll,
           keys.stats(e.projectId),
+          keys.buckets(e.projectId),
+          keys.bucketAll,
         );
       }),
       subscribe('server.stateChanged', (state) => setQueryData(keys.server, state)),

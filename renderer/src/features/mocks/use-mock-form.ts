@@ -58,7 +58,7 @@ export function useMockForm(projectId: string, mock: Mock | null) {
     return undefined;
   };
   const generalError =
-    serverError && !serverError.field?.match(/(^|\.)(name|path|method|responseDelay|description)$/)
+    serverError && !serverError.field?.match(/(^|\.)(name|path|method|responseDelay|description|bucket|crudKey|kind)$/)
       ? serverError
       : null;
 
