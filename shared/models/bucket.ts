@@ -45,9 +45,24 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
+/** Bytes of `text` as UTF-8, without encoding it (shared/ also runs in the renderer, which has no Buffer). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Why `content` cannot be a bucket's initial value, or undefined when it can. */
 export function bucketContentProblem(content: string, templated: boolean): string | undefined {
-  if (Buffer.byteLength(content, 'utf8') > MAX_BUCKET_BYTES) {
+  if (utf8Length(content) > MAX_BUCKET_BYTES) {
     return `content is larger than ${MAX_BUCKET_BYTES} bytes (the most a bucket holds)`;
   }
   if (jsonDepth(content) > MAX_BUCKET_DEPTH) {

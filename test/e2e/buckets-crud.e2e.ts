@@ -46,6 +46,8 @@ test('a data bucket, a CRUD route on it, POST then GET over HTTP, the item in th
   await expect(page.getByRole('button', { name: 'CRUD /users', exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'CRUD routes' })).toContainText('CRUD routes on users');
   await shot(page, 'buckets-03-crud-mock');
+  await page.getByRole('region', { name: 'CRUD routes' }).scrollIntoViewIfNeeded();
+  await shot(page, 'buckets-03c-crud-routes');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, 'buckets-03b-crud-mock-dark');
   await page.emulateMedia({ colorScheme: 'light' });

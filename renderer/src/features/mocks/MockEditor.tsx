@@ -64,11 +64,11 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
           {problemsSummary(m.problemCount)}
         </div>
       )}
-      <div className="grid-4 crud-row">
+      <div className="crud-row">
         <Field
           label="Route type"
           error={m.fieldError('kind')}
-          help={crud ? 'Answers GET, POST, PUT, PATCH and DELETE from a data bucket' : undefined}
+          help={crud ? 'Every method, from a data bucket' : undefined}
         >
           {(ids) => (
             <select {...ids} value={m.form.kind} onChange={(e) => m.update({ kind: e.target.value as Mock['kind'] })}>

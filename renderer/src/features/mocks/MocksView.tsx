@@ -50,7 +50,7 @@ function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }
     return (
       <>
         <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
-        <CrudRoutes path={mock.path} bucket={mock.bucket} crudKey={mock.crudKey} baseUrl={baseUrl} />
+        <CrudRoutes path={mock.path} bucket={mock.bucket} crudKey={mock.crudKey} />
       </>
     );
   }
@@ -109,17 +109,7 @@ function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }
 }
 
 /** What a CRUD mock answers (Mockoon's CRUD routes, docs/data-buckets.md): in place of its responses. */
-function CrudRoutes({
-  path,
-  bucket,
-  crudKey,
-  baseUrl,
-}: {
-  path: string;
-  bucket: string | null;
-  crudKey: string;
-  baseUrl: string;
-}) {
+function CrudRoutes({ path, bucket, crudKey }: { path: string; bucket: string | null; crudKey: string }) {
   const base = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   const item = `${base === '/' ? '' : base}/{${crudKey}}`;
   const rows: [string, string, string][] = [
@@ -142,10 +132,7 @@ function CrudRoutes({
                 <code>{method}</code>
               </td>
               <td>
-                <code>
-                  {baseUrl}
-                  {p}
-                </code>
+                <code>{p}</code>
               </td>
               <td className="muted">{what}</td>
             </tr>
