@@ -1,3 +1,4 @@
+import { bucketsCommand } from './buckets';
 import type { Command } from './command';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   importCommand,
   projectsCommand,
+  bucketsCommand,
   cloudCommand,
 ];
 
