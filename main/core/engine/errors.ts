@@ -8,6 +8,7 @@ const STATUS: Record<ExecutionErrorCode, number> = {
   MOCK_NOT_FOUND: 404,
   NO_RESPONSE_DEFINED: 404,
   BUCKET_NOT_FOUND: 404,
+  TEMPLATE_ERROR: 500,
   INTERNAL_ERROR: 500,
 };
 

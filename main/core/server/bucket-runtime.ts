@@ -12,7 +12,7 @@ export interface BucketRuntimeOptions {
    * Renders a templated bucket's content when the project starts serving it (the template
    * engine's job); absent, the content is used as written.
    */
-  renderContent?: ((content: string, bucket: DataBucket) => string) | undefined;
+  renderContent?: ((content: string, bucket: DataBucket, runtime: ProjectRuntime) => string) | undefined;
   /** Where a failed write goes (the value stays in memory and is tried again on the next write). */
   onError?: ((message: string, error: unknown) => void) | undefined;
   writeBehindMs?: number;
@@ -37,6 +37,8 @@ export class PersistedRuntime implements ProjectRuntime {
   private readonly values = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Buckets whose template is being rendered: one that reads itself ({{data 'self'}}) sees no value, not a loop. */
+  private readonly rendering = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -48,6 +50,7 @@ export class PersistedRuntime implements ProjectRuntime {
     const def = this.def(nameOrId);
     if (!def) return undefined;
     if (this.values.has(def.id)) return this.values.get(def.id);
+    if (this.rendering.has(def.id)) return undefined;
     const value = this.load(def);
     this.values.set(def.id, value);
     return value;
@@ -77,7 +80,7 @@ export class PersistedRuntime implements ProjectRuntime {
       });
       for (const id of ids) this.dirty.delete(id);
     } catch (e) {
-      (this.opts.onError ?? ((m, err) => console.error(m, err)))(
+      this.report(
         `data bucket values of project ${this.projectId} could not be stored (kept in memory, retried on the next write)`,
         e,
       );
@@ -113,7 +116,24 @@ export class PersistedRuntime implements ProjectRuntime {
     const stored = this.store.buckets.value(def.id);
     if (stored) return parseOrText(stored.value);
     const render = this.opts.renderContent;
-    return parseOrText(def.templated && render ? render(def.content, def) : def.content);
+    if (!def.templated || !render) return parseOrText(def.content);
+    this.rendering.add(def.id);
+    try {
+      return parseOrText(render(def.content, def, this));
+    } catch (e) {
+      // A broken template leaves the bucket its content as written, and says why in the app log.
+      this.report(
+        `the template of data bucket "${def.name}" could not be rendered; it holds its content as written`,
+        e,
+      );
+      return parseOrText(def.content);
+    } finally {
+      this.rendering.delete(def.id);
+    }
+  }
+
+  private report(message: string, error: unknown): void {
+    (this.opts.onError ?? ((m, err) => console.error(m, err)))(message, error);
   }
 }
 

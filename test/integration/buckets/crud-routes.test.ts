@@ -183,6 +183,34 @@ describe('persistence and reset', () => {
   });
 });
 
+describe('templated buckets', () => {
+  it('are rendered by the template engine when the project starts serving them, and again after a reset', async () => {
+    const { catalog } = app.core;
+    const project = catalog.projects.list()[0]!;
+    const seeded = catalog.buckets.create(project.id, {
+      name: 'seeded',
+      content: '[{"id": {{add 1 2}}, "name": "{{lowercase \'ADA\'}}", "others": {{len (dataRaw \'users\')}} }]',
+      templated: true,
+    });
+    catalog.mocks.create(project.id, { name: 'S', path: '/seeded', method: 'GET', kind: 'crud', bucket: 'seeded' });
+    expect((await http('GET', '/seeded')).json).toEqual([{ id: 3, name: 'ada', others: 3 }]);
+    await send('POST', '/seeded', { name: 'x' });
+    expect(ids((await http('GET', '/seeded')).json)).toEqual([3, 4]);
+    catalog.buckets.reset(seeded.id);
+    expect((await http('GET', '/seeded')).json).toEqual([{ id: 3, name: 'ada', others: 3 }]);
+  });
+
+  it('a template that does not render leaves the content as written (a string), and the server answers', async () => {
+    const { catalog } = app.core;
+    const project = catalog.projects.list()[0]!;
+    catalog.buckets.create(project.id, { name: 'broken', content: '{{#each}}', templated: true });
+    catalog.mocks.create(project.id, { name: 'B', path: '/broken', method: 'GET', kind: 'crud', bucket: 'broken' });
+    const r = await http('GET', '/broken');
+    expect(r.status).toBe(200);
+    expect(r.json).toBe('{{#each}}');
+  });
+});
+
 describe('routing and limits', () => {
   it('an exact mock beats the CRUD item route; other methods on an item are not routed', async () => {
     const { catalog } = app.core;

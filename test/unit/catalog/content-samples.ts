@@ -9,6 +9,7 @@ export const project = {
   name: 'Round Trip API',
   description: 'every field, none at its default',
   isPublic: true,
+  templatingSeed: 42,
 } satisfies Required<ProjectContent>;
 
 export const mock = {
@@ -33,6 +34,7 @@ export const response = {
   isDefault: true,
   weight: 7.5,
   conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
+  disableTemplating: true,
 } satisfies Required<ResponseContent>;
 
 /** A data bucket: project content that travels in project files (the cloud has no place for it). */
