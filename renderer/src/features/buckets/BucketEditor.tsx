@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DataBucket } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate } from '../../app/query';
+import { invalidate, keys } from '../../app/query';
+import { useLiveRefresh } from '../../app/use-live-refresh';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
@@ -190,7 +191,7 @@ export function BucketEditor({
       ) : (
         <div className="field-help">Saving a new content also resets the current value to it.</div>
       )}
-      {bucket && <CurrentValue bucketId={bucket.id} />}
+      {bucket && <CurrentValue projectId={projectId} bucketId={bucket.id} />}
       {confirming && bucket && (
         <ConfirmDialog
           title="Delete bucket?"
@@ -209,8 +210,10 @@ export function BucketEditor({
   );
 }
 
-function CurrentValue({ bucketId }: { bucketId: string }) {
+/** The value requests have made; refreshed at most once a second while the project's requests arrive. */
+function CurrentValue({ projectId, bucketId }: { projectId: string; bucketId: string }) {
   const { data, error, refetch } = useBucket(bucketId);
+  useLiveRefresh(projectId, keys.bucket(bucketId));
   return (
     <section className="bucket-value" aria-label="Current value">
       <div className="body-head">

@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import type { DataBucket } from '../../../../shared/models';
-import { keys } from '../../app/query';
-import { useLiveRefresh } from '../../app/use-live-refresh';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -11,7 +9,6 @@ import { useBuckets } from './bucket-queries';
 /** A project's data buckets: the list on the left, the selected one's editor and current value on the right. */
 export function BucketsView({ projectId }: { projectId: string }) {
   const { data, error } = useBuckets(projectId);
-  useLiveRefresh(projectId, keys.buckets(projectId));
   const [selected, setSelected] = useState<string | 'new' | null>(null);
   const bucket = data?.find((b) => b.id === selected) ?? null;
 
