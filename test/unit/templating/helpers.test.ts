@@ -37,7 +37,7 @@ describe('request helpers', () => {
     expect(render("{{body 'items.1.price'}}")).toBe('20');
     expect(render("{{body 'items.0'}}")).toBe('{"id":1,"price":5}');
     expect(render("{{body '$.items[*].id'}}")).toBe('[1,2]');
-    expect(render("{{body '$.items[?(@.price > 10)].id'}}")).toBe('2');
+    expect(render("{{body '$.items[?(@.price > 10)].id'}}")).toBe('[2]');
     expect(render("{{body '$..price'}}")).toBe('[5,20]');
     expect(render("{{body 'nope' 'none'}}")).toBe('none');
     expect(render('{{body}}')).toContain('"user":{"name":"Ann"');
