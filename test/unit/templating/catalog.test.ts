@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REGISTERED_HELPERS, TEMPLATE_HELPERS } from '../../../main/core/engine/templating';
 
@@ -21,5 +22,10 @@ describe('TEMPLATE_HELPERS (the editor autocomplete and the docs list)', () => {
     const required =
       'urlParam queryParam queryParamRaw header cookie body bodyRaw method baseUrl hostname ip faker repeat switch case oneOf someOf int float boolean uuid objectId now date dateFormat dateTimeShift add subtract multiply divide modulo ceil floor round lowercase uppercase split join concat padStart padEnd substr includes base64 base64Decode eq gt gte lt lte and or not len stringify jsonParse setVar getVar setGlobalVar getGlobalVar data dataRaw';
     for (const n of required.split(' ')) expect(names.has(n), n).toBe(true);
+  });
+
+  it('docs/templating.md documents every helper', () => {
+    const doc = readFileSync(new URL('../../../docs/templating.md', import.meta.url), 'utf8');
+    for (const h of TEMPLATE_HELPERS) expect(doc, h.name).toContain(`| \`${h.name}\``);
   });
 });
