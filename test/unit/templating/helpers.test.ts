@@ -61,7 +61,7 @@ describe('request helpers', () => {
     expect(render('{{method}} {{baseUrl}} {{hostname}} {{ip}}')).toBe(
       'POST http://localhost:3001/m/shop localhost 127.0.0.1',
     );
-    expect(render('{{baseUrl}}', { request: { basePath: '' } })).toBe('http://localhost:3001');
+    expect(render('{{baseUrl}}', { request: { ownPort: true } })).toBe('http://localhost:3001');
   });
 });
 

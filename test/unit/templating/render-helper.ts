@@ -26,7 +26,6 @@ export function sampleRequest(over: Partial<EngineRequest> = {}): EngineRequest 
     ),
     contentType: 'application/json',
     ip: '127.0.0.1',
-    basePath: '/m/shop',
     ...over,
   };
 }

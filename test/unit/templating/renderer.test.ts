@@ -58,7 +58,7 @@ describe('templateRenderer (the server default RendererCompiler)', () => {
   it('renders a header template even when the body has none', () => {
     const a = call(serve({ body: 'static', headers: { Location: "{{baseUrl}}/users/{{urlParam 'id'}}" } }));
     expect(a.body).toBe('static');
-    expect(a.headers['location']).toBe('http://h:1/users/7');
+    expect(a.headers['location']).toBe('http://h:1/m/shop/users/7');
   });
 
   it('compiles once per response version', () => {
