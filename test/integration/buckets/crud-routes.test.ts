@@ -170,6 +170,34 @@ describe('persistence and reset', () => {
     expect((await http('GET', '/users')).json).toEqual(USERS);
   });
 
+  it('creates, edits, lists and deletes buckets over the management API, with 400 and 409 naming the field', async () => {
+    const project = app.core.catalog.projects.list()[0]!;
+    const rest = async (method: string, p: string, body?: unknown) => {
+      const init: RequestInit = {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      const res = await fetch(`${base}${p}`, init);
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    const bad = await rest('POST', `/projects/${project.id}/buckets`, { name: 'orders', content: '[1,' });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ field: 'content' });
+    expect((await rest('POST', `/projects/${project.id}/buckets`, { name: 'users' })).status).toBe(409);
+    const created = await rest('POST', `/projects/${project.id}/buckets`, { name: 'orders', content: '[]' });
+    expect(created.status).toBe(201);
+    const id = (created.json.data as { bucket_id: string }).bucket_id;
+    expect((await rest('PUT', `/buckets/${id}`, { description: 'all orders' })).json.data).toMatchObject({
+      description: 'all orders',
+      templated: 0,
+    });
+    const listed = (await rest('GET', `/projects/${project.id}/buckets`)).json.data as { name: string }[];
+    expect(listed.map((b) => b.name)).toEqual(['users', 'orders']);
+    expect((await rest('DELETE', `/buckets/${id}`)).status).toBe(200);
+    expect((await rest('GET', `/buckets/${id}`)).status).toBe(404);
+  });
+
   it('editing the content resets the value to the new content', async () => {
     await send('POST', '/users', { name: 'Dee' });
     app.core.catalog.buckets.update(bucketId, { content: '[{"id": 10}]' });
