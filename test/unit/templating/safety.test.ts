@@ -90,6 +90,12 @@ describe('limits of one render', () => {
     expect(e.message).toMatch(/over the limit of 10000|more than/);
   });
 
+  it("cuts off Handlebars' each over a huge array by time, between items", () => {
+    const runtime = createMemoryRuntime({ big: new Array(3_000_000).fill(0) });
+    const e = failure(() => render("{{#each (dataRaw 'big')}}{{/each}}", { runtime, limits: { timeMs: 30 } }));
+    expect(e.message).toMatch(/longer than 30 ms/);
+  });
+
   it('cuts off loops nested in loops by the work they produce', () => {
     const tpl =
       '{{#repeat 1000 comma=false}}{{#repeat 1000 comma=false}}{{#repeat 100 comma=false}}x{{/repeat}}{{/repeat}}{{/repeat}}';

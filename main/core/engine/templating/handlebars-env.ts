@@ -40,11 +40,20 @@ function guarded(fn: HelperFn): HelperFn {
   return function (this: unknown, ...args: unknown[]) {
     const s = scope();
     checkTime(s);
+    const options = args[args.length - 1] as Options | undefined;
+    // A block's body is checked each time it renders: an each over a huge array stops on time too.
+    const block = options?.fn;
+    if (block) {
+      options.fn = Object.assign((context: unknown, o?: { data?: unknown; blockParams?: unknown[] }) => {
+        checkTime(s);
+        return block(context, o);
+      }, block);
+    }
     let out: unknown;
     try {
       out = fn.apply(this, args);
     } catch (e) {
-      throw toTemplateError(e, (args[args.length - 1] as Options | undefined)?.loc?.start.line);
+      throw toTemplateError(e, options?.loc?.start.line);
     }
     if (typeof out === 'string') charge(s, out.length);
     else if (out instanceof SafeString) charge(s, out.toString().length);
