@@ -1,3 +1,4 @@
+import { bucketsCommand } from './buckets';
 import type { Command } from './command';
 import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   importCommand,
   projectsCommand,
+  bucketsCommand,
   cloudCommand,
   chaosCommand,
 ];

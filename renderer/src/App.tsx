@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChaosSwitch } from './features/chaos/ChaosSwitch';
 import { ProjectChaos } from './features/chaos/ProjectChaos';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
+import { BucketsView } from './features/buckets/BucketsView';
 import { CloudView } from './features/cloud/CloudView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
@@ -97,6 +98,7 @@ function ProjectArea() {
       <ProjectHeader project={project} />
       <div className="view">
         {view === 'mocks' && <MocksView project={project} />}
+        {view === 'buckets' && <BucketsView key={project.id} projectId={project.id} />}
         {view === 'logs' && <LogViewer key={project.id} project={project} />}
         {view === 'stats' && <StatsView projectId={project.id} />}
         {view === 'chaos' && <ProjectChaos project={project} />}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type {
+  DataBucket,
+  DataBucketWithValue,
   ImportProjectResult,
   Mock,
   MockResponse,
@@ -15,6 +17,8 @@ import type {
   RequestLogSummary,
 } from '../models';
 import {
+  bucketCreateSchema,
+  bucketUpdateSchema,
   requestLogFilterSchema,
   mockCreateSchema,
   mockUpdateSchema,
@@ -158,7 +162,7 @@ export const calls = {
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(
-      "Changes a project's name, description, slug, visibility, dedicated port, logSecrets (keep credentials in its request logs) or proxy settings (upstreamUrl, proxyMode off|passthrough|record, proxyConnectTimeoutMs, proxyResponseTimeoutMs, recordGeneralizeIds).",
+      "Changes a project's name, description, slug, visibility, dedicated port, templatingSeed (repeatable fake data in templates), logSecrets (keep credentials in its request logs) or proxy settings (upstreamUrl, proxyMode off|passthrough|record, proxyConnectTimeoutMs, proxyResponseTimeoutMs, recordGeneralizeIds).",
       'rest',
       'cli',
       'mcp',
@@ -216,7 +220,12 @@ export const calls = {
   ).returns<MockResponse>(),
   'responses.update': call(
     z.object({ mockId: id, id, patch: responseUpdateSchema }),
-    writes("Changes a response's status, headers, body, conditions, weight or default flag.", 'rest', 'cli', 'mcp'),
+    writes(
+      "Changes a response's status, headers, body, conditions, weight, default flag or disableTemplating (send a body holding {{ as stored).",
+      'rest',
+      'cli',
+      'mcp',
+    ),
   ).returns<MockResponse>(),
   'responses.delete': call(
     z.object({ mockId: id, id }),
@@ -226,6 +235,36 @@ export const calls = {
     z.object({ mockId: id, order: z.array(id).min(1) }),
     writes("Sets the order of a mock's responses (used by sequential mode).", 'cli', 'mcp'),
   ).returns<MockResponse[]>(),
+
+  'buckets.list': call(
+    z.object({ projectId: id }),
+    reads("Lists a project's data buckets with their initial content.", 'rest', 'cli', 'mcp'),
+  ).returns<DataBucket[]>(),
+  'buckets.get': call(
+    z.object({ id }),
+    reads('Shows one data bucket with its current value.', 'rest', 'cli', 'mcp'),
+  ).returns<DataBucketWithValue>(),
+  'buckets.create': call(
+    z.object({ projectId: id, bucket: bucketCreateSchema }),
+    writes('Adds a named data bucket (JSON that CRUD routes and templates use) to a project.', 'rest', 'cli', 'mcp'),
+  ).returns<DataBucket>(),
+  'buckets.update': call(
+    z.object({ id, patch: bucketUpdateSchema }),
+    writes(
+      "Changes a data bucket's name, description, content or templated flag (a new content also resets its value).",
+      'rest',
+      'cli',
+      'mcp',
+    ),
+  ).returns<DataBucket>(),
+  'buckets.delete': call(
+    z.object({ id }),
+    writes('Deletes a data bucket with its current value.', 'rest', 'cli', 'mcp'),
+  ).returns<{ deleted: true }>(),
+  'buckets.reset': call(
+    z.object({ id }),
+    writes("Puts a data bucket's initial content back as its current value.", 'rest', 'cli', 'mcp'),
+  ).returns<DataBucketWithValue>(),
 
   /** Newest first; `offset` pages further back, so a virtualized list can show any length. */
   'requestLogs.list': call(
@@ -314,7 +353,10 @@ export const events = {
   /** Batched: at most ~10 messages a second, whatever the request rate. */
   'requestLogs.appended': undefined as unknown as RequestLogSummary[],
   'server.stateChanged': undefined as unknown as ServerState,
-  'catalog.changed': undefined as unknown as { projectId: string; kind: 'project' | 'mock' | 'response' | 'deleted' },
+  'catalog.changed': undefined as unknown as {
+    projectId: string;
+    kind: 'project' | 'mock' | 'response' | 'bucket' | 'deleted';
+  },
   /* ---- Cloud (declared in ./cloud.ts) ---- */
   ...cloudEvents,
 } as const;

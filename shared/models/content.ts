@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chaosSettingSchema } from './chaos';
+import { bucketContent, bucketCreateSchema, MAX_BUCKETS_PER_PROJECT, type BucketContent } from './bucket';
 import { mockCreateSchema, type Mock } from './mock';
 import { portSchema, projectCreateSchema, slugSchema, type Project } from './project';
 import { responseCreateSchema, type MockResponse } from './response';
@@ -23,7 +24,12 @@ import { responseCreateSchema, type MockResponse } from './response';
  * sync leaves it as it is on each side.
  */
 
-export const projectContentSchema = projectCreateSchema.pick({ name: true, description: true, isPublic: true });
+export const projectContentSchema = projectCreateSchema.pick({
+  name: true,
+  description: true,
+  isPublic: true,
+  templatingSeed: true,
+});
 export type ProjectContent = z.output<typeof projectContentSchema>;
 
 export const mockContentSchema = mockCreateSchema;
@@ -67,6 +73,8 @@ export const projectDraftHeaderSchema = projectContentSchema.extend({
 export const projectDraftSchema = z.object({
   project: projectDraftHeaderSchema,
   mocks: z.array(mockDraftSchema).max(MAX_DRAFT_MOCKS).default([]),
+  /** The project's data buckets (their initial content; current values are not content). */
+  buckets: z.array(bucketCreateSchema).max(MAX_BUCKETS_PER_PROJECT).default([]),
 });
 export type ProjectDraft = z.output<typeof projectDraftSchema>;
 /** A draft as callers may write it: defaults are filled in by validation. */
@@ -89,8 +97,13 @@ export const projectContent = (p: ProjectContent): ProjectContent => pick(p, PRO
 export const mockContent = (m: MockContent): MockContent => pick(m, MOCK_CONTENT_KEYS);
 export const responseContent = (r: ResponseContent): ResponseContent => pick(r, RESPONSE_CONTENT_KEYS);
 
-/** The draft of a stored project: its mocks in order, each with its responses in order. */
-export function draftOf(project: Project, mocks: readonly Mock[], responsesOf: (mockId: string) => MockResponse[]) {
+/** The draft of a stored project: its mocks in order, each with its responses in order, and its buckets. */
+export function draftOf(
+  project: Project,
+  mocks: readonly Mock[],
+  responsesOf: (mockId: string) => MockResponse[],
+  buckets: readonly BucketContent[] = [],
+) {
   return {
     project: { ...projectContent(project), slug: project.slug, port: project.port, chaos: project.chaos },
     mocks: mocks.map((m) => ({
@@ -98,6 +111,7 @@ export function draftOf(project: Project, mocks: readonly Mock[], responsesOf: (
       chaos: m.chaos,
       responses: responsesOf(m.id).map(responseContent),
     })),
+    buckets: buckets.map(bucketContent),
   } satisfies ProjectDraft;
 }
 

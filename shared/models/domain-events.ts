@@ -12,6 +12,7 @@ import { z } from 'zod';
 const projectRef = z.object({ projectId: z.string() });
 const mockRef = projectRef.extend({ mockId: z.string() });
 const responseRef = mockRef.extend({ responseId: z.string() });
+const bucketRef = projectRef.extend({ bucketId: z.string() });
 
 /** Where a whole project tree came from (catalog.trees.create). */
 export const TREE_SOURCES = ['batch-create', 'project-file', 'sync'] as const;
@@ -34,6 +35,11 @@ export const domainEventSchemas = {
   'response.updated': responseRef,
   'response.deleted': responseRef,
   'response.reordered': mockRef,
+  'bucket.created': bucketRef,
+  'bucket.updated': bucketRef,
+  'bucket.deleted': bucketRef,
+  /** The current value went back to the content (reset, or the content was edited). */
+  'bucket.reset': bucketRef,
 } as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;

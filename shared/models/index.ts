@@ -7,3 +7,4 @@ export * from './request-log';
 export * from './content';
 export * from './domain-events';
 export * from './proxy';
+export * from './bucket';

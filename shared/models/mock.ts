@@ -31,6 +31,23 @@ export const RESPONSE_MODES = ['random', 'sequential'] as const;
 export const responseModeSchema = z.enum(RESPONSE_MODES);
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
+/**
+ * http: answers with its responses. crud: Mockoon's CRUD route, answering GET/POST/PUT/PATCH/
+ * DELETE on its path and on `<path>/<key>` from a data bucket (main/core/engine/crud).
+ */
+export const MOCK_KINDS = ['http', 'crud'] as const;
+export const mockKindSchema = z.enum(MOCK_KINDS, { message: `kind must be one of ${MOCK_KINDS.join(', ')}` });
+export type MockKind = (typeof MOCK_KINDS)[number];
+
+/** A CRUD route's key field: a property name, or a dotted path such as data.id. */
+export const crudKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'crudKey is required, e.g. id')
+  .max(200)
+  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'crudKey is a property name or a dotted path, e.g. id or data.id');
+export const DEFAULT_CRUD_KEY = 'id';
+
 /** Why a mock path is not usable, or undefined when it is. */
 export function mockPathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'path must start with "/", e.g. /users/{id}';
@@ -84,6 +101,10 @@ export const mockSchema = z.object({
   isActive: z.boolean(),
   /** Latency, injected errors and network faults for this mock (./chaos.ts); null: off. */
   chaos: chaosSettingSchema,
+  kind: mockKindSchema,
+  /** The data bucket a CRUD mock works on, by name; null for none. */
+  bucket: z.string().nullable(),
+  crudKey: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -109,6 +130,9 @@ export const mockCreateSchema = z.object({
   responseDelay: delaySchema.default(0),
   responseMode: responseModeSchema.default('random'),
   isActive: z.boolean().default(true),
+  kind: mockKindSchema.default('http'),
+  bucket: z.string().trim().min(1).max(100).nullable().default(null),
+  crudKey: crudKeySchema.default(DEFAULT_CRUD_KEY),
 });
 export type MockCreate = z.input<typeof mockCreateSchema>;
 
@@ -123,6 +147,9 @@ export const mockUpdateSchema = z.object({
   isActive: z.boolean().optional(),
   /** null turns the mock's chaos off (the project's, if any, then applies). */
   chaos: chaosSettingSchema.optional(),
+  kind: mockKindSchema.optional(),
+  bucket: z.string().trim().min(1).max(100).nullable().optional(),
+  crudKey: crudKeySchema.optional(),
 });
 export type MockUpdate = z.input<typeof mockUpdateSchema>;
 

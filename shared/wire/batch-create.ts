@@ -86,6 +86,7 @@ export type BatchCreateBody = z.input<typeof batchCreateSchema>;
  */
 export function batchCreateDraft(data: BatchCreatePayload): Required<ProjectDraftInput> {
   return {
+    buckets: [],
     project: { name: data.name, description: data.description, isPublic: data.isPublic },
     mocks: data.endpoints.map((e) => ({
       name: e.description?.trim() ? e.description.trim().slice(0, 200) : `${e.method.toUpperCase()} ${e.route}`,

@@ -49,6 +49,8 @@ export interface WireProject {
   proxy_connect_timeout_ms: number;
   proxy_response_timeout_ms: number;
   record_generalize_ids: 0 | 1;
+  /** MockDeck's addition: the faker seed of the project's templates (null: random). */
+  templating_seed: number | null;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -67,6 +69,10 @@ export interface WireMock {
   is_active: 0 | 1;
   /** MockDeck's chaos setting or null, as on WireProject. */
   chaos: Chaos | null;
+  /** MockDeck's additions: a CRUD route's kind, data bucket (by name) and key field. */
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
   response_count?: number;
   created_at: string;
   updated_at: string;
@@ -84,6 +90,8 @@ export interface WireResponse {
   weight: number;
   /** JSON string of a condition array. */
   conditions: string;
+  /** MockDeck's addition (Mockoon's name): 1 sends body and headers as stored even with `{{`. */
+  disable_templating: 0 | 1;
   created_at: string;
   updated_at: string;
 }
@@ -149,6 +157,7 @@ export function toWireProject(
     proxy_connect_timeout_ms: p.proxyConnectTimeoutMs,
     proxy_response_timeout_ms: p.proxyResponseTimeoutMs,
     record_generalize_ids: bit(p.recordGeneralizeIds),
+    templating_seed: p.templatingSeed,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -169,6 +178,9 @@ export function toWireMock(m: Mock, responseCount?: number): WireMock {
     response_mode: m.responseMode,
     is_active: bit(m.isActive),
     chaos: m.chaos,
+    kind: m.kind,
+    bucket: m.bucket,
+    crud_key: m.crudKey,
     created_at: m.createdAt,
     updated_at: m.updatedAt,
   };
@@ -187,6 +199,7 @@ export function toWireResponse(r: MockResponse): WireResponse {
     is_default: bit(r.isDefault),
     weight: r.weight,
     conditions: JSON.stringify(r.conditions),
+    disable_templating: bit(r.disableTemplating),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
@@ -244,6 +257,8 @@ export const wireProjectSchema = z.object({
     .transform((v) => v ?? ''),
   slug: z.string(),
   is_public: zBit,
+  // A server that does not know templating sends none: no seed.
+  templating_seed: z.number().int().nullable().optional(),
   org_id: z.string().nullable().optional(),
   mock_count: z.number().optional(),
   created_at: z.string(),
@@ -264,6 +279,10 @@ export const wireMockSchema = z.object({
   response_delay_ms: z.number().default(0),
   response_mode: z.string().default('random'),
   is_active: zBit.default(true),
+  // A server without MockDeck's CRUD routes leaves these out: a plain mock.
+  kind: z.string().default('http'),
+  bucket: z.string().nullable().default(null),
+  crud_key: z.string().default('id'),
   response_count: z.number().optional(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -279,6 +298,7 @@ export const wireResponseSchema = z.object({
   is_default: zBit,
   weight: z.number(),
   conditions: z.union([jsonString(z.array(conditionSchema)), z.array(conditionSchema)]),
+  disable_templating: zBit.default(false),
   created_at: z.string(),
   updated_at: z.string().optional(),
 });
@@ -298,6 +318,7 @@ export const wireProjectContent = (p: RemoteProject): ProjectContent => ({
   name: p.name,
   description: p.description,
   isPublic: p.is_public,
+  templatingSeed: p.templating_seed ?? null,
 });
 
 /** The server may spell a path `:id` and a method in lower case; content uses the local spelling. */
@@ -310,6 +331,9 @@ export const wireMockContent = (m: RemoteMock): Unchecked<MockContent> => ({
   responseDelay: m.response_delay_ms,
   responseMode: m.response_mode,
   isActive: m.is_active,
+  kind: m.kind,
+  bucket: m.bucket,
+  crudKey: m.crud_key,
 });
 
 export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({
@@ -320,6 +344,7 @@ export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({
   isDefault: r.is_default,
   weight: r.weight,
   conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
+  disableTemplating: r.disable_templating,
 });
 
 export const wireErrorSchema = z.object({

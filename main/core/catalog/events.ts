@@ -6,7 +6,7 @@ import { newId } from '../util/ids';
 /** What changed in the catalog, coarsely; the engine recompiles the project's routes on each. */
 export interface CatalogChange {
   projectId: string;
-  kind: 'project' | 'mock' | 'response' | 'deleted';
+  kind: 'project' | 'mock' | 'response' | 'bucket' | 'deleted';
 }
 export type CatalogListener = (change: CatalogChange) => void;
 export type DomainEventListener = (event: DomainEvent) => void;
@@ -14,7 +14,7 @@ export type DomainEventListener = (event: DomainEvent) => void;
 const changeOf = (e: DomainEvent): CatalogChange => {
   const projectId = e.payload.projectId;
   if (e.type === 'project.deleted') return { projectId, kind: 'deleted' };
-  const kind = e.type.slice(0, e.type.indexOf('.')) as 'project' | 'mock' | 'response';
+  const kind = e.type.slice(0, e.type.indexOf('.')) as 'project' | 'mock' | 'response' | 'bucket';
   return { projectId, kind };
 };
 

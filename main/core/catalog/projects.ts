@@ -48,6 +48,7 @@ export class ProjectService {
         description: data.description,
         slug,
         isPublic: data.isPublic,
+        templatingSeed: data.templatingSeed,
         port: data.port ?? null,
         logSecrets: data.logSecrets,
         chaos: data.chaos,
@@ -78,6 +79,7 @@ export class ProjectService {
         name: data.name ?? p.name,
         description: data.description ?? p.description,
         isPublic: data.isPublic ?? p.isPublic,
+        templatingSeed: data.templatingSeed === undefined ? p.templatingSeed : data.templatingSeed,
         slug: data.slug ?? p.slug,
         port: data.port === undefined ? p.port : data.port,
         logSecrets: data.logSecrets ?? p.logSecrets,
@@ -106,7 +108,7 @@ export class ProjectService {
     this.store.logs.forgetProject(id);
   }
 
-  /** Deep clone: every mock and every response, with new ids, a `-copy` slug and a ` (Copy)` name. */
+  /** Deep clone: every mock, every response and every bucket's content (not its current value), with new ids, a `-copy` slug and a ` (Copy)` name. */
   duplicate(id: string): Project {
     const clone = this.store.tx(() => {
       const src = this.require(id);
@@ -128,6 +130,9 @@ export class ProjectService {
         for (const r of responses.get(m.id) ?? []) {
           this.store.responses.insert({ ...r, id: newId(), mockId, createdAt: now, updatedAt: now });
         }
+      });
+      this.store.buckets.listByProject(src.id).forEach((b, i) => {
+        this.store.buckets.insert({ ...b, id: newId(), projectId: p.id, createdAt: now, updatedAt: now }, i);
       });
       this.events.record({ type: 'project.created', payload: { projectId: p.id, slug: p.slug, name: p.name } });
       return p;

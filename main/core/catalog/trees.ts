@@ -49,7 +49,7 @@ export interface TreeResult {
 const mockDraftsSchema = z.array(mockDraftSchema).min(1).max(1000);
 
 /**
- * Writes whole project trees (project → mocks → responses) from a ProjectDraft
+ * Writes whole project trees (project → mocks → responses, and data buckets) from a ProjectDraft
  * (shared/models/content.ts), each in ONE transaction: all of it or nothing. Batch-create,
  * project-file import and sync's cloud copies use it; importers, the marketplace and AI
  * generation should too. The draft is validated before anything is written, and errors name
@@ -116,12 +116,14 @@ export class TreeService {
           name: header.name,
           description: header.description,
           isPublic: header.isPublic,
+          templatingSeed: header.templatingSeed,
           slug,
           port: dropPort ? null : port,
           chaos: header.chaos ?? null,
         }),
       );
       const { responseCount } = this.insertMocks(project.id, draft.mocks, 0, project.createdAt);
+      this.insertBuckets(project.id, draft.buckets, project.createdAt);
       const mockCount = draft.mocks.length;
       this.events.record({
         type: 'project.imported',
@@ -153,6 +155,21 @@ export class TreeService {
       this.store.projects.touch(projectId, now);
       for (const m of inserted) this.events.record({ type: 'mock.created', payload: { projectId, mockId: m.id } });
       return inserted;
+    });
+  }
+
+  /** Inserts a new project's data buckets; a name used twice is refused with its path in the draft. */
+  private insertBuckets(projectId: string, buckets: ProjectDraft['buckets'], now: string): void {
+    const names = new Set<string>();
+    buckets.forEach((b, i) => {
+      if (names.has(b.name)) {
+        throw new AppError('VALIDATION_ERROR', `two data buckets are named "${b.name}"`, {
+          field: `buckets.${i}.name`,
+          hint: 'give each bucket its own name',
+        });
+      }
+      names.add(b.name);
+      this.store.buckets.insert({ id: newId(), projectId, ...b, createdAt: now, updatedAt: now }, i);
     });
   }
 

@@ -1,6 +1,7 @@
 import { CONTENT_TYPES, type Mock, type MockResponse, type Project } from '../../../shared/models';
 import { compileCondition } from './conditions';
 import { CORS_HEADERS } from './cors';
+import { addCrudRoutes } from './crud/crud-stage';
 import { DEFAULT_PIPELINE } from './pipeline';
 import { stepsForMock, stepsForUnmatched, type Pipeline } from './pipeline/stage';
 import { RouteTable } from './router';
@@ -47,7 +48,9 @@ export function compileProject(
     if (before && before.signature === cm.signature) cm.seq = before.seq;
     cm.steps = stepsForMock(pipeline.stages, cm, input.project);
     mocks.set(mock.id, cm);
-    if (mock.isActive) routes.add(mock.method.toUpperCase(), mock.path, cm);
+    if (!mock.isActive) continue;
+    if (mock.kind === 'crud') addCrudRoutes(routes, mock.path, cm);
+    else routes.add(mock.method.toUpperCase(), mock.path, cm);
   }
   return {
     project: input.project,

@@ -28,6 +28,7 @@ export {
   renderStage,
   faultsStage,
   fallbackStage,
+  crudStage,
   type Pipeline,
   type RendererCompiler,
   type ResponseStage,

@@ -17,6 +17,11 @@ export interface ProjectRuntime {
   readonly scenarios: Map<string, string>;
   /** A data bucket's current value, by name or id; undefined when the project has none by that name. */
   bucket(nameOrId: string): unknown;
+  /**
+   * Replaces a data bucket's current value (CRUD routes write through it); false when the
+   * project has no bucket by that name or id. The provider decides where it persists.
+   */
+  setBucket(nameOrId: string, value: unknown): boolean;
 }
 
 /** The state a scenario is in before any response moved it (WireMock's name). */
@@ -29,5 +34,10 @@ export function createMemoryRuntime(buckets: Record<string, unknown> = {}): Proj
     globals: new Map(),
     scenarios: new Map(),
     bucket: (nameOrId) => values.get(nameOrId),
+    setBucket: (nameOrId, value) => {
+      if (!values.has(nameOrId)) return false;
+      values.set(nameOrId, value);
+      return true;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { registerAppHandlers } from './app';
+import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
 import { registerMockHandlers } from './mocks';
 import { registerProjectHandlers } from './projects';
@@ -20,6 +21,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerProjectHandlers,
   registerMockHandlers,
   registerResponseHandlers,
+  registerBucketHandlers,
   registerRequestLogHandlers,
   registerStatsHandlers,
   registerServerHandlers,

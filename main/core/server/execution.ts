@@ -108,6 +108,8 @@ export function serveMock(
           rawBody,
           contentType: req.headers['content-type'],
           client: res,
+          ip: req.ip,
+          ownPort: !('slug' in target),
         },
         deps,
       );

@@ -81,7 +81,7 @@ export class MockServer implements MockServerApi {
     );
     this.chaos = new ChaosKillSwitch(opts.store);
     this.chaosSettings = opts.store.mocks.chaosSettingCount();
-    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline);
+    this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline, { clock: opts.clock });
     this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
     this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {

@@ -1,7 +1,19 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogChange } from '../catalog/events';
-import { compileProject, DEFAULT_PIPELINE, type CompiledProject, type Pipeline } from '../engine';
+import { compileProject, createPipeline, type CompiledProject, type Pipeline } from '../engine';
+import { templateRenderer } from '../engine/templating';
 import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import { PersistedRuntime, type BucketRuntimeOptions } from './bucket-runtime';
+import { renderBucketTemplate } from './bucket-templates';
+
+/**
+ * The server's response pipeline: the engine's stages, with templating as the renderer
+ * compiler (engine/templating), so a response whose body or a header holds `{{` is rendered
+ * per request. A pipeline passed in instead (CoreOptions.pipeline) should be built from this
+ * one (insertStage(SERVER_PIPELINE, …)) to keep templating.
+ */
+export const SERVER_PIPELINE: Pipeline = createPipeline({ compileRenderer: templateRenderer });
 
 /**
  * Compiled projects, looked up by slug (/m/:slug) or id (dedicated ports). A catalog
@@ -15,14 +27,46 @@ export class ProjectCache {
   private readonly compiled = new Map<string, CompiledProject | Error>();
   /** Last good compilation of an invalidated project: keeps sequential positions of unchanged mocks. */
   private readonly previous = new Map<string, CompiledProject>();
-  private readonly unsubscribe: () => void;
+  /**
+   * Each served project's runtime (its data buckets persisted, globals, scenario states):
+   * kept across recompiles and catalog edits; dropped, after storing what is pending, when
+   * the project is deleted.
+   */
+  private readonly runtimes = new Map<string, PersistedRuntime>();
+  private readonly unsubscribe: (() => void)[];
+  private readonly runtimeOptions: BucketRuntimeOptions;
 
   constructor(
     private readonly store: Store,
     catalog: Catalog,
-    private readonly pipeline: Pipeline = DEFAULT_PIPELINE,
+    private readonly pipeline: Pipeline = SERVER_PIPELINE,
+    runtime: Partial<BucketRuntimeOptions> & { clock?: Clock } = {},
   ) {
-    this.unsubscribe = catalog.events.on((c) => this.invalidate(c));
+    this.runtimeOptions = {
+      renderContent: renderBucketTemplate(store),
+      ...runtime,
+      clock: runtime.clock ?? { now: () => new Date() },
+    };
+    this.unsubscribe = [
+      catalog.events.on((c) => this.invalidate(c)),
+      catalog.events.onEvent((e) => {
+        if (e.type.startsWith('bucket.') && 'bucketId' in e.payload) {
+          this.runtimes.get(e.payload.projectId)?.forget(e.payload.bucketId);
+        }
+      }),
+      catalog.buckets.addValueHolder({
+        flush: (bucketId) => {
+          for (const r of this.runtimes.values()) r.flush(bucketId);
+        },
+      }),
+    ];
+  }
+
+  /** The project's runtime, made on first use. */
+  runtime(projectId: string): PersistedRuntime {
+    let r = this.runtimes.get(projectId);
+    if (!r) this.runtimes.set(projectId, (r = new PersistedRuntime(this.store, projectId, this.runtimeOptions)));
+    return r;
   }
 
   /** The project id for a slug, or undefined when no project has it. */
@@ -51,7 +95,11 @@ export class ProjectCache {
       if (!project) return undefined;
       const mocks = this.store.mocks.listByProject(projectId);
       const responses = this.store.responses.listByProject(projectId);
-      const compiled = compileProject({ project, mocks, responses }, this.previous.get(projectId), this.pipeline);
+      const compiled = compileProject(
+        { project, mocks, responses, runtime: this.runtime(projectId) },
+        this.previous.get(projectId),
+        this.pipeline,
+      );
       this.previous.delete(projectId);
       return compiled;
     } catch (e) {
@@ -60,6 +108,12 @@ export class ProjectCache {
   }
 
   private invalidate(change: CatalogChange): void {
+    // A bucket edit changes no route: the runtime forgets the bucket (above), the compilation stays.
+    if (change.kind === 'bucket') return;
+    if (change.kind === 'deleted') {
+      this.runtimes.get(change.projectId)?.close();
+      this.runtimes.delete(change.projectId);
+    }
     if (change.kind === 'project' || change.kind === 'deleted') this.slugs = null;
     const before = this.compiled.get(change.projectId);
     this.compiled.delete(change.projectId);
@@ -67,7 +121,10 @@ export class ProjectCache {
     else if (before && !(before instanceof Error)) this.previous.set(change.projectId, before);
   }
 
+  /** Stores pending bucket writes and detaches from the catalog. */
   dispose(): void {
-    this.unsubscribe();
+    for (const r of this.runtimes.values()) r.close();
+    this.runtimes.clear();
+    for (const u of this.unsubscribe) u();
   }
 }

@@ -41,9 +41,9 @@ export class ProjectsRepo {
     this.db
       .prepare(
         `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, upstream_url, proxy_mode,
-           proxy_connect_timeout_ms, proxy_response_timeout_ms, record_generalize_ids, chaos, created_at, updated_at)
+           proxy_connect_timeout_ms, proxy_response_timeout_ms, record_generalize_ids, chaos, templating_seed, created_at, updated_at)
          VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @upstreamUrl, @proxyMode,
-           @proxyConnectTimeoutMs, @proxyResponseTimeoutMs, @recordGeneralizeIds, @chaos, @createdAt, @updatedAt)`,
+           @proxyConnectTimeoutMs, @proxyResponseTimeoutMs, @recordGeneralizeIds, @chaos, @templatingSeed, @createdAt, @updatedAt)`,
       )
       .run(bind(p));
   }
@@ -54,7 +54,7 @@ export class ProjectsRepo {
         `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
          port=@port, log_secrets=@logSecrets, upstream_url=@upstreamUrl, proxy_mode=@proxyMode,
          proxy_connect_timeout_ms=@proxyConnectTimeoutMs, proxy_response_timeout_ms=@proxyResponseTimeoutMs,
-         record_generalize_ids=@recordGeneralizeIds, chaos=@chaos, updated_at=@updatedAt WHERE id=@id`,
+         record_generalize_ids=@recordGeneralizeIds, chaos=@chaos, templating_seed=@templatingSeed, updated_at=@updatedAt WHERE id=@id`,
       )
       .run(bind(p));
   }

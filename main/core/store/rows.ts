@@ -1,4 +1,4 @@
-import type { Chaos, Condition, Mock, MockResponse, Project } from '../../../shared/models';
+import type { Chaos, Condition, DataBucket, Mock, MockResponse, Project } from '../../../shared/models';
 
 /** Column shapes as SQLite returns them, and their mapping to domain objects. */
 export interface ProjectRow {
@@ -15,6 +15,7 @@ export interface ProjectRow {
   proxy_response_timeout_ms: number;
   record_generalize_ids: number;
   chaos: string | null;
+  templating_seed: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +32,21 @@ export interface MockRow {
   response_mode: string;
   is_active: number;
   chaos: string | null;
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BucketRow {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  content: string;
+  templated: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -46,6 +62,7 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  disable_templating: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -65,6 +82,7 @@ export const toProject = (r: ProjectRow): Project => ({
   proxyResponseTimeoutMs: r.proxy_response_timeout_ms,
   recordGeneralizeIds: r.record_generalize_ids === 1,
   chaos: chaosOf(r.chaos),
+  templatingSeed: r.templating_seed,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -81,6 +99,20 @@ export const toMock = (r: MockRow): Mock => ({
   responseMode: r.response_mode as Mock['responseMode'],
   isActive: r.is_active === 1,
   chaos: chaosOf(r.chaos),
+  kind: r.kind as Mock['kind'],
+  bucket: r.bucket,
+  crudKey: r.crud_key,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toBucket = (r: BucketRow): DataBucket => ({
+  id: r.id,
+  projectId: r.project_id,
+  name: r.name,
+  description: r.description,
+  content: r.content,
+  templated: r.templated === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -95,6 +127,7 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: JSON.parse(r.conditions) as Condition[],
+  disableTemplating: r.disable_templating === 1,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

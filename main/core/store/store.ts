@@ -4,6 +4,7 @@ import { openDatabase, type SqliteDb } from './connection';
 import { migrate } from './migrate';
 import { catalogMigrations } from './migrations/catalog';
 import { logsMigrations } from './migrations/logs';
+import { BucketsRepo } from './buckets-repo';
 import { MocksRepo } from './mocks-repo';
 import { OutboxRepo } from './outbox-repo';
 import { ProjectsRepo } from './projects-repo';
@@ -19,6 +20,7 @@ export interface Store {
   readonly projects: ProjectsRepo;
   readonly mocks: MocksRepo;
   readonly responses: ResponsesRepo;
+  readonly buckets: BucketsRepo;
   readonly logs: RequestLogsRepo;
   readonly settings: SettingsRepo;
   readonly outbox: OutboxRepo;
@@ -62,6 +64,7 @@ export function openStore(dataDir: string | null): Store {
     projects: new ProjectsRepo(db),
     mocks: new MocksRepo(db),
     responses: new ResponsesRepo(db),
+    buckets: new BucketsRepo(db),
     logs: new RequestLogsRepo(logsDb),
     settings: new SettingsRepo(db),
     outbox: new OutboxRepo(db),

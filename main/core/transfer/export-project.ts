@@ -19,7 +19,8 @@ export function findProject(store: Store, slugOrId: string) {
 /**
  * The project as a native file: its draft (content fields only, taken by the model's keys,
  * so nothing added to the stored rows later — ids, cloud links, tokens — leaks into a file
- * users commit to git or send around), mocks and responses in their order.
+ * users commit to git or send around), mocks and responses in their order, and its data
+ * buckets' content (their current values are this machine's state, not the project's).
  */
 export function exportProject(store: Store, slugOrId: string, clock: Clock): ProjectFile {
   const p = findProject(store, slugOrId);
@@ -28,7 +29,7 @@ export function exportProject(store: Store, slugOrId: string, clock: Clock): Pro
     mockdeck: PROJECT_FILE_KIND,
     version: PROJECT_FILE_VERSION,
     exportedAt: clock.now().toISOString(),
-    ...draftOf(p, store.mocks.listByProject(p.id), (id) => responses.get(id) ?? []),
+    ...draftOf(p, store.mocks.listByProject(p.id), (id) => responses.get(id) ?? [], store.buckets.listByProject(p.id)),
   };
 }
 

@@ -28,7 +28,7 @@ export async function importProject(catalog: Catalog, input: unknown): Promise<I
   const file = upgradeProjectFile(input) as Record<string, unknown>;
   parseInput(projectFileHeaderSchema, file);
   const r = await catalog.trees.createOffThread(
-    { project: file.project, mocks: file.mocks },
+    { project: file.project, mocks: file.mocks, buckets: file.buckets },
     { source: 'project-file', slug: 'unique', port: 'drop' },
   );
   return {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { projectDraftSchema, type Chaos, type MockDraft, type ProjectContent } from '../../../shared/models';
+import {
+  projectDraftSchema,
+  type BucketContent,
+  type Chaos,
+  type MockDraft,
+  type ProjectContent,
+} from '../../../shared/models';
 import { AppError } from '../util/errors';
 
 /**
@@ -40,6 +46,8 @@ export interface ProjectFile {
   /** `chaos`: the project's chaos setting (absent in files from before it existed: off). */
   project: ProjectContent & { slug: string; port: number | null; chaos: Chaos | null };
   mocks: MockDraft[];
+  /** Absent in files written before data buckets: none. */
+  buckets: BucketContent[];
 }
 
 export const projectFileHeaderSchema = z.object({

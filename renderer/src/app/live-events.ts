@@ -18,6 +18,8 @@ export function useLiveEvents(): void {
           keys.stats(e.projectId),
           // Each recorded mock is a catalog change: the Proxy view's count follows it.
           keys.recording(e.projectId),
+          keys.buckets(e.projectId),
+          keys.bucketAll,
         );
       }),
       subscribe('server.stateChanged', (state) => setQueryData(keys.server, state)),

@@ -48,14 +48,17 @@ export function insertMock(ctx: ServerContext, projectId: string, f: MockFields)
     response_delay: f.responseDelay,
     response_mode: f.responseMode,
     is_active: f.isActive ? 1 : 0,
+    kind: f.kind,
+    bucket: f.bucket,
+    crud_key: f.crudKey,
     sort_order: order,
     created_at: now,
     updated_at: now,
   };
   ctx.db
     .stmt(
-      `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay, response_mode, is_active, sort_order, created_at, updated_at)
-       VALUES (@id, @project_id, @name, @path, @method, @description, @response_type, @response_delay, @response_mode, @is_active, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay, response_mode, is_active, kind, bucket, crud_key, sort_order, created_at, updated_at)
+       VALUES (@id, @project_id, @name, @path, @method, @description, @response_type, @response_delay, @response_mode, @is_active, @kind, @bucket, @crud_key, @sort_order, @created_at, @updated_at)`,
     )
     .run(row);
   touchProject(ctx, projectId);
@@ -75,12 +78,15 @@ export function updateMock(ctx: ServerContext, m: MockRow, f: Partial<MockFields
     response_delay: merged.responseDelay,
     response_mode: merged.responseMode,
     is_active: merged.isActive ? 1 : 0,
+    kind: merged.kind,
+    bucket: merged.bucket,
+    crud_key: merged.crudKey,
     updated_at: nowIso(ctx),
   };
   ctx.db
     .stmt(
       `UPDATE mocks SET name=@name, path=@path, method=@method, description=@description, response_type=@response_type,
-       response_delay=@response_delay, response_mode=@response_mode, is_active=@is_active, updated_at=@updated_at WHERE id=@id`,
+       response_delay=@response_delay, response_mode=@response_mode, is_active=@is_active, kind=@kind, bucket=@bucket, crud_key=@crud_key, updated_at=@updated_at WHERE id=@id`,
     )
     .run(next);
   touchProject(ctx, m.project_id);
@@ -128,14 +134,15 @@ export function insertResponse(ctx: ServerContext, m: MockRow, f: ResponseFields
     is_default: f.isDefault ? 1 : 0,
     weight: f.weight,
     conditions: JSON.stringify(f.conditions),
+    disable_templating: f.disableTemplating ? 1 : 0,
     sort_order: order,
     created_at: now,
     updated_at: now,
   };
   ctx.db
     .stmt(
-      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, sort_order, created_at, updated_at)
-       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, disable_templating, sort_order, created_at, updated_at)
+       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @disable_templating, @sort_order, @created_at, @updated_at)`,
     )
     .run(row);
   if (f.isDefault) clearDefault(ctx, m.id, row.id);
@@ -163,12 +170,13 @@ export function updateResponse(
     is_default: merged.isDefault ? 1 : 0,
     weight: merged.weight,
     conditions: JSON.stringify(merged.conditions),
+    disable_templating: merged.disableTemplating ? 1 : 0,
     updated_at: nowIso(ctx),
   };
   ctx.db
     .stmt(
       `UPDATE responses SET name=@name, status_code=@status_code, headers=@headers, body=@body, is_default=@is_default,
-       weight=@weight, conditions=@conditions, updated_at=@updated_at WHERE id=@id`,
+       weight=@weight, conditions=@conditions, disable_templating=@disable_templating, updated_at=@updated_at WHERE id=@id`,
     )
     .run(next);
   if (f.isDefault === true) clearDefault(ctx, m.id, r.id);

@@ -1,5 +1,5 @@
 import type { Mock, MockResponse, Project } from '../../../shared/models';
-import { conditionSchema, HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
+import { conditionSchema, HTTP_METHODS, MOCK_KINDS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
 import { toWireMock, toWireProject, toWireResponse } from '../../../shared/wire/mockbird';
 
@@ -11,6 +11,7 @@ export interface ProjectRow {
   description: string;
   slug: string;
   is_public: number;
+  templating_seed: number | null;
   port: number | null;
   created_at: string;
   updated_at: string;
@@ -27,6 +28,9 @@ export interface MockRow {
   response_delay: number;
   response_mode: string;
   is_active: number;
+  kind: string;
+  bucket: string | null;
+  crud_key: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -42,6 +46,7 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  disable_templating: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -56,6 +61,7 @@ export const projectModel = (r: ProjectRow): Project => ({
   description: r.description,
   slug: r.slug,
   isPublic: r.is_public === 1,
+  templatingSeed: r.templating_seed,
   port: r.port,
   logSecrets: false,
   // MockBird has no chaos field: chaos is MockDeck's local setting (docs/chaos.md).
@@ -81,6 +87,9 @@ export const mockModel = (r: MockRow): Mock => ({
   responseMode: oneOf(RESPONSE_MODES, r.response_mode, 'random'),
   isActive: r.is_active === 1,
   chaos: null,
+  kind: oneOf(MOCK_KINDS, r.kind, 'http'),
+  bucket: r.bucket,
+  crudKey: r.crud_key,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -95,6 +104,7 @@ export const responseModel = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: conditionSchema.array().parse(JSON.parse(r.conditions)),
+  disableTemplating: r.disable_templating === 1,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -4,9 +4,11 @@ import { openStore, type Store } from '../../../main/core/store/store';
 import { fingerprint } from '../../../main/core/sync/content';
 import { exportProject, importProject, serializeProjectFile } from '../../../main/core/transfer';
 import type { Clock } from '../../../main/core/util/clock';
-import { mock, placement, project, response } from './content-samples';
+import { bucket, mock, placement, project, response } from './content-samples';
 import {
   chaosSchema,
+  bucketContent,
+  bucketCreateSchema,
   draftOf,
   mockContent,
   mockContentSchema,
@@ -38,6 +40,7 @@ const models = [
   { label: 'project', schema: projectContentSchema, sample: project, minimal: { name: 'x' } },
   { label: 'mock', schema: mockContentSchema, sample: mock, minimal: { name: 'x', path: '/', method: 'GET' } },
   { label: 'response', schema: responseContentSchema, sample: response, minimal: {} },
+  { label: 'bucket', schema: bucketCreateSchema, sample: bucket, minimal: { name: 'x' } },
 ] as const;
 
 /** Compares field by field over the model's keys, so a failure names the field that was lost. */
@@ -51,6 +54,7 @@ const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
 const projectKeys = keysOf(projectContentSchema);
 const mockKeys = keysOf(mockContentSchema);
 const responseKeys = keysOf(responseContentSchema);
+const bucketKeys = keysOf(bucketCreateSchema);
 
 const clock: Clock = { now: () => new Date('2026-04-01T00:00:00.000Z') };
 let store: Store;
@@ -61,7 +65,7 @@ beforeEach(() => {
   store = openStore(null);
   catalog = new Catalog(store, clock);
   projectId = catalog.trees.create(
-    { project: { ...project, ...placement }, mocks: [{ ...mock, responses: [response] }] },
+    { project: { ...project, ...placement }, mocks: [{ ...mock, responses: [response] }], buckets: [bucket] },
     { source: 'project-file', slug: 'exact', port: 'refuse' },
   ).project.id;
 });
@@ -71,7 +75,8 @@ const stored = () => {
   const p = store.projects.get(projectId)!;
   const m = store.mocks.listByProject(projectId)[0]!;
   const r = store.responses.listByMock(m.id)[0]!;
-  return { p, m, r };
+  const b = store.buckets.listByProject(projectId)[0]!;
+  return { p, m, r, b };
 };
 
 describe('the samples cover every content field', () => {
@@ -88,7 +93,8 @@ describe('the samples cover every content field', () => {
 
 describe('every content field survives', () => {
   it('the store (tree service in, rows out) and the content pickers', () => {
-    const { p, m, r } = stored();
+    const { p, m, r, b } = stored();
+    expectEveryField('bucket row', bucketKeys, bucket, bucketContent(b));
     expectEveryField('project row', projectKeys, project, projectContent(p));
     expectEveryField('mock row', mockKeys, mock, mockContent(m));
     expectEveryField('response row', responseKeys, response, responseContent(r));
@@ -106,6 +112,7 @@ describe('every content field survives', () => {
     expect(file.project).toMatchObject(placement);
     expectEveryField('file mock', mockKeys, mock, file.mocks[0]!);
     expectEveryField('file response', responseKeys, response, file.mocks[0]!.responses[0]!);
+    expectEveryField('file bucket', bucketKeys, bucket, file.buckets[0]!);
 
     const other = openStore(null);
     try {
@@ -117,7 +124,10 @@ describe('every content field survives', () => {
       expectEveryField('imported project', projectKeys, project, p);
       expectEveryField('imported mock', mockKeys, mock, m);
       expectEveryField('imported response', responseKeys, response, r);
-      expect(draftOf(p, [m], () => [r])).toEqual(draftOf(stored().p, [stored().m], () => [stored().r]));
+      const b = other.buckets.listByProject(p.id)[0]!;
+      expectEveryField('imported bucket', bucketKeys, bucket, b);
+      const here = stored();
+      expect(draftOf(p, [m], () => [r], [b])).toEqual(draftOf(here.p, [here.m], () => [here.r], [here.b]));
     } finally {
       other.close();
     }

@@ -1,4 +1,4 @@
-import type { MockContent, ProjectContent, ResponseContent } from '../../../shared/models';
+import type { BucketContent, MockContent, ProjectContent, ResponseContent } from '../../../shared/models';
 
 /**
  * One value for every content field of a project, a mock and a response, none of them the
@@ -9,6 +9,7 @@ export const project = {
   name: 'Round Trip API',
   description: 'every field, none at its default',
   isPublic: true,
+  templatingSeed: 42,
 } satisfies Required<ProjectContent>;
 
 export const mock = {
@@ -20,6 +21,9 @@ export const mock = {
   responseDelay: 250,
   responseMode: 'sequential',
   isActive: false,
+  kind: 'crud',
+  bucket: 'items',
+  crudKey: 'data.id',
 } satisfies Required<MockContent>;
 
 export const response = {
@@ -30,6 +34,15 @@ export const response = {
   isDefault: true,
   weight: 7.5,
   conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
+  disableTemplating: true,
 } satisfies Required<ResponseContent>;
+
+/** A data bucket: project content that travels in project files (the cloud has no place for it). */
+export const bucket = {
+  name: 'items',
+  description: 'seed data for the CRUD route',
+  content: '[{"data": {"id": 1}, "label": "one"}]',
+  templated: true,
+} satisfies Required<BucketContent>;
 
 export const placement = { slug: 'round-trip-placed', port: 4567 };

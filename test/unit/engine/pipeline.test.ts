@@ -75,7 +75,12 @@ describe('select stage', () => {
 });
 
 describe('render stage', () => {
-  const upper: RendererCompiler = (r) => (r.body.startsWith('tpl:') ? (x) => `${r.body.slice(4)} ${x.req.path}` : null);
+  const upper: RendererCompiler = (r) =>
+    r.body.startsWith('tpl:')
+      ? (x) => {
+          x.body = `${r.body.slice(4)} ${x.req.path}`;
+        }
+      : null;
 
   it('is left out of mocks none of whose responses has a renderer', () => {
     const m = mock();
@@ -98,7 +103,9 @@ describe('render stage', () => {
     const compiled: string[] = [];
     const counting: RendererCompiler = (r) => {
       compiled.push(r.id);
-      const render: Renderer = () => r.body;
+      const render: Renderer = (x) => {
+        x.body = r.body;
+      };
       return render;
     };
     const pipeline = createPipeline({ compileRenderer: counting });
@@ -205,7 +212,7 @@ describe('the pipeline', () => {
   it('inserts a stage by name, and refuses duplicate or unknown names', () => {
     const extra: ResponseStage = { name: 'extra' };
     const p = insertStage(DEFAULT_PIPELINE, extra, { before: 'faults' });
-    expect(p.stages.map((s) => s.name)).toEqual(['select', 'render', 'extra', 'faults', 'fallback']);
+    expect(p.stages.map((s) => s.name)).toEqual(['crud', 'select', 'render', 'extra', 'faults', 'fallback']);
     expect(() => insertStage(p, extra, { after: 'select' })).toThrow(/two pipeline stages are named "extra"/);
     expect(() => insertStage(p, { name: 'x' }, { after: 'proxy' })).toThrow(/no pipeline stage is named "proxy"/);
   });

@@ -68,7 +68,15 @@ describe('project file export', () => {
       mockdeck: 'project',
       version: PROJECT_FILE_VERSION,
       exportedAt: '2026-03-01T12:00:00.000Z',
-      project: { name: 'Shop API', description: 'orders', slug: 'shop-api', isPublic: true, port: 4010, chaos: null },
+      project: {
+        name: 'Shop API',
+        description: 'orders',
+        slug: 'shop-api',
+        isPublic: true,
+        templatingSeed: null,
+        port: 4010,
+        chaos: null,
+      },
       mocks: [
         {
           name: 'List users',
@@ -80,6 +88,9 @@ describe('project file export', () => {
           responseMode: 'sequential',
           isActive: true,
           chaos: null,
+          kind: 'http',
+          bucket: null,
+          crudKey: 'id',
           responses: [
             {
               name: 'OK',
@@ -89,6 +100,7 @@ describe('project file export', () => {
               isDefault: false,
               weight: 3,
               conditions: [],
+              disableTemplating: false,
             },
             {
               name: 'Admin',
@@ -98,6 +110,7 @@ describe('project file export', () => {
               isDefault: true,
               weight: 100,
               conditions: [{ type: 'header', field: 'x-role', operator: 'regex', value: '^adm' }],
+              disableTemplating: false,
             },
           ],
         },
@@ -111,11 +124,16 @@ describe('project file export', () => {
           responseMode: 'random',
           isActive: false,
           chaos: null,
+          kind: 'http',
+          bucket: null,
+          crudKey: 'id',
           responses: [],
         },
       ],
+      buckets: [],
     });
-    expect(serializeProjectFile(file)).not.toMatch(/"id"|Id"|token/i);
+    // No id field (a CRUD key field may be *named* "id": that is a value, not an id).
+    expect(serializeProjectFile(file)).not.toMatch(/"id":|Id":|token/i);
   });
 
   it('finds the project by id too, and names a missing slug', () => {
@@ -308,6 +326,7 @@ describe('project file upgrades', () => {
       name: 'Shop API',
       description: 'orders',
       isPublic: true,
+      templatingSeed: null,
       slug: 'shop-api',
       chaos: null,
       serve: { port: 4010 },

@@ -1,10 +1,10 @@
 /**
  * The response pipeline: how a request routed into a compiled project becomes its answer.
  *
- *   route match → select → render → faults/latency → fallback
+ *   route match → [crud] → select → render → faults/latency → fallback
  *
  * The route table (router.ts) picks the mock, or none. Then the stages run in order on one
- * Exchange: select picks the response (conditions, weight, sequence); render makes its body
+ * Exchange: crud answers a CRUD mock from its data bucket (crud/, CRUD mocks only); select picks the response (conditions, weight, sequence); render makes its body
  * for this request (identity until templating); faults sets the delay (chaos later); fallback
  * answers what no mock matched (MOCK_NOT_FOUND; proxy and record plug in before it). Each
  * stage compiles to a step per mock (and one for unmatched requests) when the project is
@@ -13,6 +13,7 @@
  * when it must wait; the request then finishes asynchronously (EngineResult.pending), and
  * each such wait is bounded (Pipeline.stepTimeoutMs), so a hung upstream cannot hold it.
  */
+import { crudStage } from '../crud/crud-stage';
 import { faultsStage } from './faults-stage';
 import { fallbackStage } from './fallback-stage';
 import { renderStage, storedBodies } from './render-stage';
@@ -20,6 +21,7 @@ import { selectStage } from './select-stage';
 import type { Pipeline, RendererCompiler, ResponseStage } from './stage';
 
 export const DEFAULT_STAGES: readonly ResponseStage[] = Object.freeze([
+  crudStage,
   selectStage,
   renderStage,
   faultsStage,
@@ -73,6 +75,6 @@ export function insertStage(
   return createPipeline({ stages, compileRenderer: pipeline.compileRenderer, stepTimeoutMs: pipeline.stepTimeoutMs });
 }
 
-export { selectStage, renderStage, faultsStage, fallbackStage, storedBodies };
+export { crudStage, selectStage, renderStage, faultsStage, fallbackStage, storedBodies };
 export { ResponseExchange } from './exchange';
 export { runSteps, type Pipeline, type RendererCompiler, type ResponseStage } from './stage';

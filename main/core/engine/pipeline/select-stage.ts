@@ -14,6 +14,8 @@ const NO_FAILURES: ConditionFailure[] = [];
 export const selectStage: ResponseStage = {
   name: 'select',
   forMock(cm) {
+    // A CRUD mock answers from its bucket (crud stage), not from responses.
+    if (cm.mock.kind === 'crud') return undefined;
     if (cm.responses.length > 0) return cm.hasConditions ? selectWithConditions : selectPlain;
     const m = cm.mock;
     const body = errorBody(

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ContractCaller } from '../../../../shared/ipc/contract';
 import { consoleLogger, type Logger } from '../../util/logger';
 import { bearerAuth } from './auth';
+import { bucketRoutes } from './bucket-routes';
 import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
@@ -39,10 +40,11 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   mockRoutes(app, deps);
   responseRoutes(app, deps);
   logRoutes(app, deps);
+  bucketRoutes(app, deps);
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).
-  for (const url of ['/projects/*', '/mocks', '/mocks/*']) {
+  for (const url of ['/projects/*', '/mocks', '/mocks/*', '/buckets', '/buckets/*']) {
     app.all(url, (req, reply) => sendNotFound(req, reply));
   }
 }

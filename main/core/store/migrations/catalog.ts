@@ -127,6 +127,46 @@ CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
     sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
   },
   {
+    // Templating (issue 11): a project's faker seed (NULL: random) and a response's switch to
+    // send its body and headers as stored even when they contain "{{".
+    version: 5,
+    name: 'templating seed and disable switch',
+    sql: `
+ALTER TABLE projects ADD COLUMN templating_seed INTEGER;
+ALTER TABLE responses ADD COLUMN disable_templating INTEGER NOT NULL DEFAULT 0;
+`,
+  },
+  {
+    // Data buckets (Mockoon's): `content` is the initial value as written; the current value
+    // lives in its own table, so a reset (deleting that row) brings the content back, and a
+    // request's write never touches the bucket's definition (nor its updated_at). A CRUD mock
+    // names its bucket by name (`bucket`), like a template does, so a project file stays portable.
+    version: 6,
+    name: 'data buckets and crud mocks',
+    sql: `
+CREATE TABLE data_buckets (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  content TEXT NOT NULL,
+  templated INTEGER NOT NULL DEFAULT 0,
+  sort_order INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (project_id, name)
+);
+CREATE TABLE data_bucket_values (
+  bucket_id TEXT PRIMARY KEY REFERENCES data_buckets(id) ON DELETE CASCADE,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+ALTER TABLE mocks ADD COLUMN kind TEXT NOT NULL DEFAULT 'http';
+ALTER TABLE mocks ADD COLUMN bucket TEXT;
+ALTER TABLE mocks ADD COLUMN crud_key TEXT NOT NULL DEFAULT 'id';
+`,
+  },
+  {
     // Per-project proxy (docs/proxy.md): where unmatched requests go, and whether they are
     // recorded into mocks. Off for every existing project.
     version: 8,

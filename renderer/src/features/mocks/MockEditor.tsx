@@ -4,6 +4,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
+import { useBuckets } from '../buckets/bucket-queries';
 import { pathParams } from './mock-form';
 import { MockActions } from './MockActions';
 import { useMockForm } from './use-mock-form';
@@ -19,6 +20,8 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
   });
   const params = pathParams(m.form.path);
   const pathError = m.fieldError('path');
+  const crud = m.form.kind === 'crud';
+  const { data: buckets } = useBuckets(projectId);
 
   return (
     <form
@@ -61,6 +64,54 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
           {problemsSummary(m.problemCount)}
         </div>
       )}
+      <div className="crud-row">
+        <Field
+          label="Route type"
+          error={m.fieldError('kind')}
+          help={crud ? 'Every method, from a data bucket' : undefined}
+        >
+          {(ids) => (
+            <select {...ids} value={m.form.kind} onChange={(e) => m.update({ kind: e.target.value as Mock['kind'] })}>
+              <option value="http">HTTP route (responses)</option>
+              <option value="crud">CRUD route (data bucket)</option>
+            </select>
+          )}
+        </Field>
+        {crud && (
+          <>
+            <Field
+              label="Data bucket"
+              error={m.fieldError('bucket')}
+              help={buckets && buckets.length === 0 ? 'Create one under “Data buckets” first' : undefined}
+            >
+              {(ids) => (
+                <select {...ids} value={m.form.bucket} onChange={(e) => m.update({ bucket: e.target.value })}>
+                  <option value="">Choose a bucket…</option>
+                  {m.form.bucket && !buckets?.some((b) => b.name === m.form.bucket) && (
+                    <option value={m.form.bucket}>{m.form.bucket} (missing)</option>
+                  )}
+                  {buckets?.map((b) => (
+                    <option key={b.id} value={b.name}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Key field" error={m.fieldError('crudKey')} help="Finds items, e.g. id or data.id">
+              {(ids) => (
+                <input
+                  {...ids}
+                  className="mono"
+                  value={m.form.crudKey}
+                  spellCheck={false}
+                  onChange={(e) => m.update({ crudKey: e.target.value })}
+                />
+              )}
+            </Field>
+          </>
+        )}
+      </div>
       <div className="grid-2">
         <Field label="Name" error={m.fieldError('name')}>
           {(ids) => (
@@ -77,6 +128,8 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
             {(ids) => (
               <select
                 {...ids}
+                disabled={crud}
+                title={crud ? 'A CRUD route answers every method' : undefined}
                 value={m.form.method}
                 onChange={(e) => m.update({ method: e.target.value as Mock['method'] })}
               >
@@ -165,6 +218,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
           {(ids) => (
             <select
               {...ids}
+              disabled={crud}
               value={m.form.responseMode}
               onChange={(e) => m.update({ responseMode: e.target.value as Mock['responseMode'] })}
             >

@@ -62,14 +62,17 @@ export function MockList({ projectId }: { projectId: string }) {
               type="button"
               className="mock-open"
               aria-current={m.id === mockId ? 'true' : undefined}
-              aria-label={`${m.method} ${m.path}`}
+              aria-label={m.kind === 'crud' ? `CRUD ${m.path}` : `${m.method} ${m.path}`}
               onClick={() => navigate({ mockId: m.id })}
             >
-              <MethodBadge method={m.method} />
+              <MethodBadge method={m.kind === 'crud' ? 'CRUD' : m.method} />
               <span className="mock-path">{m.path}</span>
               <span className="mock-sub">
-                {m.name} · {m.responseCount} {m.responseCount === 1 ? 'response' : 'responses'} · {m.hits}{' '}
-                {m.hits === 1 ? 'hit' : 'hits'}
+                {m.name} ·{' '}
+                {m.kind === 'crud'
+                  ? `bucket ${m.bucket ?? '(none)'}`
+                  : `${m.responseCount} ${m.responseCount === 1 ? 'response' : 'responses'}`}{' '}
+                · {m.hits} {m.hits === 1 ? 'hit' : 'hits'}
                 {m.chaos && (
                   <span className="mock-chaos" title={`Chaos: ${describeChaos(m.chaos)}`}>
                     {' '}

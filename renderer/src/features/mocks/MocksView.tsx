@@ -55,6 +55,14 @@ function MockPane({
   if (error) return <ErrorNotice error={error} />;
   if (!mock || mock.id !== mockId) return <div className="loading">Loading mock…</div>;
 
+  if (mock.kind === 'crud') {
+    return (
+      <>
+        <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
+        <CrudRoutes path={mock.path} bucket={mock.bucket} crudKey={mock.crudKey} />
+      </>
+    );
+  }
   const selected = responseId === 'new' ? null : (mock.responses.find((r) => r.id === responseId) ?? null);
   return (
     <>
@@ -107,6 +115,44 @@ function MockPane({
         </div>
       </section>
     </>
+  );
+}
+
+/** What a CRUD mock answers (Mockoon's CRUD routes, docs/data-buckets.md): in place of its responses. */
+function CrudRoutes({ path, bucket, crudKey }: { path: string; bucket: string | null; crudKey: string }) {
+  const base = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const item = `${base === '/' ? '' : base}/{${crudKey}}`;
+  const rows: [string, string, string][] = [
+    ['GET', base, 'the items; ?search=, ?field_eq=…, ?sort=&order=, ?page=&limit='],
+    ['GET', item, 'one item (404 when none has the key)'],
+    ['POST', base, `adds an item (201), its ${crudKey} set when missing`],
+    ['PUT', item, 'replaces the item'],
+    ['PATCH', item, 'merges fields into the item'],
+    ['DELETE', item, 'removes the item'],
+    ['PUT · PATCH · DELETE', base, 'replace, append to, or empty the whole bucket'],
+  ];
+  return (
+    <section className="crud-help" aria-label="CRUD routes">
+      <h3>CRUD routes on {bucket ? <code>{bucket}</code> : 'no bucket yet'}</h3>
+      <table>
+        <tbody>
+          {rows.map(([method, p, what]) => (
+            <tr key={method + p}>
+              <td>
+                <code>{method}</code>
+              </td>
+              <td>
+                <code>{p}</code>
+              </td>
+              <td className="muted">{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        Changes persist across restarts until you reset the bucket under “Data buckets”. The delay above still applies.
+      </p>
+    </section>
   );
 }
 

@@ -1,8 +1,10 @@
 import {
   mockCreateSchema,
   mockPathProblem,
+  DEFAULT_CRUD_KEY,
   type HttpMethod,
   type Mock,
+  type MockKind,
   type MockCreate,
   type ResponseMode,
   type ResponseType,
@@ -18,6 +20,10 @@ export interface MockForm {
   responseDelay: string;
   responseMode: ResponseMode;
   isActive: boolean;
+  kind: MockKind;
+  /** The CRUD route's bucket name; '' for none chosen. */
+  bucket: string;
+  crudKey: string;
 }
 
 export type MockFormErrors = Partial<Record<keyof MockForm, string>>;
@@ -31,6 +37,9 @@ export const emptyMockForm = (): MockForm => ({
   responseDelay: '0',
   responseMode: 'random',
   isActive: true,
+  kind: 'http',
+  bucket: '',
+  crudKey: DEFAULT_CRUD_KEY,
 });
 
 export const mockToForm = (m: Mock): MockForm => ({
@@ -42,6 +51,9 @@ export const mockToForm = (m: Mock): MockForm => ({
   responseDelay: String(m.responseDelay),
   responseMode: m.responseMode,
   isActive: m.isActive,
+  kind: m.kind,
+  bucket: m.bucket ?? '',
+  crudKey: m.crudKey,
 });
 
 const toNumber = (s: string): number => (s.trim() === '' ? 0 : Number(s));
@@ -49,7 +61,11 @@ const toNumber = (s: string): number => (s.trim() === '' ? 0 : Number(s));
 /** Field → message for everything the core would refuse, checked with the same schemas. */
 export function validateMockForm(f: MockForm): MockFormErrors {
   const errors: MockFormErrors = {};
-  const r = mockCreateSchema.safeParse({ ...f, responseDelay: toNumber(f.responseDelay) });
+  const r = mockCreateSchema.safeParse({
+    ...f,
+    responseDelay: toNumber(f.responseDelay),
+    bucket: f.bucket.trim() || null,
+  });
   if (!r.success) {
     for (const issue of r.error.issues) {
       const field = issue.path[0] as keyof MockForm | undefined;
@@ -59,6 +75,7 @@ export function validateMockForm(f: MockForm): MockFormErrors {
   // The path rule gets the shared wording even when the schema stopped at "required".
   const pathProblem = f.path.trim() ? mockPathProblem(f.path.trim()) : 'path is required, e.g. /users/{id}';
   if (pathProblem) errors.path = pathProblem;
+  if (f.kind === 'crud' && f.bucket.trim() === '') errors.bucket = 'choose the data bucket this CRUD route works on';
   if (f.responseDelay.trim() !== '' && !Number.isFinite(Number(f.responseDelay))) {
     errors.responseDelay = 'delay must be a number of milliseconds';
   }
@@ -75,6 +92,9 @@ export function mockFormToPayload(f: MockForm): MockCreate {
     responseDelay: toNumber(f.responseDelay),
     responseMode: f.responseMode,
     isActive: f.isActive,
+    kind: f.kind,
+    bucket: f.bucket.trim() || null,
+    crudKey: f.crudKey.trim(),
   };
 }
 

@@ -34,7 +34,13 @@ export function useMockForm(projectId: string, mock: Mock | null) {
       if (!mock) {
         saver.markClean();
         navigate({ mockId: saved.id });
-        notify({ kind: 'info', message: `Mock ${saved.method} ${saved.path} created: add its first response` });
+        notify({
+          kind: 'info',
+          message:
+            saved.kind === 'crud'
+              ? `CRUD route ${saved.path} created on bucket ${saved.bucket ?? '(none)'}`
+              : `Mock ${saved.method} ${saved.path} created: add its first response`,
+        });
       } else {
         notify({ kind: 'info', message: 'Mock saved' });
       }
@@ -58,7 +64,7 @@ export function useMockForm(projectId: string, mock: Mock | null) {
     return undefined;
   };
   const generalError =
-    serverError && !serverError.field?.match(/(^|\.)(name|path|method|responseDelay|description)$/)
+    serverError && !serverError.field?.match(/(^|\.)(name|path|method|responseDelay|description|bucket|crudKey|kind)$/)
       ? serverError
       : null;
 

@@ -65,6 +65,7 @@ function Palette() {
         { id: 'view-mocks', label: 'Go to mocks', run: () => navigate({ view: 'mocks' }) },
         { id: 'view-logs', label: 'Go to request log', run: () => navigate({ view: 'logs' }) },
         { id: 'view-stats', label: 'Go to stats', run: () => navigate({ view: 'stats' }) },
+        { id: 'view-buckets', label: 'Go to data buckets', run: () => navigate({ view: 'buckets' }) },
         { id: 'view-chaos', label: "Go to the project's chaos", run: () => navigate({ view: 'chaos' }) },
         { id: 'view-proxy', label: 'Go to proxy settings', run: () => navigate({ view: 'proxy' }) },
       );

@@ -15,6 +15,7 @@ import { useServerState } from './project-queries';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'mocks', label: 'Mocks' },
+  { view: 'buckets', label: 'Data buckets' },
   { view: 'logs', label: 'Request log' },
   { view: 'stats', label: 'Stats' },
   { view: 'chaos', label: 'Chaos' },
