@@ -1,11 +1,12 @@
 import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
-import { DEFAULT_PIPELINE, type Pipeline } from './engine';
+import type { Pipeline } from './engine';
 import { ProxyService } from './proxy';
 import { mountManagementApi } from './server/management';
 import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
+import { SERVER_PIPELINE } from './server/project-cache';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
 import { AppError } from './util/errors';
@@ -34,7 +35,7 @@ export interface CoreOptions {
    * Cloud's lifecycle); a bare Core answers cloud calls with CLOUD_UNAVAILABLE.
    */
   cloudProvider?: () => Promise<Cloud>;
-  /** The response pipeline mocks are answered through (engine/pipeline); the default one when absent. */
+  /** The response pipeline mocks are answered through (engine/pipeline); the server's (templating, CRUD) when absent. */
   pipeline?: Pipeline;
   /**
    * Request timeouts (headers 10 s, whole request 30 s) and the grace period a stop gives
@@ -88,7 +89,7 @@ export class Core {
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
-      pipeline: this.proxy.withProxy(opts.pipeline ?? DEFAULT_PIPELINE),
+      pipeline: this.proxy.withProxy(opts.pipeline ?? SERVER_PIPELINE),
       limits: opts.httpLimits,
     });
   }

@@ -19,7 +19,7 @@ const pipeline = proxy.withProxy(DEFAULT_PIPELINE);
 
 describe('the proxy stage', () => {
   it('sits right before fallback, once', () => {
-    expect(pipeline.stages.map((s) => s.name)).toEqual(['select', 'render', 'faults', 'proxy', 'fallback']);
+    expect(pipeline.stages.map((s) => s.name)).toEqual(['crud', 'select', 'render', 'faults', 'proxy', 'fallback']);
     expect(proxy.withProxy(pipeline)).toBe(pipeline);
   });
 
