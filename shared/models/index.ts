@@ -5,3 +5,4 @@ export * from './response';
 export * from './request-log';
 export * from './content';
 export * from './domain-events';
+export * from './scenario';

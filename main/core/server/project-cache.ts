@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogChange } from '../catalog/events';
-import { compileProject, DEFAULT_PIPELINE, type CompiledProject, type Pipeline } from '../engine';
+import { compileProject, DEFAULT_PIPELINE, type CompiledProject, type Pipeline, type ProjectRuntime } from '../engine';
 import type { Store } from '../store/store';
 
 /**
@@ -43,6 +43,14 @@ export class ProjectCache {
     }
     if (c instanceof Error) throw c;
     return c;
+  }
+
+  /**
+   * What the project remembers between requests (scenario states, globals, buckets), for the
+   * management calls that show or reset it; compiles the project when no request has yet.
+   */
+  runtime(projectId: string): ProjectRuntime | undefined {
+    return this.get(projectId)?.runtime;
   }
 
   private compile(projectId: string): CompiledProject | Error | undefined {

@@ -44,16 +44,18 @@ export class ResponsesRepo {
   insert(r: MockResponse): void {
     (this.insertStmt ??= this.db
       .prepare(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
-           sort_order, created_at, updated_at)
+           condition_logic, scenario_name, required_scenario_state, new_scenario_state, sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
-           @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
+           @conditionLogic, @scenarioName, @requiredScenarioState, @newScenarioState, @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
   }
 
   update(r: MockResponse): void {
     this.db
       .prepare(
         `UPDATE responses SET name=@name, status_code=@statusCode, headers=@headers, body=@body,
-           is_default=@isDefault, weight=@weight, conditions=@conditions, sort_order=@sortOrder,
+           is_default=@isDefault, weight=@weight, conditions=@conditions, condition_logic=@conditionLogic,
+           scenario_name=@scenarioName, required_scenario_state=@requiredScenarioState,
+           new_scenario_state=@newScenarioState, sort_order=@sortOrder,
            updated_at=@updatedAt WHERE id=@id`,
       )
       .run(this.params(r));

@@ -39,6 +39,10 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  condition_logic: string;
+  scenario_name: string;
+  required_scenario_state: string;
+  new_scenario_state: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -81,6 +85,10 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: JSON.parse(r.conditions) as Condition[],
+  conditionLogic: r.condition_logic as MockResponse['conditionLogic'],
+  scenarioName: r.scenario_name,
+  requiredScenarioState: r.required_scenario_state,
+  newScenarioState: r.new_scenario_state,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

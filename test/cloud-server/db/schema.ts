@@ -80,6 +80,10 @@ CREATE TABLE responses (
   is_default INTEGER NOT NULL,
   weight REAL NOT NULL,
   conditions TEXT NOT NULL,
+  condition_logic TEXT NOT NULL DEFAULT 'and',
+  scenario_name TEXT NOT NULL DEFAULT '',
+  required_scenario_state TEXT NOT NULL DEFAULT '',
+  new_scenario_state TEXT NOT NULL DEFAULT '',
   sort_order INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

@@ -1,5 +1,5 @@
 import type { Mock, MockResponse, Project } from '../../../shared/models';
-import { conditionSchema, HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
+import { CONDITION_LOGICS, conditionSchema, HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
 import { toWireMock, toWireProject, toWireResponse } from '../../../shared/wire/mockbird';
 
@@ -42,6 +42,10 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  condition_logic: string;
+  scenario_name: string;
+  required_scenario_state: string;
+  new_scenario_state: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -87,6 +91,10 @@ export const responseModel = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: conditionSchema.array().parse(JSON.parse(r.conditions)),
+  conditionLogic: oneOf(CONDITION_LOGICS, r.condition_logic, 'and'),
+  scenarioName: r.scenario_name,
+  requiredScenarioState: r.required_scenario_state,
+  newScenarioState: r.new_scenario_state,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -29,7 +29,16 @@ export const response = {
   body: '<teapot short="true"/>',
   isDefault: true,
   weight: 7.5,
-  conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
+  conditions: [
+    { type: 'query', field: 'q', operator: 'regex', value: '^a+$' },
+    { type: 'cookie', field: 'session', operator: 'regex', value: '^ab', flags: 'i', invert: true },
+    { type: 'method', field: '', operator: 'equals', value: 'PATCH' },
+    { type: 'body', field: '$.items[0]', operator: 'valid_json_schema', value: '{"type":"object"}' },
+  ],
+  conditionLogic: 'or',
+  scenarioName: 'checkout',
+  requiredScenarioState: 'Started',
+  newScenarioState: 'Paid',
 } satisfies Required<ResponseContent>;
 
 export const placement = { slug: 'round-trip-placed', port: 4567 };

@@ -126,4 +126,17 @@ CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
     name: 'project log secrets switch',
     sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // Rules and scenarios (issue 11): how a response's conditions combine, and the WireMock-style
+    // scenario it requires and moves. New conditions (targets, operators, invert, flags) live
+    // in the conditions JSON and need no column; new response modes are values of response_mode.
+    version: 7,
+    name: 'response condition logic and scenarios',
+    sql: `
+ALTER TABLE responses ADD COLUMN condition_logic TEXT NOT NULL DEFAULT 'and';
+ALTER TABLE responses ADD COLUMN scenario_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN required_scenario_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN new_scenario_state TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];

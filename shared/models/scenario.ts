@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * A WireMock-style scenario of a project as the server holds it: responses name it
+ * (scenarioName), may require a state (requiredScenarioState) and move it (newScenarioState).
+ * States live in memory: a restart or a reset puts every scenario back in its start state.
+ */
+export interface ScenarioState {
+  name: string;
+  /** The current state ('Started' until a response moves it). */
+  state: string;
+  /** Every state its responses require or set, the start state first: what the UI offers. */
+  states: string[];
+  /** How many responses name it. */
+  responses: number;
+}
+
+export const scenarioResetSchema = z.object({
+  /** One scenario; all of the project's when absent. */
+  name: z.string().trim().min(1, 'name cannot be empty: leave it out to reset every scenario').max(200).optional(),
+});
