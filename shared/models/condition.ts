@@ -101,10 +101,7 @@ export const conditionSchema = z
     /** Negates the condition's result (Mockoon's `invert`); an absent field then matches where it did not. */
     invert: z.boolean().optional(),
     /** Flags of a regex condition: any of i, m, s (re2js runs them; regex_i is regex with i). */
-    flags: z
-      .string()
-      .regex(REGEX_FLAGS, 'flags are any of i, m and s, each once, e.g. "i" or "ms"')
-      .optional(),
+    flags: z.string().regex(REGEX_FLAGS, 'flags are any of i, m and s, each once, e.g. "i" or "ms"').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.field === '' && !FIELDLESS_TYPES.has(c.type)) {

@@ -81,7 +81,7 @@ export const responseCreateSchema = z.object({
   requiredScenarioState: scenarioText('requiredScenarioState').default(''),
   /** Picking this response moves its scenario to this state ('' = it stays). */
   newScenarioState: scenarioText('newScenarioState').default(''),
-})
+});
 export type ResponseCreate = z.input<typeof responseCreateSchema>;
 
 export const responseUpdateSchema = z.object({

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  responseCreateSchema,
-  responseUpdateSchema,
-  type Condition,
-  type MockResponse,
-} from '../../../shared/models';
+import { responseCreateSchema, responseUpdateSchema, type Condition, type MockResponse } from '../../../shared/models';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, parseInput } from '../util/errors';
@@ -21,7 +16,8 @@ function checkJsonSchemas(conditions: readonly Condition[]): void {
   conditions.forEach((c, i) => {
     if (c.operator !== 'valid_json_schema') return;
     const problem = jsonSchemaCompileProblem(c.value);
-    if (problem) throw new AppError('VALIDATION_ERROR', `conditions.${i}.value: ${problem}`, { field: `conditions.${i}.value` });
+    if (problem)
+      throw new AppError('VALIDATION_ERROR', `conditions.${i}.value: ${problem}`, { field: `conditions.${i}.value` });
   });
 }
 

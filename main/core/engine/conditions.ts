@@ -118,8 +118,7 @@ function splitRef(field: string): { name: string; jsonPath: boolean; read: (root
   return { name, jsonPath: false, read: (root) => valueAt(root, path) };
 }
 
-const scenarioState = (v: RequestView, name: string): string =>
-  v.runtime?.scenarios.get(name) ?? SCENARIO_START_STATE;
+const scenarioState = (v: RequestView, name: string): string => v.runtime?.scenarios.get(name) ?? SCENARIO_START_STATE;
 
 /** A cookie of the Cookie header(s); several of the same name give an array. Values are percent-decoded. */
 function readCookie(v: RequestView, name: string): FieldValue {
@@ -279,7 +278,7 @@ export function describeActual(a: unknown): string | null {
   const s =
     typeof a === 'string'
       ? a
-      : Array.isArray(a) && a.every((e) => typeof e === 'string')
+      : Array.isArray(a) && a.length > 0 && a.every((e) => typeof e === 'string')
         ? a.join(', ')
         : jsonText(a);
   return s.length > MAX_ACTUAL ? `${s.slice(0, MAX_ACTUAL)}…` : s;

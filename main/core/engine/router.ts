@@ -85,9 +85,7 @@ export class RouteTable {
     if (!root) return out;
     const segments = splitPath(path).map(safeDecode);
     walkAll(root, segments, 0, [], (leaf, values) => {
-      const params: Record<string, string> = leaf.protoNames
-        ? (Object.create(null) as Record<string, string>)
-        : {};
+      const params: Record<string, string> = leaf.protoNames ? (Object.create(null) as Record<string, string>) : {};
       let v = 0;
       leaf.names.forEach((name) => {
         if (name !== null) params[name] = values[v++] ?? '';

@@ -46,7 +46,9 @@ export class ResponsesRepo {
       .prepare(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
            condition_logic, scenario_name, required_scenario_state, new_scenario_state, sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
-           @conditionLogic, @scenarioName, @requiredScenarioState, @newScenarioState, @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
+           @conditionLogic, @scenarioName, @requiredScenarioState, @newScenarioState, @sortOrder, @createdAt, @updatedAt)`)).run(
+      this.params(r),
+    );
   }
 
   update(r: MockResponse): void {

@@ -17,7 +17,9 @@ const re2Engine: RegExpEngine = Object.assign(
   (pattern: string, flags: string) => {
     const re = RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
     if (re.programSize() > MAX_REGEX_PROGRAM) {
-      throw new Error(`pattern "${pattern}" is too complex (${re.programSize()} steps, the limit is ${MAX_REGEX_PROGRAM})`);
+      throw new Error(
+        `pattern "${pattern}" is too complex (${re.programSize()} steps, the limit is ${MAX_REGEX_PROGRAM})`,
+      );
     }
     return { test: (s: string) => re.test(s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s) };
   },
@@ -36,13 +38,15 @@ export function compileJsonSchema(text: string): JsonValidator {
   if (problem) throw new Error(problem);
   const schema = JSON.parse(text) as object | boolean;
   if (text.includes('"uniqueItems"')) {
-    throw new Error('JSON schema uses uniqueItems, which MockDeck does not check (its cost grows with the square of an array): remove it');
+    throw new Error(
+      'JSON schema uses uniqueItems, which MockDeck does not check (its cost grows with the square of an array): remove it',
+    );
   }
   try {
     const validate = instance().compile(schema);
     return (value) => validate(value) === true;
   } catch (e) {
-    throw new Error(`JSON schema cannot be compiled: ${(e as Error).message}`);
+    throw new Error(`JSON schema cannot be compiled: ${(e as Error).message}`, { cause: e });
   }
 }
 

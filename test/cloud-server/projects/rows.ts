@@ -1,5 +1,11 @@
 import type { Mock, MockResponse, Project } from '../../../shared/models';
-import { CONDITION_LOGICS, conditionSchema, HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
+import {
+  CONDITION_LOGICS,
+  conditionSchema,
+  HTTP_METHODS,
+  RESPONSE_MODES,
+  RESPONSE_TYPES,
+} from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
 import { toWireMock, toWireProject, toWireResponse } from '../../../shared/wire/mockbird';
 
