@@ -5,6 +5,9 @@ import { z } from 'zod';
  * (scenarioName), may require a state (requiredScenarioState) and move it (newScenarioState).
  * States live in memory: a restart or a reset puts every scenario back in its start state.
  */
+/** The state a scenario is in before any response moved it (WireMock's name). */
+export const SCENARIO_START_STATE = 'Started';
+
 export interface ScenarioState {
   name: string;
   /** The current state ('Started' until a response moves it). */

@@ -94,6 +94,7 @@ export const keys = {
   mockAll: 'mock:',
   stats: (projectId: string) => `stats:${projectId}`,
   statsAll: 'stats:',
+  scenarios: (projectId: string) => `scenarios:${projectId}`,
   server: 'server',
   appInfo: 'app.info',
 } as const;
@@ -107,6 +108,7 @@ export const mockKeys = (projectId: string, mockId?: string) => [
   keys.project(projectId),
   keys.projectsAll,
   keys.stats(projectId),
+  keys.scenarios(projectId),
   ...(mockId ? [keys.mock(mockId)] : []),
 ];
 
