@@ -21,7 +21,18 @@ const CORE = [
   'main/core/handlers',
   'main/core/server/management',
 ];
-const FEATURES = ['conditions', 'cloud', 'projects', 'responses', 'mocks', 'logs', 'server', 'stats', 'palette'];
+const FEATURES = [
+  'conditions',
+  'cloud',
+  'projects',
+  'scenarios',
+  'responses',
+  'mocks',
+  'logs',
+  'server',
+  'stats',
+  'palette',
+];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
 
@@ -95,11 +106,12 @@ export const LAYERS = [
   layer(feature('conditions'), RENDERER_BASE),
   layer(feature('cloud'), RENDERER_BASE),
   layer(feature('projects'), [feature('cloud'), ...RENDERER_BASE]),
-  layer(feature('responses'), [feature('conditions'), ...RENDERER_BASE]),
+  layer(feature('scenarios'), RENDERER_BASE),
+  layer(feature('responses'), [feature('conditions'), feature('scenarios'), ...RENDERER_BASE]),
   layer(feature('mocks'), [feature('projects'), feature('responses'), ...RENDERER_BASE]),
   layer(feature('logs'), [feature('projects'), feature('conditions'), ...RENDERER_BASE]),
   layer(feature('server'), [feature('projects'), ...RENDERER_BASE]),
-  layer(feature('stats'), RENDERER_BASE),
+  layer(feature('stats'), [feature('scenarios'), ...RENDERER_BASE]),
   layer(feature('palette'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
