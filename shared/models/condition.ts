@@ -111,6 +111,9 @@ export const conditionSchema = z
         message: `field is required for a ${c.type} condition (${FIELD_HINTS[c.type]})`,
       });
     }
+    const path = jsonPathOf(c.type, c.field);
+    const pathProblem = path === undefined ? undefined : jsonPathProblem(path);
+    if (pathProblem) ctx.addIssue({ code: 'custom', path: ['field'], message: pathProblem });
     if (REGEX_OPERATORS.has(c.operator)) {
       const problem = regexProblem(c.value);
       if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
@@ -142,6 +145,45 @@ export const FIELD_HINTS: Record<ConditionType, string> = {
   data_bucket: 'a data bucket name, optionally with a path, e.g. users.0.id or users.$[0].id',
   scenario: 'a scenario name, e.g. checkout',
 };
+
+/** Words a JSONPath filter may not use: they reach JavaScript's objects, not the JSON's. */
+const JSONPATH_FORBIDDEN_WORDS =
+  /\b(this|constructor|prototype|__proto__|__defineGetter__|Function|eval|process|require|import|globalThis|window)\b/;
+
+/**
+ * Checks a JSONPath field (`$.items[0].id`, `$..name`, `$.users[?(@.age > 30 && @.active)]`).
+ * Filters may compare and combine (== != < > <= >= && || !) but not call methods, group with
+ * parentheses, use regex literals or assign: jsonpath-plus evaluates them on every request,
+ * and a method call such as `@.match(/(a+)+$/)` would run JavaScript's backtracking regex
+ * (seconds for 24 characters). Use a regex condition on the value instead.
+ */
+export function jsonPathProblem(path: string): string | undefined {
+  if (!path.startsWith('$')) return undefined;
+  // String literals may hold anything; what runs is the rest.
+  const code = path.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, '""');
+  const hint = 'filters may only compare fields with values, e.g. $.users[?(@.age > 30 && @.role == "admin")]';
+  if (/[/`\\;{}]/.test(code)) return `JSONPath "${path}" uses characters a filter may not (/ \` \\ ; { }): ${hint}`;
+  if (/[^?]\(|^\(/.test(code)) {
+    return `JSONPath "${path}" calls a function or groups with parentheses, which MockDeck does not run: ${hint}`;
+  }
+  if (/(^|[^=!<>])=(?!=)/.test(code)) return `JSONPath "${path}" assigns a value (=): compare with == instead`;
+  // Each recursive descent walks the whole value again from every node the last one found.
+  if ((code.match(/\.\./g) ?? []).length > 1) {
+    return `JSONPath "${path}" uses recursive descent (..) more than once: keep one, e.g. $..name`;
+  }
+  const word = JSONPATH_FORBIDDEN_WORDS.exec(code);
+  if (word) return `JSONPath "${path}" uses "${word[1]}", which a filter may not: ${hint}`;
+  return undefined;
+}
+
+/** The JSONPath part of a field, if any: the whole body field, or what follows the name of a global or bucket. */
+export function jsonPathOf(type: ConditionType, field: string): string | undefined {
+  if (type === 'body') return field.length > 1 && field.startsWith('$') ? field : undefined;
+  if (type !== 'global_var' && type !== 'data_bucket') return undefined;
+  const dot = field.indexOf('.');
+  const rest = dot < 0 ? '' : field.slice(dot + 1);
+  return rest.startsWith('$') ? rest : undefined;
+}
 
 /**
  * Checks a valid_json_schema condition's schema as far as the shared layer can: JSON, an

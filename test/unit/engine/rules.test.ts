@@ -284,3 +284,29 @@ describe('selection', () => {
     expect([...compiled.mocks.values()][0]!.rich).toBe(false);
   });
 });
+
+describe('JSONPath filters are bounded', () => {
+  const problem = (field: string) => {
+    const r = conditionSchema.safeParse({ type: 'body', field, operator: 'exists' });
+    return r.success ? undefined : r.error.issues[0]?.message;
+  };
+  it('allows comparisons and refuses calls, regex literals, grouping, assignment and JavaScript objects', () => {
+    expect(problem('$.users[?(@.age > 30 && @.role == "admin")].name')).toBeUndefined();
+    expect(problem('$..name')).toBeUndefined();
+    expect(problem('$.a[?(@.s == "(x) /y/")]')).toBeUndefined();
+    expect(problem('$..[?(@.match(/(a+)+$/))]')).toMatch(/characters a filter may not/);
+    expect(problem("$..[?(@.match('(a+)+$'))]")).toMatch(/calls a function/);
+    expect(problem('$[(@.length-1)]')).toMatch(/calls a function or groups/);
+    expect(problem('$[?(@.a = 1)]')).toMatch(/assigns/);
+    expect(problem('$[?(@.constructor)]')).toMatch(/constructor/);
+    expect(problem('$..a..b')).toMatch(/more than once/);
+    expect(
+      conditionSchema.safeParse({ type: 'data_bucket', field: 'b.$..[?(@.x.match(1))]', operator: 'exists' }).success,
+    ).toBe(false);
+  });
+  it('a stored unsafe path finds nothing instead of running, and answers at once', () => {
+    const v = view(json({ a: `${'a'.repeat(40)}!` }));
+    const c = cond('body', '$..[?(@.match(/(a+)+$/))]', 'exists');
+    expect(holds(c, v)).toBe(false);
+  });
+});
