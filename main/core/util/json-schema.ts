@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types';
 import { RE2JS } from 're2js';
-import { jsonSchemaProblem, MAX_REGEX_INPUT, MAX_REGEX_PROGRAM } from '../../../shared/models';
+import { jsonSchemaProblem, MAX_REGEX_INPUT, MAX_REGEX_PROGRAM, REGEX_BUDGET } from '../../../shared/models';
 
 /**
  * valid_json_schema conditions: the schema (the condition's value) is compiled by ajv once,
@@ -9,8 +9,11 @@ import { jsonSchemaProblem, MAX_REGEX_INPUT, MAX_REGEX_PROGRAM } from '../../../
  *
  * Bounded work (docs/security.md, item 2): the schema is at most MAX_JSON_SCHEMA_LENGTH
  * characters; its `pattern`s run on re2js (linear time, the same program-size limit as regex
- * conditions, the first MAX_REGEX_INPUT characters) instead of JavaScript's backtracking
- * RegExp; `uniqueItems`, whose check is quadratic in an array's length, is refused; remote
+ * conditions, the first MAX_REGEX_INPUT characters, and one validation's patterns share
+ * REGEX_BUDGET steps as a request's regex conditions do: a pattern tested after it is spent
+ * does not match) instead of JavaScript's backtracking RegExp; a validation that throws (a
+ * recursive $ref over a deeply nested value) is "not valid"; `uniqueItems`, whose check is
+ * quadratic in an array's length, is refused; remote
  * `$ref`s are never fetched; `format` is not checked (ajv ships no formats).
  */
 const re2Engine: RegExpEngine = Object.assign(
@@ -21,10 +24,22 @@ const re2Engine: RegExpEngine = Object.assign(
         `pattern "${pattern}" is too complex (${re.programSize()} steps, the limit is ${MAX_REGEX_PROGRAM})`,
       );
     }
-    return { test: (s: string) => re.test(s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s) };
+    const size = Math.max(1, re.programSize());
+    return {
+      // ajv caches patterns by this string: without it every pattern would share one key.
+      toString: () => `/${pattern}/${flags}`,
+      test(s: string) {
+        const text = s.length > MAX_REGEX_INPUT ? s.slice(0, MAX_REGEX_INPUT) : s;
+        budget -= text.length * size;
+        return budget >= 0 && re.test(text);
+      },
+    };
   },
   { code: 're2js' },
 );
+
+/** What is left of the running validation's regex work; validations are synchronous, so one counter serves all. */
+let budget = REGEX_BUDGET;
 
 let ajv: Ajv | undefined;
 const instance = (): Ajv =>
@@ -44,7 +59,14 @@ export function compileJsonSchema(text: string): JsonValidator {
   }
   try {
     const validate = instance().compile(schema);
-    return (value) => validate(value) === true;
+    return (value) => {
+      budget = REGEX_BUDGET;
+      try {
+        return validate(value) === true;
+      } catch {
+        return false;
+      }
+    };
   } catch (e) {
     throw new Error(`JSON schema cannot be compiled: ${(e as Error).message}`, { cause: e });
   }

@@ -310,3 +310,27 @@ describe('JSONPath filters are bounded', () => {
     expect(holds(c, v)).toBe(false);
   });
 });
+
+describe('JSON schema validation is bounded', () => {
+  it("a schema's patterns share a regex budget per validation: a huge array of strings stops matching", () => {
+    const valid = compileJsonSchema('{"type":"array","items":{"type":"string","pattern":"a"}}');
+    expect(valid(Array.from({ length: 10 }, () => 'a'.repeat(100)))).toBe(true);
+    // 2,000 × 64 KiB characters is far over the budget: the validation fails instead of running on.
+    expect(valid(Array.from({ length: 2000 }, () => 'a'.repeat(64 * 1024)))).toBe(false);
+    // And the budget is per validation: a small value validates again afterwards.
+    expect(valid(['a'])).toBe(true);
+  });
+  it('a validation that throws is "not valid", never an error', () => {
+    const valid = compileJsonSchema('{"$ref":"#/$defs/n","$defs":{"n":{"properties":{"c":{"$ref":"#/$defs/n"}}}}}');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) deep = { c: deep };
+    expect(valid(deep)).toBe(false);
+    expect(valid({ c: { c: {} } })).toBe(true);
+  });
+});
+
+it('each JSON schema pattern runs as itself (ajv caches patterns by their text)', () => {
+  const digits = compileJsonSchema('{"type":"string","pattern":"^[0-9]+$"}');
+  const letters = compileJsonSchema('{"type":"string","pattern":"^[a-z]+$"}');
+  expect([digits('123'), digits('abc'), letters('abc'), letters('123')]).toEqual([true, false, true, false]);
+});
