@@ -9,6 +9,17 @@ test('a cookie rule with regex flags and invert, OR logic, a scenario: call the 
 }) => {
   const baseUrl = await createProject(page, uniqueName('Rules API'));
   await createMock(page, { name: 'Cart', path: '/cart' });
+  const mockForm = page.getByRole('form', { name: 'Mock GET /cart' });
+  await expect(mockForm.getByLabel('Response mode').locator('option')).toHaveText([
+    'Random',
+    'Sequential',
+    'Disable rules',
+    'Fallback',
+  ]);
+  await mockForm.getByLabel('Response mode').selectOption('fallback');
+  await expect(mockForm.getByText('the next mock with this route answers')).toBeVisible();
+  await shot(page, 'rules-00-mock-editor-modes');
+  await mockForm.getByLabel('Response mode').selectOption('random');
   await addResponse(page, { name: 'Anyone', body: '{"who":"anyone"}' });
 
   // A response for sessions that do NOT start with "ab" (any case), OR a POST: two conditions, OR.

@@ -8,17 +8,18 @@ import { pathParams } from './mock-form';
 import { MockActions } from './MockActions';
 import { useMockForm } from './use-mock-form';
 
+// Short, so the select fits a narrow window; the help under it says what each does.
 const MODE_LABELS = {
-  random: 'Random (weighted)',
-  sequential: 'Sequential (in order)',
-  disable_rules: 'Disable rules (always the default)',
-  fallback: 'Fallback (no rule → next mock)',
+  random: 'Random',
+  sequential: 'Sequential',
+  disable_rules: 'Disable rules',
+  fallback: 'Fallback',
 } as const;
 
 /** What each mode does, under the select (docs/rules.md). */
 const MODE_HELP = {
-  random: 'Among the responses whose conditions hold, drawn by weight.',
-  sequential: 'Among the responses whose conditions hold, one after the other.',
+  random: 'Among the responses whose conditions hold, one drawn by weight.',
+  sequential: 'Among the responses whose conditions hold, one after the other, in order.',
   disable_rules: 'Conditions are ignored: the default response always answers.',
   fallback: 'When no response’s conditions hold, the next mock with this route answers.',
 } as const;
