@@ -106,13 +106,21 @@ function responseHolds(r: CompiledResponse, view: RequestView, failures: Conditi
   if (!r.anyCondition) return conditionsHold(r, view, failures);
   const before = failures.length;
   for (const c of r.conditions) {
-    if (holds(r, c, view, failures)) {
+    // Past the cap a failed condition is still tested, just not logged (the log row stays small).
+    const ok = failures.length < MAX_OR_FAILURES ? holds(r, c, view, failures) : c.test(c.read(view), view);
+    if (ok) {
       failures.length = before;
       return true;
     }
   }
   return false;
 }
+
+/**
+ * OR logic logs every failed condition of a response, so one request could log 50 per
+ * response; past this many the request's log row names no more (AND logs one per response).
+ */
+export const MAX_OR_FAILURES = 200;
 
 export function weighted(pool: readonly CompiledResponse[], random: () => number): CompiledResponse | undefined {
   let total = 0;
