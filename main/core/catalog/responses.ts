@@ -21,6 +21,16 @@ function checkJsonSchemas(conditions: readonly Condition[]): void {
   });
 }
 
+/** States without a scenario would be ignored silently: say so instead. */
+function checkScenario(r: MockResponse): void {
+  if (r.scenarioName || (!r.requiredScenarioState && !r.newScenarioState)) return;
+  throw new AppError(
+    'VALIDATION_ERROR',
+    'scenarioName is required when requiredScenarioState or newScenarioState is set: name the scenario, e.g. "checkout"',
+    { field: 'scenarioName' },
+  );
+}
+
 const reorderSchema = z.array(z.string()).min(1, "order needs the ids of the mock's responses");
 
 export class ResponseService {
@@ -56,6 +66,7 @@ export class ResponseService {
         createdAt: now,
         updatedAt: now,
       };
+      checkScenario(r);
       this.store.responses.insert(r);
       if (r.isDefault) this.store.responses.clearDefault(mockId, r.id);
       this.store.projects.touch(mock.projectId, now);
@@ -76,6 +87,7 @@ export class ResponseService {
       const r = this.require(mockId, id);
       const now = this.clock.now().toISOString();
       const next: MockResponse = { ...r, ...stripUndefined(data), updatedAt: now };
+      checkScenario(next);
       this.store.responses.update(next);
       if (data.isDefault === true) this.store.responses.clearDefault(mockId, id);
       this.store.projects.touch(mock.projectId, now);

@@ -351,6 +351,13 @@ describe('scenarios', () => {
 });
 
 describe('saving', () => {
+  it('refuses scenario states without a scenario name', () => {
+    const { mockId } = h.addMock({ name: 'no scenario', method: 'GET', path: '/no-scenario' });
+    expect(() => h.core.catalog.responses.create(mockId, { requiredScenarioState: 'Paid' })).toThrow(
+      /scenarioName is required/,
+    );
+  });
+
   it('refuses a JSON schema ajv cannot compile, naming the condition', () => {
     const { mockId } = h.addMock({ name: 'bad schema', method: 'GET', path: '/bad-schema' });
     expect(() =>
