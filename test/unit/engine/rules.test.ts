@@ -334,3 +334,25 @@ it('each JSON schema pattern runs as itself (ajv caches patterns by their text)'
   const letters = compileJsonSchema('{"type":"string","pattern":"^[a-z]+$"}');
   expect([digits('123'), digits('abc'), letters('abc'), letters('123')]).toEqual([true, false, true, false]);
 });
+
+describe('RouteTable.next: where fallback mode sends a declined request', () => {
+  it('later mocks of the same path, then patterns, literal segments before parameters; then none', () => {
+    const p = project();
+    const mocks = [
+      mock({ id: 'exact1', projectId: p.id, path: '/a/b' }),
+      mock({ id: 'exact2', projectId: p.id, path: '/a/b' }),
+      mock({ id: 'param', projectId: p.id, path: '/a/{x}' }),
+      mock({ id: 'literal', projectId: p.id, path: '/{y}/b' }),
+    ];
+    const compiled = compileProject({ project: p, mocks, responses: [] });
+    const chain: string[] = [];
+    let at = compiled.routes.match('GET', '/a/b');
+    while (at) {
+      chain.push(at.mock.mock.id);
+      at = compiled.routes.next('GET', '/a/b', at.mock);
+    }
+    // '/a/{x}' keeps the literal first segment, so it is preferred to '/{y}/b'.
+    expect(chain).toEqual(['exact1', 'exact2', 'param', 'literal']);
+    expect(compiled.routes.next('GET', '/a/b', compiled.mocks.get('literal')!)).toBeNull();
+  });
+});
