@@ -15,6 +15,7 @@ import type {
   RecordingStatus,
   RequestLog,
   RequestLogSummary,
+  ScenarioState,
 } from '../models';
 import {
   bucketCreateSchema,
@@ -26,6 +27,7 @@ import {
   projectUpdateSchema,
   responseCreateSchema,
   responseUpdateSchema,
+  scenarioResetSchema,
 } from '../models';
 import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
@@ -306,6 +308,15 @@ export const calls = {
       'mcp',
     ),
   ).returns<ProjectStats>(),
+
+  'scenarios.list': call(
+    z.object({ projectId: id }),
+    reads("Lists the scenarios a project's responses name, with the state each is in now.", 'rest', 'cli', 'mcp'),
+  ).returns<ScenarioState[]>(),
+  'scenarios.reset': call(
+    scenarioResetSchema.extend({ projectId: id }),
+    writes("Puts a project's scenarios (or the one named) back in their start state.", 'rest', 'cli', 'mcp'),
+  ).returns<ScenarioState[]>(),
 
   'server.status': call(
     none,

@@ -8,3 +8,4 @@ export * from './content';
 export * from './domain-events';
 export * from './proxy';
 export * from './bucket';
+export * from './scenario';

@@ -26,8 +26,13 @@ export const CONTENT_TYPES: Record<ResponseType, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** random: weighted pick (the spec's); sequential: cycle through the pool in order. */
-export const RESPONSE_MODES = ['random', 'sequential'] as const;
+/**
+ * random: weighted pick (the spec's); sequential: cycle through the pool in order;
+ * disable_rules: always the default response, conditions ignored; fallback: when no
+ * response's conditions hold, the request goes on to the next mock matching its route
+ * (Mockoon's modes; docs/rules.md).
+ */
+export const RESPONSE_MODES = ['random', 'sequential', 'disable_rules', 'fallback'] as const;
 export const responseModeSchema = z.enum(RESPONSE_MODES);
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
 

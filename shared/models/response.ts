@@ -19,6 +19,19 @@ export const headerMapSchema = z.record(
 
 export const MAX_BODY_LENGTH = 5 * 1024 * 1024;
 
+/** How a response's conditions combine: all must hold (the spec's) or any one (Mockoon's OR). */
+export const CONDITION_LOGICS = ['and', 'or'] as const;
+export const conditionLogicSchema = z.enum(CONDITION_LOGICS, { message: 'conditionLogic must be "and" or "or"' });
+export type ConditionLogic = z.infer<typeof conditionLogicSchema>;
+
+/** A scenario name or state (WireMock's model; '' means none). */
+const scenarioText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(200, `${what} is at most 200 characters`)
+    .regex(/^[^\r\n]*$/, `${what} cannot contain line breaks`);
+
 export const mockResponseSchema = z.object({
   id: z.string(),
   mockId: z.string(),
@@ -31,6 +44,10 @@ export const mockResponseSchema = z.object({
   conditions: z.array(conditionSchema),
   /** Send the body and headers as stored even when they contain `{{` (Mockoon's name). */
   disableTemplating: z.boolean(),
+  conditionLogic: conditionLogicSchema,
+  scenarioName: z.string(),
+  requiredScenarioState: z.string(),
+  newScenarioState: z.string(),
   sortOrder: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -60,6 +77,13 @@ export const responseCreateSchema = z.object({
   weight: weightSchema.default(100),
   conditions: z.array(conditionSchema).max(50).default([]),
   disableTemplating: z.boolean().default(false),
+  conditionLogic: conditionLogicSchema.default('and'),
+  /** The scenario this response reads or moves ('' = none); see requiredScenarioState/newScenarioState. */
+  scenarioName: scenarioText('scenarioName').default(''),
+  /** The response is eligible only while its scenario is in this state ('' = any state). */
+  requiredScenarioState: scenarioText('requiredScenarioState').default(''),
+  /** Picking this response moves its scenario to this state ('' = it stays). */
+  newScenarioState: scenarioText('newScenarioState').default(''),
 });
 export type ResponseCreate = z.input<typeof responseCreateSchema>;
 
@@ -72,5 +96,9 @@ export const responseUpdateSchema = z.object({
   weight: weightSchema.optional(),
   conditions: z.array(conditionSchema).max(50).optional(),
   disableTemplating: z.boolean().optional(),
+  conditionLogic: conditionLogicSchema.optional(),
+  scenarioName: scenarioText('scenarioName').optional(),
+  requiredScenarioState: scenarioText('requiredScenarioState').optional(),
+  newScenarioState: scenarioText('newScenarioState').optional(),
 });
 export type ResponseUpdate = z.input<typeof responseUpdateSchema>;

@@ -13,7 +13,7 @@ import type {
   ResponseContent,
   Unchecked,
 } from '../models';
-import { conditionSchema, normalizeMockPath } from '../models';
+import { conditionLogicSchema, conditionSchema, normalizeMockPath } from '../models';
 
 /**
  * MockBird's JSON bodies (docs/reference/mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
@@ -88,10 +88,20 @@ export interface WireResponse {
   body: string;
   is_default: 0 | 1;
   weight: number;
-  /** JSON string of a condition array. */
+  /**
+   * JSON string of a condition array. MockDeck's targets and operators beyond the spec's
+   * (cookie, method, request_number…, null, valid_json_schema…, invert, flags) travel inside
+   * it as they are: a MockBird server stores the string, and one that checks it refuses them
+   * with its 400, which sync reports; nothing is dropped silently (docs/rules.md, Sync).
+   */
   conditions: string;
   /** MockDeck's addition (Mockoon's name): 1 sends body and headers as stored even with `{{`. */
   disable_templating: 0 | 1;
+  /** MockDeck's additions (absent from a server that does not know them: read as their defaults). */
+  condition_logic: string;
+  scenario_name: string;
+  required_scenario_state: string;
+  new_scenario_state: string;
   created_at: string;
   updated_at: string;
 }
@@ -200,6 +210,10 @@ export function toWireResponse(r: MockResponse): WireResponse {
     weight: r.weight,
     conditions: JSON.stringify(r.conditions),
     disable_templating: bit(r.disableTemplating),
+    condition_logic: r.conditionLogic,
+    scenario_name: r.scenarioName,
+    required_scenario_state: r.requiredScenarioState,
+    new_scenario_state: r.newScenarioState,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
@@ -299,6 +313,10 @@ export const wireResponseSchema = z.object({
   weight: z.number(),
   conditions: z.union([jsonString(z.array(conditionSchema)), z.array(conditionSchema)]),
   disable_templating: zBit.default(false),
+  condition_logic: conditionLogicSchema.default('and'),
+  scenario_name: z.string().default(''),
+  required_scenario_state: z.string().default(''),
+  new_scenario_state: z.string().default(''),
   created_at: z.string(),
   updated_at: z.string().optional(),
 });
@@ -343,7 +361,18 @@ export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({
   body: r.body,
   isDefault: r.is_default,
   weight: r.weight,
-  conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
+  conditions: r.conditions.map((c) => ({
+    type: c.type,
+    field: c.field,
+    operator: c.operator,
+    value: c.value,
+    ...(c.invert !== undefined && { invert: c.invert }),
+    ...(c.flags !== undefined && { flags: c.flags }),
+  })),
+  conditionLogic: r.condition_logic,
+  scenarioName: r.scenario_name,
+  requiredScenarioState: r.required_scenario_state,
+  newScenarioState: r.new_scenario_state,
   disableTemplating: r.disable_templating,
 });
 

@@ -1,11 +1,35 @@
 import { z } from 'zod';
-import { responseCreateSchema, responseUpdateSchema, type MockResponse } from '../../../shared/models';
+import { responseCreateSchema, responseUpdateSchema, type Condition, type MockResponse } from '../../../shared/models';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, parseInput } from '../util/errors';
+import { jsonSchemaCompileProblem } from '../util/json-schema';
 import { newId } from '../util/ids';
 import type { CatalogEvents } from './events';
 import { stripUndefined, type MockService } from './mocks';
+
+/**
+ * The shared schema checks a valid_json_schema condition's JSON; whether ajv can compile it
+ * (an unknown $ref, a bad pattern) is only known here, so it is refused before it is saved.
+ */
+function checkJsonSchemas(conditions: readonly Condition[]): void {
+  conditions.forEach((c, i) => {
+    if (c.operator !== 'valid_json_schema') return;
+    const problem = jsonSchemaCompileProblem(c.value);
+    if (problem)
+      throw new AppError('VALIDATION_ERROR', `conditions.${i}.value: ${problem}`, { field: `conditions.${i}.value` });
+  });
+}
+
+/** States without a scenario would be ignored silently: say so instead. */
+function checkScenario(r: MockResponse): void {
+  if (r.scenarioName || (!r.requiredScenarioState && !r.newScenarioState)) return;
+  throw new AppError(
+    'VALIDATION_ERROR',
+    'scenarioName is required when requiredScenarioState or newScenarioState is set: name the scenario, e.g. "checkout"',
+    { field: 'scenarioName' },
+  );
+}
 
 const reorderSchema = z.array(z.string()).min(1, "order needs the ids of the mock's responses");
 
@@ -30,6 +54,7 @@ export class ResponseService {
 
   create(mockId: string, input: unknown): MockResponse {
     const data = parseInput(responseCreateSchema, input);
+    checkJsonSchemas(data.conditions);
     const response = this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       const now = this.clock.now().toISOString();
@@ -41,6 +66,7 @@ export class ResponseService {
         createdAt: now,
         updatedAt: now,
       };
+      checkScenario(r);
       this.store.responses.insert(r);
       if (r.isDefault) this.store.responses.clearDefault(mockId, r.id);
       this.store.projects.touch(mock.projectId, now);
@@ -55,11 +81,13 @@ export class ResponseService {
 
   update(mockId: string, id: string, input: unknown): MockResponse {
     const data = parseInput(responseUpdateSchema, input);
+    if (data.conditions) checkJsonSchemas(data.conditions);
     const response = this.store.tx(() => {
       const mock = this.mocks.require(mockId);
       const r = this.require(mockId, id);
       const now = this.clock.now().toISOString();
       const next: MockResponse = { ...r, ...stripUndefined(data), updatedAt: now };
+      checkScenario(next);
       this.store.responses.update(next);
       if (data.isDefault === true) this.store.responses.clearDefault(mockId, id);
       this.store.projects.touch(mock.projectId, now);

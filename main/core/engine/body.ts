@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { isJsonPath, queryJsonPath } from './json-path';
 import type { FieldValue, ParsedBody, RequestView } from './types';
 
 /**
@@ -37,12 +38,64 @@ export const bodyText = (view: RequestView): string => (view.text ??= view.req.r
 
 export function readBodyField(view: RequestView, field: string): FieldValue {
   if (field === RAW_BODY_FIELD) return bodyText(view);
-  const body = (view.parsed ??= isUtf8(view.req.rawBody)
-    ? parseBody(bodyText(view), view.req.contentType ?? headerContentType(view))
-    : RAW);
+  const body = parsedBody(view);
   if (body.kind === 'json') return jsonPath(body.value, field);
   if (body.kind === 'form') return formField(body.value, field);
   return undefined;
+}
+
+const parsedBody = (view: RequestView): ParsedBody =>
+  (view.parsed ??= isUtf8(view.req.rawBody)
+    ? parseBody(bodyText(view), view.req.contentType ?? headerContentType(view))
+    : RAW);
+
+/**
+ * A body field as a value, for the operators that look at JSON types (null, empty_array,
+ * array_includes, valid_json_schema): the JSON value itself, not its text. `$` is the parsed
+ * JSON body (its text when it is not JSON); a JSONPath field gives its match, or an array of
+ * its matches (json-path.ts); a form field its text.
+ */
+export function readBodyValue(view: RequestView, field: string): unknown {
+  const body = parsedBody(view);
+  if (field === RAW_BODY_FIELD) return body.kind === 'json' ? body.value : bodyText(view);
+  if (body.kind === 'json') return isJsonPath(field) ? queryJsonPath(body.value, field) : valueAt(body.value, field);
+  if (body.kind === 'form') return formField(body.value, field);
+  return undefined;
+}
+
+/** A body field as text through a JSONPath (several matches: each one's text). */
+export function readBodyPath(view: RequestView, field: string): FieldValue {
+  const body = parsedBody(view);
+  return body.kind === 'json' ? textOf(queryJsonPath(body.value, field), true) : undefined;
+}
+
+/** The value at a dotted path (`user.name`, `items.0.id`), or undefined. */
+export function valueAt(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  if (path === '') return cur;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur)) {
+      if (!/^\d+$/.test(key)) return undefined;
+      cur = cur[Number(key)];
+    } else {
+      if (!Object.hasOwn(cur, key)) return undefined;
+      cur = (cur as Record<string, unknown>)[key];
+    }
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/**
+ * A value as the text string operators compare: scalars as their text, objects as JSON.
+ * `spread`: an array (several JSONPath matches) gives each element's text, so a condition
+ * matches when any one does.
+ */
+export function textOf(v: unknown, spread = false): FieldValue {
+  if (v === undefined) return undefined;
+  if (spread && Array.isArray(v)) return v.map((e) => stringify(e));
+  return stringify(v);
 }
 
 function headerContentType(view: RequestView): string | undefined {

@@ -1,8 +1,9 @@
 import { CONTENT_TYPES, type Mock, type MockResponse, type Project } from '../../../shared/models';
-import { compileCondition } from './conditions';
+import { compileCondition, type ConditionContext } from './conditions';
 import { CORS_HEADERS } from './cors';
 import { addCrudRoutes } from './crud/crud-stage';
 import { DEFAULT_PIPELINE } from './pipeline';
+import { fallbackModeStep } from './pipeline/fallback-mode';
 import { stepsForMock, stepsForUnmatched, type Pipeline } from './pipeline/stage';
 import { RouteTable } from './router';
 import { createMemoryRuntime, type ProjectRuntime } from './runtime';
@@ -45,18 +46,27 @@ export function compileProject(
   for (const mock of input.mocks) {
     const before = previous?.mocks.get(mock.id);
     const cm = compileMock(mock, byMock.get(mock.id) ?? [], pipeline, reuse && before);
-    if (before && before.signature === cm.signature) cm.seq = before.seq;
+    if (before && before.signature === cm.signature) {
+      cm.seq = before.seq;
+      cm.calls.n = before.calls.n;
+    }
     cm.steps = stepsForMock(pipeline.stages, cm, input.project);
     mocks.set(mock.id, cm);
     if (!mock.isActive) continue;
     if (mock.kind === 'crud') addCrudRoutes(routes, mock.path, cm);
     else routes.add(mock.method.toUpperCase(), mock.path, cm);
   }
+  const unmatched = stepsForUnmatched(pipeline.stages, input.project);
+  for (const cm of mocks.values()) {
+    if (cm.mock.responseMode === 'fallback') {
+      cm.steps = [fallbackModeStep(cm, cm.steps, routes, unmatched, pipeline.stepTimeoutMs)];
+    }
+  }
   return {
     project: input.project,
     routes,
     mocks,
-    unmatched: stepsForUnmatched(pipeline.stages, input.project),
+    unmatched,
     pipeline,
     runtime: input.runtime ?? previous?.runtime ?? createMemoryRuntime(),
   };
@@ -68,16 +78,27 @@ function compileMock(
   pipeline: Pipeline,
   before: CompiledMock | undefined,
 ): CompiledMock {
+  const calls = { n: 0 };
   const responses = [...list]
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((r) => compileResponse(mock, r, pipeline, before));
-  const conditional = responses.filter((r) => r.conditions.length > 0);
+    .map((r) => compileResponse(mock, r, pipeline, before, calls));
+  const conditional = responses.filter((r) => r.conditions.length > 0 || r.requiredState !== null);
   return {
     mock,
     responses,
     conditional,
-    unconditioned: responses.filter((r) => r.conditions.length === 0),
+    unconditioned: responses.filter((r) => r.conditions.length === 0 && r.requiredState === null),
     hasConditions: conditional.length > 0,
+    rich:
+      (mock.responseMode !== 'random' && mock.responseMode !== 'sequential') ||
+      responses.some(
+        (r) =>
+          r.anyCondition ||
+          r.requiredState !== null ||
+          r.transition !== null ||
+          r.source.conditions.some((c) => c.type === 'request_number'),
+      ),
+    calls,
     signature: [
       mock.updatedAt,
       mock.responseMode,
@@ -93,6 +114,7 @@ function compileResponse(
   r: MockResponse,
   pipeline: Pipeline,
   before: CompiledMock | undefined,
+  calls: ConditionContext['calls'],
 ): CompiledResponse {
   // Header names are case-insensitive; lowercase keys let the response's own Content-Type replace the default.
   const headers: Record<string, string> = {
@@ -104,10 +126,25 @@ function compileResponse(
   const same = before?.responses.find((p) => p.source.id === r.id && p.renderVersion === renderVersion);
   return {
     source: r,
-    conditions: r.conditions.map(compileCondition),
+    conditions: r.conditions.map((c) => compileCondition(c, { calls })),
+    // One condition is "any" of one: OR logic matters only from two conditions on.
+    anyCondition: r.conditionLogic === 'or' && r.conditions.length > 1,
+    ...scenarioOf(r),
     headers: Object.freeze(headers),
     render: same ? same.render : compileRenderer(pipeline, r, mock),
     renderVersion,
+  };
+}
+
+/** A response's scenario requirement, as a scenario condition (so the log names it), and its transition. */
+function scenarioOf(r: MockResponse): Pick<CompiledResponse, 'requiredState' | 'transition'> {
+  const name = r.scenarioName;
+  if (!name) return { requiredState: null, transition: null };
+  return {
+    requiredState: r.requiredScenarioState
+      ? compileCondition({ type: 'scenario', field: name, operator: 'equals', value: r.requiredScenarioState })
+      : null,
+    transition: r.newScenarioState ? { name, state: r.newScenarioState } : null,
   };
 }
 

@@ -22,8 +22,13 @@ export interface SafeRegex {
   test(input: string, view?: RequestView): boolean;
 }
 
-export function compileSafeRegex(pattern: string): SafeRegex {
-  const re = RE2JS.compile(pattern, RE2_FLAGS);
+/** `flags`: any of i (ignore case), m (^ $ at line breaks), s (. matches a newline), as in JavaScript. */
+export function compileSafeRegex(pattern: string, flags = ''): SafeRegex {
+  let f = RE2_FLAGS;
+  if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('m')) f |= RE2JS.MULTILINE;
+  if (flags.includes('s')) f |= RE2JS.DOTALL;
+  const re = RE2JS.compile(pattern, f);
   const size = Math.max(1, re.programSize());
   return {
     test(input, view) {

@@ -20,6 +20,8 @@ interface TrieNode {
     names: readonly (string | null)[];
     /** A parameter is named like an Object.prototype member (__proto__, constructor…). */
     protoNames: boolean;
+    /** Later mocks with the same method and path pattern, in project order (fallback mode reaches them). */
+    shadowed: CompiledMock[];
   } | null;
 }
 
@@ -28,6 +30,8 @@ const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, st
 
 export class RouteTable {
   private readonly exact = new Map<string, CompiledMock>();
+  /** Later mocks with the same method and exact path, in project order: only fallback mode reaches them. */
+  private readonly shadowed = new Map<string, CompiledMock[]>();
   private readonly tries = new Map<string, TrieNode>();
 
   add(method: string, path: string, mock: CompiledMock): void {
@@ -35,6 +39,7 @@ export class RouteTable {
     if (segments.every((s) => s.param === null)) {
       const key = `${method} /${segments.map((s) => s.text).join('/')}`;
       if (!this.exact.has(key)) this.exact.set(key, mock);
+      else this.shadowed.set(key, [...(this.shadowed.get(key) ?? []), mock]);
       return;
     }
     let node: TrieNode | undefined = this.tries.get(method);
@@ -49,7 +54,45 @@ export class RouteTable {
       }
     }
     const names = segments.map((s) => s.param);
-    node.leaf ??= { mock, names, protoNames: names.some((n) => n !== null && n in Object.prototype) };
+    if (node.leaf) node.leaf.shadowed.push(mock);
+    else node.leaf = { mock, names, protoNames: names.some((n) => n !== null && n in Object.prototype), shadowed: [] };
+  }
+
+  /**
+   * The mock that answers a request after `after` declined it (fallback mode, when none of
+   * its responses' conditions held): the next candidate in precedence order, i.e. the later
+   * mocks with the same method and path, then the patterns that match, literal segments
+   * before parameters. Null when there is none. Only fallback-mode mocks call this, so the
+   * ordinary match above stays one probe.
+   */
+  next(method: string, rawPath: string, after: CompiledMock): RouteMatch | null {
+    const all = this.candidates(method, rawPath);
+    const i = all.findIndex((c) => c.mock === after);
+    return i < 0 ? null : (all[i + 1] ?? null);
+  }
+
+  private candidates(method: string, rawPath: string): RouteMatch[] {
+    const m = method === 'HEAD' ? 'GET' : method;
+    const path = stripTrailingSlash(rawPath);
+    const out: RouteMatch[] = [];
+    const key = `${m} ${path.includes('%') ? decodePath(path) : path}`;
+    const hit = this.exact.get(key);
+    if (hit) {
+      out.push({ mock: hit, params: NO_PARAMS });
+      for (const mock of this.shadowed.get(key) ?? []) out.push({ mock, params: NO_PARAMS });
+    }
+    const root = this.tries.get(m);
+    if (!root) return out;
+    const segments = splitPath(path).map(safeDecode);
+    walkAll(root, segments, 0, [], (leaf, values) => {
+      const params: Record<string, string> = leaf.protoNames ? (Object.create(null) as Record<string, string>) : {};
+      let v = 0;
+      leaf.names.forEach((name) => {
+        if (name !== null) params[name] = values[v++] ?? '';
+      });
+      for (const mock of [leaf.mock, ...leaf.shadowed]) out.push({ mock, params });
+    });
+    return out;
   }
 
   match(method: string, rawPath: string): RouteMatch | null {
@@ -90,6 +133,24 @@ function walk(node: TrieNode, segments: readonly string[], i: number, values: st
     values.pop();
   }
   return null;
+}
+
+/** Every leaf `walk` could reach, in the order it prefers them. */
+function walkAll(
+  node: TrieNode,
+  segments: readonly string[],
+  i: number,
+  values: string[],
+  visit: (leaf: NonNullable<TrieNode['leaf']>, values: readonly string[]) => void,
+): void {
+  if (i === segments.length) {
+    if (node.leaf) visit(node.leaf, values);
+    return;
+  }
+  const seg = segments[i]!;
+  const literal = node.statics?.get(seg);
+  if (literal) walkAll(literal, segments, i + 1, values, visit);
+  if (node.param && seg !== '') walkAll(node.param, segments, i + 1, [...values, seg], visit);
 }
 
 /** `:id` and `{id}` both name a parameter; one trailing slash is ignored. */

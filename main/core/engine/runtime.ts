@@ -24,8 +24,8 @@ export interface ProjectRuntime {
   setBucket(nameOrId: string, value: unknown): boolean;
 }
 
-/** The state a scenario is in before any response moved it (WireMock's name). */
-export const SCENARIO_START_STATE = 'Started';
+// One definition, in shared/models (the renderer shows it too).
+export { SCENARIO_START_STATE } from '../../../shared/models';
 
 /** A runtime held in memory only, with the given buckets (name → value). */
 export function createMemoryRuntime(buckets: Record<string, unknown> = {}): ProjectRuntime {

@@ -1,6 +1,6 @@
 import type { ConditionFailure } from '../../../shared/models';
 import { describeActual } from './conditions';
-import type { CompiledMock, CompiledResponse, RequestView } from './types';
+import type { CompiledCondition, CompiledMock, CompiledResponse, RequestView } from './types';
 
 /**
  * Response selection (docs/reference/mockbird-api.md §5, §8):
@@ -39,19 +39,88 @@ export function selectResponse(
 
 function conditionsHold(r: CompiledResponse, view: RequestView, failures: ConditionFailure[]): boolean {
   for (const c of r.conditions) {
-    const actual = c.read(view);
-    if (!c.test(actual, view)) {
-      failures.push({
-        responseId: r.source.id,
-        responseName: r.source.name,
-        condition: c.source,
-        actual: describeActual(actual),
-      });
-      return false;
-    }
+    if (!holds(r, c, view, failures)) return false;
   }
   return true;
 }
+
+/** Tests one condition; when it fails, `failures` gets it with the value it saw. */
+function holds(r: CompiledResponse, c: CompiledCondition, view: RequestView, failures: ConditionFailure[]): boolean {
+  const actual = c.read(view);
+  if (c.test(actual, view)) return true;
+  failures.push({
+    responseId: r.source.id,
+    responseName: r.source.name,
+    condition: c.source,
+    actual: describeActual(actual),
+  });
+  return false;
+}
+
+const NO_RESPONSES: readonly CompiledResponse[] = [];
+
+/**
+ * Selection for a mock that uses more than the spec's selection (CompiledMock.rich): the
+ * same three steps, plus
+ * - request_number: this call is counted first, so the first call reads 1;
+ * - disable_rules mode: the default response (else the first), conditions never read;
+ * - a response's scenario requirement must hold before its conditions are read, and
+ *   conditionLogic 'or' needs one condition to hold instead of all (the log then lists each
+ *   one that failed);
+ * - fallback mode: only responses whose conditions hold are picked; when none does, the
+ *   answer is undefined and the request goes on to the next mock of its route
+ *   (pipeline/fallback-mode.ts);
+ * - the picked response moves its scenario (newScenarioState) in the exchange's runtime.
+ */
+export function selectRich(
+  cm: CompiledMock,
+  view: RequestView,
+  random: () => number,
+  failures: ConditionFailure[],
+): CompiledResponse | undefined {
+  cm.calls.n++;
+  const mode = cm.mock.responseMode;
+  let picked: CompiledResponse | undefined;
+  if (mode === 'disable_rules') {
+    picked = fallback(cm.responses);
+  } else {
+    let pool: readonly CompiledResponse[] = mode === 'fallback' ? NO_RESPONSES : cm.unconditioned;
+    const matched: CompiledResponse[] = [];
+    for (const r of cm.conditional) if (responseHolds(r, view, failures)) matched.push(r);
+    if (matched.length > 0) pool = matched;
+    if (pool.length === 0) {
+      if (mode === 'fallback') return undefined;
+      picked = fallback(cm.responses);
+    } else if (mode === 'sequential') {
+      picked = pool[cm.seq++ % pool.length];
+    } else {
+      picked = pool.length === 1 ? pool[0] : weighted(pool, random);
+    }
+  }
+  if (picked?.transition && view.runtime) view.runtime.scenarios.set(picked.transition.name, picked.transition.state);
+  return picked;
+}
+
+function responseHolds(r: CompiledResponse, view: RequestView, failures: ConditionFailure[]): boolean {
+  if (r.requiredState !== null && !holds(r, r.requiredState, view, failures)) return false;
+  if (!r.anyCondition) return conditionsHold(r, view, failures);
+  const before = failures.length;
+  for (const c of r.conditions) {
+    // Past the cap a failed condition is still tested, just not logged (the log row stays small).
+    const ok = failures.length < MAX_OR_FAILURES ? holds(r, c, view, failures) : c.test(c.read(view), view);
+    if (ok) {
+      failures.length = before;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * OR logic logs every failed condition of a response, so one request could log 50 per
+ * response; past this many the request's log row names no more (AND logs one per response).
+ */
+export const MAX_OR_FAILURES = 200;
 
 export function weighted(pool: readonly CompiledResponse[], random: () => number): CompiledResponse | undefined {
   let total = 0;

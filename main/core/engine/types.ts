@@ -141,21 +141,32 @@ export interface RequestView {
   text?: string | undefined;
   /** What is left of this request's regex work budget (regex.ts); REGEX_BUDGET before the first regex runs. */
   regexBudget?: number | undefined;
+  /** The project's runtime (globals, scenarios, buckets): the exchange's; absent where a caller tests conditions alone. */
+  readonly runtime?: ProjectRuntime;
 }
 
 export type ParsedBody = { kind: 'json'; value: unknown } | { kind: 'form'; value: URLSearchParams } | { kind: 'raw' };
 
 export interface CompiledCondition {
   readonly source: Condition;
-  /** The field value seen, for the log's ConditionFailure.actual. */
-  read(view: RequestView): FieldValue;
+  /**
+   * The field value seen, for the log's ConditionFailure.actual: text (FieldValue) for the
+   * text operators, the JSON value itself for null/empty_array/array_includes/valid_json_schema.
+   */
+  read(view: RequestView): unknown;
   /** `view` is the request the value was read from: regex conditions charge its work budget. */
-  test(actual: FieldValue, view?: RequestView): boolean;
+  test(actual: unknown, view?: RequestView): boolean;
 }
 
 export interface CompiledResponse {
   readonly source: MockResponse;
   readonly conditions: readonly CompiledCondition[];
+  /** Any one condition suffices (conditionLogic 'or'), instead of all of them. */
+  readonly anyCondition: boolean;
+  /** The scenario state this response requires (a scenario condition), checked before its conditions; null when none. */
+  readonly requiredState: CompiledCondition | null;
+  /** Picking this response moves scenario `name` to `state`; null when it moves none. */
+  readonly transition: { readonly name: string; readonly state: string } | null;
   /** Final headers (CORS, Content-Type, the response's own), built once at compile time. */
   readonly headers: Readonly<Record<string, string>>;
   /**
@@ -186,6 +197,14 @@ export interface CompiledMock {
   readonly signature: string;
   /** Next position in sequential mode; mutable, in memory only. */
   seq: number;
+  /**
+   * Uses what the spec's selection does not (a response mode beyond random/sequential, OR
+   * logic, scenarios, request_number): selected by select.ts's selectRich. A mock without
+   * any of them runs the spec's selection exactly as before.
+   */
+  readonly rich: boolean;
+  /** Calls this mock answered (request_number conditions read it); counted only for rich mocks. */
+  readonly calls: { n: number };
   /** What the pipeline's stages do to a request routed here, in order, identity stages left out. */
   steps: readonly StageStep[];
 }

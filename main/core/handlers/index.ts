@@ -6,6 +6,7 @@ import { registerProjectHandlers } from './projects';
 import { registerRequestLogHandlers } from './request-logs';
 import { registerResponseHandlers } from './responses';
 import { createRouter, type Router, type RouterOptions } from './router';
+import { registerScenarioHandlers } from './scenarios';
 import { registerServerHandlers } from './server';
 import { registerStatsHandlers } from './stats';
 
@@ -24,6 +25,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerBucketHandlers,
   registerRequestLogHandlers,
   registerStatsHandlers,
+  registerScenarioHandlers,
   registerServerHandlers,
   registerCloudHandlers,
 ];

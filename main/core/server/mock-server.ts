@@ -3,7 +3,7 @@ import type { ServerState } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { RequestLog } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
-import type { Pipeline } from '../engine';
+import type { Pipeline, ProjectRuntime } from '../engine';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { toAppError } from '../util/errors';
@@ -179,6 +179,11 @@ export class MockServer implements MockServerApi {
   }
 
   /** Where a project's mocks are served on the main listener, e.g. http://127.0.0.1:3001/m/my-api; null when stopped. */
+  /** A project's runtime state (scenarios, globals, buckets); undefined when the project does not exist. */
+  runtime(projectId: string): ProjectRuntime | undefined {
+    return this.cache.runtime(projectId);
+  }
+
   projectUrl(slug: string): string | null {
     const url = this.state().url;
     return url && `${url}/m/${slug}`;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogChange } from '../catalog/events';
-import { compileProject, createPipeline, type CompiledProject, type Pipeline } from '../engine';
+import { compileProject, createPipeline, type CompiledProject, type Pipeline, type ProjectRuntime } from '../engine';
 import { templateRenderer } from '../engine/templating';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
@@ -63,7 +63,7 @@ export class ProjectCache {
   }
 
   /** The project's runtime, made on first use. */
-  runtime(projectId: string): PersistedRuntime {
+  private runtimeOf(projectId: string): PersistedRuntime {
     let r = this.runtimes.get(projectId);
     if (!r) this.runtimes.set(projectId, (r = new PersistedRuntime(this.store, projectId, this.runtimeOptions)));
     return r;
@@ -89,6 +89,14 @@ export class ProjectCache {
     return c;
   }
 
+  /**
+   * What the project remembers between requests (scenario states, globals, buckets), for the
+   * management calls that show or reset it; compiles the project when no request has yet.
+   */
+  runtime(projectId: string): ProjectRuntime | undefined {
+    return this.get(projectId)?.runtime;
+  }
+
   private compile(projectId: string): CompiledProject | Error | undefined {
     try {
       const project = this.store.projects.get(projectId);
@@ -96,7 +104,7 @@ export class ProjectCache {
       const mocks = this.store.mocks.listByProject(projectId);
       const responses = this.store.responses.listByProject(projectId);
       const compiled = compileProject(
-        { project, mocks, responses, runtime: this.runtime(projectId) },
+        { project, mocks, responses, runtime: this.runtimeOf(projectId) },
         this.previous.get(projectId),
         this.pipeline,
       );

@@ -1,5 +1,6 @@
 import type { ServerState } from '../../../shared/ipc/contract';
 import type { RequestLog } from '../../../shared/models';
+import type { ProjectRuntime } from '../engine';
 
 export interface StartOptions {
   host?: string;
@@ -25,6 +26,8 @@ export interface MockServerApi {
   settleLogs(): Promise<void>;
   /** Writes the hit counters of queued request logs, but not the rows, and resolves once committed: what stats need. */
   settleCounters(): Promise<void>;
+  /** A project's runtime state (scenario states, globals, buckets); undefined when the project does not exist. */
+  runtime(projectId: string): ProjectRuntime | undefined;
 }
 
 /**

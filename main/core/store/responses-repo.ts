@@ -44,9 +44,11 @@ export class ResponsesRepo {
   insert(r: MockResponse): void {
     (this.insertStmt ??= this.db
       .prepare(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
-           disable_templating, sort_order, created_at, updated_at)
+           disable_templating, condition_logic, scenario_name, required_scenario_state, new_scenario_state,
+           sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
-           @disableTemplating, @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
+           @disableTemplating, @conditionLogic, @scenarioName, @requiredScenarioState, @newScenarioState,
+           @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
   }
 
   update(r: MockResponse): void {
@@ -54,7 +56,9 @@ export class ResponsesRepo {
       .prepare(
         `UPDATE responses SET name=@name, status_code=@statusCode, headers=@headers, body=@body,
            is_default=@isDefault, weight=@weight, conditions=@conditions,
-           disable_templating=@disableTemplating, sort_order=@sortOrder,
+           disable_templating=@disableTemplating, condition_logic=@conditionLogic,
+           scenario_name=@scenarioName, required_scenario_state=@requiredScenarioState,
+           new_scenario_state=@newScenarioState, sort_order=@sortOrder,
            updated_at=@updatedAt WHERE id=@id`,
       )
       .run(this.params(r));

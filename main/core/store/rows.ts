@@ -63,6 +63,10 @@ export interface ResponseRow {
   weight: number;
   conditions: string;
   disable_templating: number;
+  condition_logic: string;
+  scenario_name: string;
+  required_scenario_state: string;
+  new_scenario_state: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -128,6 +132,10 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   weight: r.weight,
   conditions: JSON.parse(r.conditions) as Condition[],
   disableTemplating: r.disable_templating === 1,
+  conditionLogic: r.condition_logic as MockResponse['conditionLogic'],
+  scenarioName: r.scenario_name,
+  requiredScenarioState: r.required_scenario_state,
+  newScenarioState: r.new_scenario_state,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

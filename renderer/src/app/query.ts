@@ -99,6 +99,7 @@ export const keys = {
   stats: (projectId: string) => `stats:${projectId}`,
   statsAll: 'stats:',
   recording: (projectId: string) => `recording:${projectId}`,
+  scenarios: (projectId: string) => `scenarios:${projectId}`,
   server: 'server',
   appInfo: 'app.info',
 } as const;
@@ -112,6 +113,7 @@ export const mockKeys = (projectId: string, mockId?: string) => [
   keys.project(projectId),
   keys.projectsAll,
   keys.stats(projectId),
+  keys.scenarios(projectId),
   ...(mockId ? [keys.mock(mockId)] : []),
 ];
 

@@ -85,6 +85,10 @@ CREATE TABLE responses (
   weight REAL NOT NULL,
   conditions TEXT NOT NULL,
   disable_templating INTEGER NOT NULL DEFAULT 0,
+  condition_logic TEXT NOT NULL DEFAULT 'and',
+  scenario_name TEXT NOT NULL DEFAULT '',
+  required_scenario_state TEXT NOT NULL DEFAULT '',
+  new_scenario_state TEXT NOT NULL DEFAULT '',
   sort_order INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

@@ -135,14 +135,18 @@ export function insertResponse(ctx: ServerContext, m: MockRow, f: ResponseFields
     weight: f.weight,
     conditions: JSON.stringify(f.conditions),
     disable_templating: f.disableTemplating ? 1 : 0,
+    condition_logic: f.conditionLogic,
+    scenario_name: f.scenarioName,
+    required_scenario_state: f.requiredScenarioState,
+    new_scenario_state: f.newScenarioState,
     sort_order: order,
     created_at: now,
     updated_at: now,
   };
   ctx.db
     .stmt(
-      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, disable_templating, sort_order, created_at, updated_at)
-       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @disable_templating, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, disable_templating, condition_logic, scenario_name, required_scenario_state, new_scenario_state, sort_order, created_at, updated_at)
+       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @disable_templating, @condition_logic, @scenario_name, @required_scenario_state, @new_scenario_state, @sort_order, @created_at, @updated_at)`,
     )
     .run(row);
   if (f.isDefault) clearDefault(ctx, m.id, row.id);
@@ -171,12 +175,17 @@ export function updateResponse(
     weight: merged.weight,
     conditions: JSON.stringify(merged.conditions),
     disable_templating: merged.disableTemplating ? 1 : 0,
+    condition_logic: merged.conditionLogic,
+    scenario_name: merged.scenarioName,
+    required_scenario_state: merged.requiredScenarioState,
+    new_scenario_state: merged.newScenarioState,
     updated_at: nowIso(ctx),
   };
   ctx.db
     .stmt(
       `UPDATE responses SET name=@name, status_code=@status_code, headers=@headers, body=@body, is_default=@is_default,
-       weight=@weight, conditions=@conditions, disable_templating=@disable_templating, updated_at=@updated_at WHERE id=@id`,
+       weight=@weight, conditions=@conditions, disable_templating=@disable_templating, condition_logic=@condition_logic, scenario_name=@scenario_name,
+       required_scenario_state=@required_scenario_state, new_scenario_state=@new_scenario_state, updated_at=@updated_at WHERE id=@id`,
     )
     .run(next);
   if (f.isDefault === true) clearDefault(ctx, m.id, r.id);

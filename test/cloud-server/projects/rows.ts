@@ -1,5 +1,12 @@
 import type { Mock, MockResponse, Project } from '../../../shared/models';
-import { conditionSchema, HTTP_METHODS, MOCK_KINDS, RESPONSE_MODES, RESPONSE_TYPES } from '../../../shared/models';
+import {
+  CONDITION_LOGICS,
+  conditionSchema,
+  HTTP_METHODS,
+  MOCK_KINDS,
+  RESPONSE_MODES,
+  RESPONSE_TYPES,
+} from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
 import { toWireMock, toWireProject, toWireResponse } from '../../../shared/wire/mockbird';
 
@@ -47,6 +54,10 @@ export interface ResponseRow {
   weight: number;
   conditions: string;
   disable_templating: number;
+  condition_logic: string;
+  scenario_name: string;
+  required_scenario_state: string;
+  new_scenario_state: string;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -105,6 +116,10 @@ export const responseModel = (r: ResponseRow): MockResponse => ({
   weight: r.weight,
   conditions: conditionSchema.array().parse(JSON.parse(r.conditions)),
   disableTemplating: r.disable_templating === 1,
+  conditionLogic: oneOf(CONDITION_LOGICS, r.condition_logic, 'and'),
+  scenarioName: r.scenario_name,
+  requiredScenarioState: r.required_scenario_state,
+  newScenarioState: r.new_scenario_state,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -20,12 +20,12 @@ const OPERATORS: [ConditionOperator, string, string, string, 'hit' | 'miss'][] =
   ['gt', '10', '10.5', '9', 'miss'],
   ['lt', '10', '-3', '10', 'miss'],
 ];
-const TYPES: ConditionType[] = ['header', 'query', 'body', 'path'];
+const TYPES = ['header', 'query', 'body', 'path'] as const satisfies readonly ConditionType[];
 
 let h: Harness;
 
 /** Sends a request whose `type` field carries `value`, or lacks the field when value is null. */
-async function send(type: ConditionType, op: string, value: string | null): Promise<string> {
+async function send(type: (typeof TYPES)[number], op: string, value: string | null): Promise<string> {
   const base = `/c/${type}/${op}`;
   if (type === 'header') {
     return (await fetch(h.url(base), { headers: value === null ? {} : { 'x-val': value } })).text();

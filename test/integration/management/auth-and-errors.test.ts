@@ -214,7 +214,7 @@ describe('bad input is a 4xx naming the problem, never a 500', () => {
       'unknown condition type',
       'POST',
       () => `/mocks/${ids.mockId}/responses`,
-      { conditions: [{ type: 'cookie', field: 'a', operator: 'equals', value: 'b' }] },
+      { conditions: [{ type: 'smell', field: 'a', operator: 'equals', value: 'b' }] },
       400,
       'conditions.0.type',
       /type/,

@@ -33,7 +33,16 @@ export const response = {
   body: '<teapot short="true"/>',
   isDefault: true,
   weight: 7.5,
-  conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
+  conditions: [
+    { type: 'query', field: 'q', operator: 'regex', value: '^a+$' },
+    { type: 'cookie', field: 'session', operator: 'regex', value: '^ab', flags: 'i', invert: true },
+    { type: 'method', field: '', operator: 'equals', value: 'PATCH' },
+    { type: 'body', field: '$.items[0]', operator: 'valid_json_schema', value: '{"type":"object"}' },
+  ],
+  conditionLogic: 'or',
+  scenarioName: 'checkout',
+  requiredScenarioState: 'Started',
+  newScenarioState: 'Paid',
   disableTemplating: true,
 } satisfies Required<ResponseContent>;
 

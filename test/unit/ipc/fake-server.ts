@@ -5,6 +5,7 @@ import type { RequestLog } from '../../../shared/models';
 import { Catalog } from '../../../main/core/catalog/catalog';
 import type { HandlerCore } from '../../../main/core/handlers/context';
 import type { MockServerApi } from '../../../main/core/server/types';
+import { createMemoryRuntime, type ProjectRuntime } from '../../../main/core/engine';
 import { openStore } from '../../../main/core/store/store';
 import { systemClock } from '../../../main/core/util/clock';
 
@@ -40,6 +41,14 @@ export class FakeServer implements MockServerApi {
   setChaosEnabled(enabled: boolean): ServerState {
     this.setState({ ...this.current, chaos: { ...this.current.chaos, enabled } });
     return this.current;
+  }
+
+  /** One in-memory runtime per project id, as the real server's project cache keeps one. */
+  private readonly runtimes = new Map<string, ProjectRuntime>();
+  runtime(projectId: string): ProjectRuntime {
+    let r = this.runtimes.get(projectId);
+    if (!r) this.runtimes.set(projectId, (r = createMemoryRuntime()));
+    return r;
   }
   onStateChange(l: (s: ServerState) => void): () => void {
     this.stateListeners.add(l);

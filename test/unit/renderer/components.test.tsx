@@ -7,6 +7,7 @@ import {
   conditionRowErrors,
   newConditionRow,
   type ConditionRow,
+  toCondition,
 } from '../../../renderer/src/features/conditions/condition-form';
 import { ErrorBoundary } from '../../../renderer/src/ui/ErrorBoundary';
 import { ErrorNotice } from '../../../renderer/src/ui/ErrorNotice';
@@ -17,11 +18,36 @@ afterEach(cleanup);
 
 function Conditions({ initial }: { initial: ConditionRow[] }) {
   const [rows, setRows] = useState(initial);
+  const [logic, setLogic] = useState<'and' | 'or'>('and');
   const errors = Object.fromEntries(rows.map((r, i) => [i, conditionRowErrors(r)]));
-  return <ConditionsEditor rows={rows} errors={errors} onChange={setRows} />;
+  return (
+    <>
+      <ConditionsEditor rows={rows} errors={errors} onChange={setRows} logic={logic} onLogicChange={setLogic} />
+      <output data-testid="saved">{JSON.stringify({ logic, conditions: rows.map(toCondition) })}</output>
+    </>
+  );
 }
 
 describe('ConditionsEditor', () => {
+  it('offers the new targets, operators, invert, regex flags and AND/OR, and saves only what is set', () => {
+    render(<Conditions initial={[newConditionRow({ field: 'q', operator: 'equals', value: 'a' })]} />);
+    const saved = () => JSON.parse(screen.getByTestId('saved').textContent!) as { logic: string; conditions: object[] };
+    expect(saved().conditions[0]).toEqual({ type: 'header', field: 'q', operator: 'equals', value: 'a' });
+    fireEvent.change(screen.getByLabelText('Condition 1 source'), { target: { value: 'method' } });
+    expect(screen.queryByLabelText('Condition 1 field')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Condition 1 source'), { target: { value: 'cookie' } });
+    fireEvent.change(screen.getByLabelText('Condition 1 operator'), { target: { value: 'regex' } });
+    fireEvent.change(screen.getByLabelText('Condition 1 regex flags'), { target: { value: 'i' } });
+    fireEvent.click(screen.getByLabelText('Condition 1 invert'));
+    fireEvent.change(screen.getByLabelText('Condition logic'), { target: { value: 'or' } });
+    expect(saved()).toEqual({
+      logic: 'or',
+      conditions: [{ type: 'cookie', field: 'q', operator: 'regex', value: 'a', flags: 'i', invert: true }],
+    });
+    fireEvent.change(screen.getByLabelText('Condition 1 regex flags'), { target: { value: 'x' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/flags are any of i, m and s/i);
+  });
+
   it('flags a bad regex as typed and hides the value for exists', () => {
     render(<Conditions initial={[newConditionRow({ field: 'q', operator: 'regex', value: '' })]} />);
     fireEvent.change(screen.getByLabelText('Condition 1 value'), { target: { value: '([a-z' } });

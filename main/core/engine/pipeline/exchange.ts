@@ -89,3 +89,18 @@ export class ResponseExchange implements Exchange {
     this.proxied = null;
   }
 }
+
+type Rerouted = { -readonly [K in 'mock' | 'params']: Exchange[K] };
+
+/**
+ * Hands the exchange to another mock of its route (fallback mode), or to none (then the
+ * unmatched steps answer): what the route table would have matched, had the first mock not
+ * been there.
+ */
+export function reroute(x: Exchange, match: RouteMatch | null): void {
+  const w = x as Omit<Exchange, 'mock' | 'params'> & Rerouted;
+  w.mock = match?.mock ?? null;
+  w.params = match?.params ?? NO_PARAMS;
+  w.mockId = match?.mock.mock.id ?? null;
+  w.response = null;
+}

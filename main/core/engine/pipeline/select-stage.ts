@@ -1,7 +1,7 @@
 import type { ConditionFailure } from '../../../../shared/models';
 import { answerError, errorBody } from '../errors';
-import { selectResponse } from '../select';
-import type { Exchange, StageStep } from '../types';
+import { selectResponse, selectRich } from '../select';
+import type { CompiledResponse, Exchange, StageStep } from '../types';
 import type { ResponseStage } from './stage';
 
 const NO_FAILURES: ConditionFailure[] = [];
@@ -16,7 +16,10 @@ export const selectStage: ResponseStage = {
   forMock(cm) {
     // A CRUD mock answers from its bucket (crud stage), not from responses.
     if (cm.mock.kind === 'crud') return undefined;
-    if (cm.responses.length > 0) return cm.hasConditions ? selectWithConditions : selectPlain;
+    if (cm.responses.length > 0) {
+      if (cm.rich) return selectRichStep;
+      return cm.hasConditions ? selectWithConditions : selectPlain;
+    }
     const m = cm.mock;
     const body = errorBody(
       'NO_RESPONSE_DEFINED',
@@ -39,9 +42,25 @@ const selectWithConditions: StageStep = (x) => {
   return undefined;
 };
 
+/**
+ * A mock using modes, OR logic, scenarios or request numbers (select.ts, selectRich). In
+ * fallback mode the response was picked before this step ran (pipeline/fallback-mode.ts).
+ */
+const selectRichStep: StageStep = (x) => {
+  if (x.response !== null) answer(x, x.response, x.conditionFailures);
+  else {
+    const failures: ConditionFailure[] = [];
+    answer(x, selectRich(x.mock!, x, x.random, failures)!, failures);
+  }
+  return undefined;
+};
+
 function pick(x: Exchange, failures: ConditionFailure[]): void {
   // forMock gave this step only to a mock with responses, so there is always one to pick.
-  const picked = selectResponse(x.mock!, x, x.random, failures)!;
+  answer(x, selectResponse(x.mock!, x, x.random, failures)!, failures);
+}
+
+function answer(x: Exchange, picked: CompiledResponse, failures: ConditionFailure[]): void {
   const r = picked.source;
   x.response = picked;
   x.status = r.statusCode;

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { mockCreateSchema, projectCreateSchema, projectUpdateSchema } from '../../../../shared/models';
+import {
+  mockCreateSchema,
+  projectCreateSchema,
+  projectUpdateSchema,
+  scenarioResetSchema,
+} from '../../../../shared/models';
 import { toWireMock, toWireProject } from '../../../../shared/wire/mockbird';
 import { parseInput } from '../../util/errors';
 import { bodyOf } from './body';
@@ -60,6 +65,16 @@ export function projectRoutes(app: FastifyInstance, { call }: ManagementDeps): v
 
   app.get<IdParams>('/projects/:id/stats', async (req) => {
     return { data: toWireProjectStats(await call(req, 'stats.project', { projectId: req.params.id })) };
+  });
+
+  // MockDeck's: scenario states (docs/rules.md); GET lists them, POST …/reset puts them back in 'Started'.
+  app.get<IdParams>('/projects/:id/scenarios', async (req) => {
+    return { data: await call(req, 'scenarios.list', { projectId: req.params.id }) };
+  });
+
+  app.post<IdParams>('/projects/:id/scenarios/reset', async (req) => {
+    const body = parseInput(scenarioResetSchema, bodyOf(req) ?? {});
+    return { data: await call(req, 'scenarios.reset', { projectId: req.params.id, ...body }) };
   });
 
   app.post<IdParams>('/projects/:id/duplicate', async (req, reply) => {

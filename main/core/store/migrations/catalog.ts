@@ -167,6 +167,19 @@ ALTER TABLE mocks ADD COLUMN crud_key TEXT NOT NULL DEFAULT 'id';
 `,
   },
   {
+    // Rules and scenarios (issue 11): how a response's conditions combine, and the WireMock-style
+    // scenario it requires and moves. New conditions (targets, operators, invert, flags) live
+    // in the conditions JSON and need no column; new response modes are values of response_mode.
+    version: 7,
+    name: 'response condition logic and scenarios',
+    sql: `
+ALTER TABLE responses ADD COLUMN condition_logic TEXT NOT NULL DEFAULT 'and';
+ALTER TABLE responses ADD COLUMN scenario_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN required_scenario_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE responses ADD COLUMN new_scenario_state TEXT NOT NULL DEFAULT '';
+`,
+  },
+  {
     // Per-project proxy (docs/proxy.md): where unmatched requests go, and whether they are
     // recorded into mocks. Off for every existing project.
     version: 8,

@@ -1,23 +1,31 @@
-import { CONDITION_TYPES } from '../../../../shared/models';
+import { CONDITION_TYPES, type ConditionLogic } from '../../../../shared/models';
 import {
   FIELD_PLACEHOLDER,
+  needsField,
   needsValue,
   newConditionRow,
   OPERATOR_LABELS,
   OPERATORS,
+  takesFlags,
+  TYPE_LABELS,
+  valuePlaceholder,
   type ConditionRow,
   type ConditionRowErrors,
 } from './condition-form';
+import { sentence } from '../../ui/ErrorNotice';
 import { RowInput } from '../../ui/RowInput';
 
 interface Props {
   rows: ConditionRow[];
   errors: Record<number, ConditionRowErrors>;
   onChange: (rows: ConditionRow[]) => void;
+  /** All conditions must hold ('and', the default) or any one ('or'). */
+  logic: ConditionLogic;
+  onLogicChange: (logic: ConditionLogic) => void;
 }
 
-/** All rows must match for the response to be picked; errors show under the offending cell. */
-export function ConditionsEditor({ rows, errors, onChange }: Props) {
+/** The response's conditions (docs/rules.md); errors show under the offending cell. */
+export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange }: Props) {
   const patch = (i: number, p: Partial<ConditionRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
   return (
     <fieldset className="conditions">
@@ -28,13 +36,38 @@ export function ConditionsEditor({ rows, errors, onChange }: Props) {
           say, only requests with header <code>x-role</code> equal to <code>admin</code>.
         </p>
       ) : (
-        <p className="muted small">All conditions must match for this response to be picked.</p>
+        <div className="conditions-logic">
+          <label className="muted small" htmlFor="condition-logic">
+            Pick this response when
+          </label>
+          <select
+            id="condition-logic"
+            aria-label="Condition logic"
+            value={logic}
+            onChange={(e) => onLogicChange(e.target.value as ConditionLogic)}
+          >
+            <option value="and">all conditions hold (AND)</option>
+            <option value="or">any condition holds (OR)</option>
+          </select>
+        </div>
       )}
       {rows.map((row, i) => {
         const e = errors[i] ?? {};
         const n = i + 1;
         return (
           <div key={row.key} className="condition-row" data-testid={`condition-row-${n}`}>
+            <label
+              className="condition-invert"
+              title="Invert: the response is picked when this condition does NOT hold"
+            >
+              <input
+                type="checkbox"
+                aria-label={`Condition ${n} invert`}
+                checked={row.invert}
+                onChange={(ev) => patch(i, { invert: ev.target.checked })}
+              />
+              not
+            </label>
             <select
               aria-label={`Condition ${n} source`}
               value={row.type}
@@ -42,18 +75,22 @@ export function ConditionsEditor({ rows, errors, onChange }: Props) {
             >
               {CONDITION_TYPES.map((t) => (
                 <option key={t} value={t}>
-                  {t}
+                  {TYPE_LABELS[t]}
                 </option>
               ))}
             </select>
             <div className="cell">
-              <RowInput
-                label={`Condition ${n} field`}
-                error={e.field}
-                placeholder={FIELD_PLACEHOLDER[row.type]}
-                value={row.field}
-                onChange={(ev) => patch(i, { field: ev.target.value })}
-              />
+              {needsField(row.type) ? (
+                <RowInput
+                  label={`Condition ${n} field`}
+                  error={e.field}
+                  placeholder={FIELD_PLACEHOLDER[row.type]}
+                  value={row.field}
+                  onChange={(ev) => patch(i, { field: ev.target.value })}
+                />
+              ) : (
+                <span className="muted small">no field</span>
+              )}
             </div>
             <select
               aria-label={`Condition ${n} operator`}
@@ -68,13 +105,34 @@ export function ConditionsEditor({ rows, errors, onChange }: Props) {
             </select>
             <div className="cell">
               {needsValue(row.operator) ? (
-                <RowInput
-                  label={`Condition ${n} value`}
-                  error={e.value}
-                  placeholder={row.operator === 'regex' ? '^admin$' : 'value'}
-                  value={row.value}
-                  onChange={(ev) => patch(i, { value: ev.target.value })}
-                />
+                <>
+                  <div className="value-with-flags">
+                    <input
+                      aria-label={`Condition ${n} value`}
+                      aria-invalid={Boolean(e.value)}
+                      className="mono"
+                      placeholder={valuePlaceholder(row.operator, row.type)}
+                      value={row.value}
+                      onChange={(ev) => patch(i, { value: ev.target.value })}
+                    />
+                    {takesFlags(row.operator) && (
+                      <input
+                        aria-label={`Condition ${n} regex flags`}
+                        aria-invalid={Boolean(e.flags)}
+                        className="mono flags-input"
+                        placeholder="ims"
+                        title="Regex flags: i (ignore case), m (^ and $ at line breaks), s (. matches newlines)"
+                        value={row.flags}
+                        onChange={(ev) => patch(i, { flags: ev.target.value })}
+                      />
+                    )}
+                  </div>
+                  {(e.value ?? e.flags) && (
+                    <div className="field-error" role="alert">
+                      {sentence((e.value ?? e.flags)!)}
+                    </div>
+                  )}
+                </>
               ) : (
                 <span className="muted small">no value needed</span>
               )}

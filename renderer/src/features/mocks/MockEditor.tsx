@@ -9,7 +9,21 @@ import { pathParams } from './mock-form';
 import { MockActions } from './MockActions';
 import { useMockForm } from './use-mock-form';
 
-const MODE_LABELS = { random: 'Random (weighted)', sequential: 'Sequential (in order)' } as const;
+// Short, so the select fits a narrow window; the help under it says what each does.
+const MODE_LABELS = {
+  random: 'Random',
+  sequential: 'Sequential',
+  disable_rules: 'Disable rules',
+  fallback: 'Fallback',
+} as const;
+
+/** What each mode does, under the select (docs/rules.md). */
+const MODE_HELP = {
+  random: 'Among the responses whose conditions hold, one drawn by weight.',
+  sequential: 'Among the responses whose conditions hold, one after the other, in order.',
+  disable_rules: 'Conditions are ignored: the default response always answers.',
+  fallback: 'When no response’s conditions hold, the next mock with this route answers.',
+} as const;
 
 export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mock: Mock | null; baseUrl: string }) {
   const m = useMockForm(projectId, mock);
@@ -214,7 +228,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
             />
           )}
         </Field>
-        <Field label="Response mode" error={m.fieldError('responseMode')}>
+        <Field label="Response mode" error={m.fieldError('responseMode')} help={MODE_HELP[m.form.responseMode]}>
           {(ids) => (
             <select
               {...ids}

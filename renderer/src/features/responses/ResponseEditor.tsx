@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
+import { ScenarioFields } from '../scenarios/ScenarioFields';
 import { BodyEditor } from './BodyEditor';
 import { HeadersEditor } from './HeadersEditor';
 import { COMMON_STATUSES, reasonPhrase, statusLabel } from '../../ui/reason-phrases';
@@ -144,6 +145,16 @@ export function ResponseEditor(props: Props) {
         rows={r.form.conditions}
         errors={r.errors.conditions}
         onChange={(conditions) => r.update({ conditions })}
+        logic={r.form.conditionLogic}
+        onLogicChange={(conditionLogic) => r.update({ conditionLogic })}
+      />
+      <ScenarioFields
+        projectId={projectId}
+        name={r.form.scenarioName}
+        required={r.form.requiredScenarioState}
+        next={r.form.newScenarioState}
+        error={r.errors.scenario ?? r.serverFieldError('scenarioName')}
+        onChange={(p) => r.update(p)}
       />
       <HeadersEditor
         rows={r.form.headers}

@@ -1,6 +1,7 @@
 import {
   headerMapSchema,
   responseCreateSchema,
+  type ConditionLogic,
   type MockResponse,
   type ResponseCreate,
   type ResponseType,
@@ -27,6 +28,10 @@ export interface ResponseForm {
   isDefault: boolean;
   weight: string;
   conditions: ConditionRow[];
+  conditionLogic: ConditionLogic;
+  scenarioName: string;
+  requiredScenarioState: string;
+  newScenarioState: string;
 }
 
 export interface ResponseFormErrors {
@@ -34,6 +39,7 @@ export interface ResponseFormErrors {
   statusCode?: string;
   weight?: string;
   body?: string;
+  scenario?: string;
   headers: Record<number, { name?: string; value?: string }>;
   conditions: Record<number, ConditionRowErrors>;
 }
@@ -49,6 +55,10 @@ export const emptyResponseForm = (isFirst: boolean): ResponseForm => ({
   isDefault: isFirst,
   weight: '100',
   conditions: [],
+  conditionLogic: 'and',
+  scenarioName: '',
+  requiredScenarioState: '',
+  newScenarioState: '',
 });
 
 export const responseToForm = (r: MockResponse): ResponseForm => ({
@@ -59,6 +69,10 @@ export const responseToForm = (r: MockResponse): ResponseForm => ({
   isDefault: r.isDefault,
   weight: String(r.weight),
   conditions: r.conditions.map((c) => newConditionRow(c)),
+  conditionLogic: r.conditionLogic,
+  scenarioName: r.scenarioName,
+  requiredScenarioState: r.requiredScenarioState,
+  newScenarioState: r.newScenarioState,
 });
 
 /** Why a JSON body does not parse, or undefined. Empty bodies are fine (204s, HEAD-like mocks). */
@@ -120,13 +134,16 @@ export function validateResponseForm(f: ResponseForm, responseType: ResponseType
   }
   f.conditions.forEach((c, i) => {
     const e = conditionRowErrors(c);
-    if (e.field || e.value) errors.conditions[i] = e;
+    if (e.field || e.value || e.flags) errors.conditions[i] = e;
   });
+  if (!f.scenarioName.trim() && (f.requiredScenarioState.trim() || f.newScenarioState.trim())) {
+    errors.scenario = 'name the scenario these states belong to, e.g. checkout';
+  }
   return errors;
 }
 
 export const hasErrors = (e: ResponseFormErrors): boolean =>
-  Boolean(e.name || e.statusCode || e.weight || e.body) ||
+  Boolean(e.name || e.statusCode || e.weight || e.body || e.scenario) ||
   Object.keys(e.headers).length > 0 ||
   Object.keys(e.conditions).length > 0;
 
@@ -141,6 +158,10 @@ export function responseFormToPayload(f: ResponseForm): ResponseCreate {
     isDefault: f.isDefault,
     weight: Number(f.weight),
     conditions: f.conditions.map(toCondition),
+    conditionLogic: f.conditionLogic,
+    scenarioName: f.scenarioName.trim(),
+    requiredScenarioState: f.requiredScenarioState.trim(),
+    newScenarioState: f.newScenarioState.trim(),
   };
   // Final guard with the core's own schema, so the UI never sends what it would refuse.
   responseCreateSchema.parse(payload);

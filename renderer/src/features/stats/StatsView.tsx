@@ -5,6 +5,7 @@ import { useLiveRefresh } from '../../app/use-live-refresh';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MethodBadge } from '../../ui/MethodBadge';
+import { ScenariosPanel } from '../scenarios/ScenariosPanel';
 
 export function formatWhen(iso: string | null, now = Date.now()): string {
   if (!iso) return 'never';
@@ -41,6 +42,7 @@ export function StatsView({ projectId }: { projectId: string }) {
           </div>
         </div>
       </div>
+      <ScenariosPanel projectId={projectId} />
       {data.mocks.length === 0 ? (
         <EmptyState title="No mocks to measure">
           Create a mock and call it; its request count, last hit and average time show here.
