@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { plainTemplateRoute, TEMPLATE } from './template-reference';
 import { openApp } from '../main/core/app';
 import type { Core } from '../main/core/core';
 import { writePerformanceDoc, type Row } from './report';
@@ -19,7 +20,7 @@ const CONNECTIONS = 10;
 const BODY = JSON.stringify({ id: 1, name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'user'] });
 const HEADERS = { 'x-tenant': 'acme' };
 
-type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big';
+type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big' | 'plainTemplate' | 'templated';
 interface Shot {
   rps: number;
   p99: number;
@@ -74,6 +75,8 @@ function seedProjects(core: Core): void {
     add(small.id, '/users/me');
     add(small.id, '/orders/{id}', true);
     add(small.id, '/r5000/items/{id}');
+    const tpl = core.catalog.mocks.create(small.id, { name: 'templated', method: 'GET', path: '/tpl/{id}' });
+    core.catalog.responses.create(tpl.id, { name: 'templated', body: TEMPLATE });
     for (let i = 0; i < 7; i++) add(small.id, `/filler${i}/{id}`);
 
     const big = core.catalog.projects.create({ name: 'Big', slug: 'big' });
@@ -88,16 +91,25 @@ async function main(): Promise<void> {
   const { core } = app;
   const plain = Fastify({ logger: false });
   plain.get('/plain', (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(BODY));
+  plainTemplateRoute(plain);
   try {
     const t0 = performance.now();
     seedProjects(core);
     console.log(`seeded 10 + 10,000 mocks in ${Math.round(performance.now() - t0)} ms`);
     const base = (await core.server.start()).url!;
     await plain.listen({ host: '127.0.0.1', port: 0 });
-    const plainUrl = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}/plain`;
+    const plainBase = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}`;
+    const plainUrl = `${plainBase}/plain`;
 
     // First request compiles each project; keep that out of the measurement.
     for (const u of ['/m/small/users/me', '/m/big/r5000/items/7']) await fetch(base + u);
+    const sample = await (await fetch(`${base}/m/small/tpl/77`)).text();
+    const reference = await (await fetch(`${plainBase}/tpl/77`)).text();
+    // Both must render the template (valid JSON, the id echoed, five items), or the ratio compares nothing.
+    for (const [who, text] of [['mock', sample], ['reference', reference]] as const) {
+      const parsed = JSON.parse(text) as { id: string; items: unknown[] };
+      if (parsed.id !== '77' || parsed.items.length !== 5) throw new Error(`the ${who} did not render the template: ${text}`);
+    }
 
     // The build machines are shared: interleave the cases and take each ratio against the
     // reference measured in the same round, then the median over rounds, so load drift cancels.
@@ -110,6 +122,8 @@ async function main(): Promise<void> {
         conditions: await fire(`${base}/m/small/orders/42?v=7`),
         small: await fire(`${base}/m/small/r5000/items/77`),
         big: await fire(`${base}/m/big/r5000/items/77`),
+        plainTemplate: await fire(`${plainBase}/tpl/77`),
+        templated: await fire(`${base}/m/small/tpl/77`),
       };
       rounds.push(round);
       console.log(
@@ -138,6 +152,8 @@ async function main(): Promise<void> {
       row('mock with three conditions', 'conditions', 'plain', 0.7, 'plain route'),
       row('same route, 10-mock project', 'small', 'plain', null, 'plain route'),
       row('same route, 10,000-mock project', 'big', 'small', 0.8, '10-mock project'),
+      row('plain fastify + Handlebars route (reference)', 'plainTemplate', 'plainTemplate', null, 'itself'),
+      row('templated mock (urlParam, faker, repeat 5)', 'templated', 'plainTemplate', 0.7, 'Handlebars route'),
     ];
     core.server.flushLogs();
     const logged = core.store.logs.page({}, 1, 1).pagination.total;

@@ -7,6 +7,7 @@ import { registerResponseHandlers } from './responses';
 import { createRouter, type Router, type RouterOptions } from './router';
 import { registerServerHandlers } from './server';
 import { registerStatsHandlers } from './stats';
+import { registerTemplatingHandlers } from './templating';
 
 export type { AppEnv, HandlerContext, HandlerCore, Logger, TransportKind } from './context';
 export { createRouter, INTERNAL_MESSAGE, type Dispatcher, type Handler, type Router } from './router';
@@ -20,6 +21,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerProjectHandlers,
   registerMockHandlers,
   registerResponseHandlers,
+  registerTemplatingHandlers,
   registerRequestLogHandlers,
   registerStatsHandlers,
   registerServerHandlers,

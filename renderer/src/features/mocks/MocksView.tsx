@@ -63,6 +63,8 @@ function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }
               key="new"
               projectId={projectId}
               mockId={mock.id}
+              mockMethod={mock.method}
+              mockPath={mock.path}
               response={null}
               responseType={mock.responseType}
               isFirst={mock.responses.length === 0}
@@ -72,6 +74,8 @@ function MockPane({ projectId, baseUrl }: { projectId: string; baseUrl: string }
               key={selected.id}
               projectId={projectId}
               mockId={mock.id}
+              mockMethod={mock.method}
+              mockPath={mock.path}
               response={selected}
               responseType={mock.responseType}
               isFirst={false}

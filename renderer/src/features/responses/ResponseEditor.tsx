@@ -12,19 +12,24 @@ import { Field } from '../../ui/Field';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
 import { BodyEditor } from './BodyEditor';
 import { HeadersEditor } from './HeadersEditor';
+import { headersOf } from './response-form';
+import { TemplatePreview } from './TemplatePreview';
 import { COMMON_STATUSES, reasonPhrase, statusLabel } from '../../ui/reason-phrases';
 import { useResponseForm } from './use-response-form';
 
 interface Props {
   projectId: string;
   mockId: string;
+  /** The mock's method and path: the preview's sample request starts from them. */
+  mockMethod: string;
+  mockPath: string;
   response: MockResponse | null;
   responseType: ResponseType;
   isFirst: boolean;
 }
 
 export function ResponseEditor(props: Props) {
-  const { projectId, mockId, response, responseType } = props;
+  const { projectId, mockId, mockMethod, mockPath, response, responseType } = props;
   const r = useResponseForm(props);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
   const save = () => void r.save().then((ok) => ok || refused());
@@ -138,6 +143,14 @@ export function ResponseEditor(props: Props) {
             />{' '}
             Default response
           </label>
+          <label title="Send {{…}} in the body and headers as it is, without rendering it">
+            <input
+              type="checkbox"
+              checked={r.form.disableTemplating}
+              onChange={(e) => r.update({ disableTemplating: e.target.checked })}
+            />{' '}
+            Disable templating
+          </label>
         </div>
       </div>
       <ConditionsEditor
@@ -156,7 +169,18 @@ export function ResponseEditor(props: Props) {
         type={responseType}
         error={r.errors.body ?? r.serverFieldError('body')}
         warning={r.bodyWarning}
+        templating={!r.form.disableTemplating}
         onChange={(body) => r.update({ body })}
+      />
+      <TemplatePreview
+        mockId={mockId}
+        mockMethod={mockMethod}
+        mockPath={mockPath}
+        responseId={response?.id ?? null}
+        body={r.form.body}
+        headers={headersOf(r.form.headers)}
+        disableTemplating={r.form.disableTemplating}
+        responseType={responseType}
       />
       {confirming && response && (
         <ConfirmDialog

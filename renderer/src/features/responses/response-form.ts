@@ -27,6 +27,8 @@ export interface ResponseForm {
   isDefault: boolean;
   weight: string;
   conditions: ConditionRow[];
+  /** Mockoon's name: `{{` in the body and headers is sent as it is. */
+  disableTemplating: boolean;
 }
 
 export interface ResponseFormErrors {
@@ -49,6 +51,7 @@ export const emptyResponseForm = (isFirst: boolean): ResponseForm => ({
   isDefault: isFirst,
   weight: '100',
   conditions: [],
+  disableTemplating: false,
 });
 
 export const responseToForm = (r: MockResponse): ResponseForm => ({
@@ -59,6 +62,7 @@ export const responseToForm = (r: MockResponse): ResponseForm => ({
   isDefault: r.isDefault,
   weight: String(r.weight),
   conditions: r.conditions.map((c) => newConditionRow(c)),
+  disableTemplating: r.disableTemplating,
 });
 
 /** Why a JSON body does not parse, or undefined. Empty bodies are fine (204s, HEAD-like mocks). */
@@ -114,7 +118,8 @@ export function validateResponseForm(f: ResponseForm, responseType: ResponseType
   const weight = Number(f.weight);
   if (f.weight.trim() === '' || !Number.isFinite(weight) || weight < 0)
     errors.weight = 'weight must be a number, 0 or more';
-  if (responseType === 'json' && !isTemplated(f.body)) {
+  // A templated body becomes JSON only once rendered (the preview checks that); with templating off it is sent as typed.
+  if (responseType === 'json' && (f.disableTemplating || !isTemplated(f.body))) {
     const problem = jsonProblem(f.body);
     if (problem) errors.body = problem;
   }
@@ -130,9 +135,15 @@ export const hasErrors = (e: ResponseFormErrors): boolean =>
   Object.keys(e.headers).length > 0 ||
   Object.keys(e.conditions).length > 0;
 
-export function responseFormToPayload(f: ResponseForm): ResponseCreate {
+/** The header rows as the response's header map; blank names are left out. */
+export function headersOf(rows: HeaderRow[]): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const row of f.headers) if (row.name.trim()) headers[row.name.trim()] = row.value;
+  for (const row of rows) if (row.name.trim()) headers[row.name.trim()] = row.value;
+  return headers;
+}
+
+export function responseFormToPayload(f: ResponseForm): ResponseCreate {
+  const headers = headersOf(f.headers);
   const payload = {
     name: f.name.trim(),
     statusCode: Number(f.statusCode),
@@ -141,6 +152,7 @@ export function responseFormToPayload(f: ResponseForm): ResponseCreate {
     isDefault: f.isDefault,
     weight: Number(f.weight),
     conditions: f.conditions.map(toCondition),
+    disableTemplating: f.disableTemplating,
   };
   // Final guard with the core's own schema, so the UI never sends what it would refuse.
   responseCreateSchema.parse(payload);
