@@ -76,8 +76,8 @@ describe('helper completion', () => {
     const r = complete('{"id": "{{ur');
     expect(r?.from).toBe(10);
     expect(r?.options.map((o) => [o.label, o.detail, o.info, o.section])).toEqual([
-      ['urlParam', "urlParam 'name'", 'A path parameter.', 'request'],
-      ['faker', "faker 'module.method' …args", 'Fake data.', 'faker'],
+      ['urlParam', "urlParam 'name'", 'A path parameter.', { name: 'request', rank: 0 }],
+      ['faker', "faker 'module.method' …args", 'Fake data.', { name: 'faker', rank: 1 }],
     ]);
     expect(complete('{"id": 1}')).toBeNull();
     expect(complete('line one\n{{')?.from).toBe(11);

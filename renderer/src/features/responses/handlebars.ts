@@ -89,21 +89,30 @@ const highlighter = ViewPlugin.fromClass(
   { decorations: (v) => v.decorations },
 );
 
-// Colours for both schemes; the tag's background shows where a template starts and ends.
+// Colours for both schemes. The body's own language wraps its tokens in spans of its own
+// (a JSON string around a whole tag), so each colour also reaches the spans inside a mark.
+const COLOURS: Partial<Record<TokenKind, { light: string; dark: string }>> = {
+  brace: { light: '#7b4bc9', dark: '#c4a5f5' },
+  helper: { light: '#7b4bc9', dark: '#c4a5f5' },
+  string: { light: '#a3432b', dark: '#f0a383' },
+  number: { light: '#1f6f8a', dark: '#7cc7e0' },
+  data: { light: '#2f5bb7', dark: '#8fb0f5' },
+  param: { light: '#2f5bb7', dark: '#8fb0f5' },
+  comment: { light: '#68707d', dark: '#939aa6' },
+};
+const colourRules = Object.fromEntries(
+  Object.entries(COLOURS).flatMap(([kind, c]) => [
+    [`&light .cm-hb-${kind}, &light .cm-hb-${kind} span`, { color: c.light }],
+    [`&dark .cm-hb-${kind}, &dark .cm-hb-${kind} span`, { color: c.dark }],
+  ]),
+);
 const theme = EditorView.baseTheme({
+  ...colourRules,
   '.cm-hb-tag': { borderRadius: '3px' },
   '&light .cm-hb-tag': { backgroundColor: 'rgba(123, 75, 201, 0.08)' },
   '&dark .cm-hb-tag': { backgroundColor: 'rgba(178, 140, 240, 0.13)' },
-  '&light .cm-hb-brace, &light .cm-hb-helper': { color: '#7b4bc9' },
-  '&dark .cm-hb-brace, &dark .cm-hb-helper': { color: '#c4a5f5' },
   '.cm-hb-helper': { fontWeight: '600' },
-  '&light .cm-hb-string, &light .cm-hb-string span': { color: '#a3432b' },
-  '&dark .cm-hb-string, &dark .cm-hb-string span': { color: '#f0a383' },
-  '&light .cm-hb-number': { color: '#1f6f8a' },
-  '&dark .cm-hb-number': { color: '#7cc7e0' },
-  '&light .cm-hb-data, &light .cm-hb-param': { color: '#2f5bb7' },
-  '&dark .cm-hb-data, &dark .cm-hb-param': { color: '#8fb0f5' },
-  '.cm-hb-comment': { fontStyle: 'italic', opacity: '0.7' },
+  '.cm-hb-comment': { fontStyle: 'italic' },
   '.cm-tooltip.cm-tooltip-autocomplete > ul': { maxHeight: '14em' },
   '.cm-tooltip.cm-completionInfo': { maxWidth: '320px', whiteSpace: 'normal' },
   '.cm-completionDetail': { fontFamily: 'var(--mono)', opacity: '0.75' },
@@ -126,11 +135,13 @@ export function helperPosition(lineBefore: string): { word: string; start: numbe
 
 /** Completes helper names from the engine's list, each with its signature and what it does. */
 export function helperCompletions(helpers: readonly TemplateHelperDoc[]): CompletionSource {
+  // Groups in the engine's order (request helpers first), not alphabetically.
+  const groups = [...new Set(helpers.map((h) => h.group))];
   const options = helpers.map((h) => ({
     label: h.name,
     detail: h.signature,
     info: h.description,
-    section: h.group,
+    section: { name: h.group, rank: groups.indexOf(h.group) },
     type: 'function',
   }));
   return (context: CompletionContext): CompletionResult | null => {

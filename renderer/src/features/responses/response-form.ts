@@ -76,8 +76,11 @@ export function jsonProblem(body: string): string | undefined {
   }
 }
 
-/** A body with {{...}} is a template: it becomes JSON only once rendered, so it may not parse now. */
-export const isTemplated = (body: string): boolean => /\{\{[^}]*\}\}/.test(body);
+/**
+ * A body with `{{` is a template (the engine's rule): it becomes JSON only once rendered, so
+ * it may not parse now, nor while a tag is half typed.
+ */
+export const isTemplated = (body: string): boolean => body.includes('{{');
 
 /** Pretty-prints JSON with 2 spaces; returns the body unchanged when it does not parse. */
 export function formatJson(body: string): string {
