@@ -12,6 +12,7 @@ const CORE = [
   'main/core/store',
   'main/core/secrets',
   'main/core/engine',
+  'main/core/engine/templating',
   'main/core/catalog',
   'main/core/transfer',
   'main/core/sync',
@@ -42,6 +43,8 @@ export const LAYERS = [
   layer('main/core/store', ['main/core/util', 'shared/models']),
   layer('main/core/secrets', ['main/core/util']),
   layer('main/core/engine', ['main/core/util', 'shared/models']),
+  // Templating plugs into the engine's pipeline (a RendererCompiler); the engine never imports it.
+  layer('main/core/engine/templating', ['main/core/engine', 'main/core/util', 'shared/models']),
   layer('main/core/catalog', ['main/core/store', 'main/core/util', 'shared/models', 'shared/wire']),
   layer('main/core/transfer', [
     'main/core/catalog',
@@ -59,7 +62,14 @@ export const LAYERS = [
     'main/core/util',
     ...SHARED,
   ]),
-  layer('main/core/server', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  layer('main/core/server', [
+    'main/core/engine',
+    'main/core/engine/templating',
+    'main/core/catalog',
+    'main/core/store',
+    'main/core/util',
+    ...SHARED,
+  ]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',

@@ -17,7 +17,12 @@ import { responseCreateSchema, type MockResponse } from './response';
  * every one of them carries it.
  */
 
-export const projectContentSchema = projectCreateSchema.pick({ name: true, description: true, isPublic: true });
+export const projectContentSchema = projectCreateSchema.pick({
+  name: true,
+  description: true,
+  isPublic: true,
+  templatingSeed: true,
+});
 export type ProjectContent = z.output<typeof projectContentSchema>;
 
 export const mockContentSchema = mockCreateSchema;

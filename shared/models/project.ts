@@ -18,6 +18,8 @@ export const projectSchema = z.object({
   description: z.string(),
   slug: slugSchema,
   isPublic: z.boolean(),
+  /** Seeds faker in this project's templates (docs/templating.md): the same requests in the same order get the same fake data. Null: random. */
+  templatingSeed: z.number().int().nullable(),
   port: portSchema.nullable(),
   /**
    * Keep credentials (Authorization, Cookie, Set-Cookie, API keys, password fields) in this
@@ -30,6 +32,13 @@ export const projectSchema = z.object({
 });
 export type Project = z.infer<typeof projectSchema>;
 
+/** A faker seed: any safe integer (faker takes a number). */
+export const templatingSeedSchema = z
+  .number({ message: 'templatingSeed must be a whole number, or null for random fake data' })
+  .int('templatingSeed must be a whole number, or null for random fake data')
+  .min(Number.MIN_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER);
+
 export const projectNameSchema = z.string().trim().min(1, 'name is required').max(200);
 
 /** The project's content (name, description, isPublic: ./content.ts) plus where it lives here (slug, port). */
@@ -37,6 +46,7 @@ export const projectCreateSchema = z.object({
   name: projectNameSchema,
   description: z.string().max(5000).default(''),
   isPublic: z.boolean().default(false),
+  templatingSeed: templatingSeedSchema.nullable().default(null),
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().default(false),
@@ -47,6 +57,7 @@ export const projectUpdateSchema = z.object({
   name: projectNameSchema.optional(),
   description: z.string().max(5000).optional(),
   isPublic: z.boolean().optional(),
+  templatingSeed: templatingSeedSchema.nullable().optional(),
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().optional(),

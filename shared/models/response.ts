@@ -29,6 +29,8 @@ export const mockResponseSchema = z.object({
   isDefault: z.boolean(),
   weight: z.number(),
   conditions: z.array(conditionSchema),
+  /** Send the body and headers as stored even when they contain `{{` (Mockoon's name). */
+  disableTemplating: z.boolean(),
   sortOrder: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -57,6 +59,7 @@ export const responseCreateSchema = z.object({
   isDefault: z.boolean().default(false),
   weight: weightSchema.default(100),
   conditions: z.array(conditionSchema).max(50).default([]),
+  disableTemplating: z.boolean().default(false),
 });
 export type ResponseCreate = z.input<typeof responseCreateSchema>;
 
@@ -68,5 +71,6 @@ export const responseUpdateSchema = z.object({
   isDefault: z.boolean().optional(),
   weight: weightSchema.optional(),
   conditions: z.array(conditionSchema).max(50).optional(),
+  disableTemplating: z.boolean().optional(),
 });
 export type ResponseUpdate = z.input<typeof responseUpdateSchema>;

@@ -32,6 +32,8 @@ export interface WireProject {
   port: number | null;
   /** 1 when this project's request logs keep credentials (local only; set with `logSecrets` on PUT). */
   log_secrets: 0 | 1;
+  /** MockDeck's addition: the faker seed of the project's templates (null: random). */
+  templating_seed: number | null;
   mock_count?: number;
   created_at: string;
   updated_at: string;
@@ -65,6 +67,8 @@ export interface WireResponse {
   weight: number;
   /** JSON string of a condition array. */
   conditions: string;
+  /** MockDeck's addition (Mockoon's name): 1 sends body and headers as stored even with `{{`. */
+  disable_templating: 0 | 1;
   created_at: string;
   updated_at: string;
 }
@@ -117,6 +121,7 @@ export function toWireProject(
     is_public: bit(p.isPublic),
     port: p.port,
     log_secrets: bit(p.logSecrets),
+    templating_seed: p.templatingSeed,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
   };
@@ -154,6 +159,7 @@ export function toWireResponse(r: MockResponse): WireResponse {
     is_default: bit(r.isDefault),
     weight: r.weight,
     conditions: JSON.stringify(r.conditions),
+    disable_templating: bit(r.disableTemplating),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };
@@ -207,6 +213,8 @@ export const wireProjectSchema = z.object({
     .transform((v) => v ?? ''),
   slug: z.string(),
   is_public: zBit,
+  // A server that does not know templating sends none: no seed.
+  templating_seed: z.number().int().nullable().optional(),
   org_id: z.string().nullable().optional(),
   mock_count: z.number().optional(),
   created_at: z.string(),
@@ -242,6 +250,7 @@ export const wireResponseSchema = z.object({
   is_default: zBit,
   weight: z.number(),
   conditions: z.union([jsonString(z.array(conditionSchema)), z.array(conditionSchema)]),
+  disable_templating: zBit.default(false),
   created_at: z.string(),
   updated_at: z.string().optional(),
 });
@@ -261,6 +270,7 @@ export const wireProjectContent = (p: RemoteProject): ProjectContent => ({
   name: p.name,
   description: p.description,
   isPublic: p.is_public,
+  templatingSeed: p.templating_seed ?? null,
 });
 
 /** The server may spell a path `:id` and a method in lower case; content uses the local spelling. */
@@ -283,6 +293,7 @@ export const wireResponseContent = (r: RemoteResponse): ResponseContent => ({
   isDefault: r.is_default,
   weight: r.weight,
   conditions: r.conditions.map((c) => ({ type: c.type, field: c.field, operator: c.operator, value: c.value })),
+  disableTemplating: r.disable_templating,
 });
 
 export const wireErrorSchema = z.object({

@@ -116,6 +116,7 @@ export class TreeService {
           name: header.name,
           description: header.description,
           isPublic: header.isPublic,
+          templatingSeed: header.templatingSeed,
           slug,
           port: dropPort ? null : port,
         }),

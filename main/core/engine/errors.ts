@@ -7,6 +7,7 @@ const STATUS: Record<ExecutionErrorCode, number> = {
   PROJECT_NOT_FOUND: 404,
   MOCK_NOT_FOUND: 404,
   NO_RESPONSE_DEFINED: 404,
+  TEMPLATE_ERROR: 500,
   INTERNAL_ERROR: 500,
 };
 

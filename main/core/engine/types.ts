@@ -15,6 +15,10 @@ export interface EngineRequest {
    */
   rawBody: Buffer;
   contentType?: string;
+  /** The client's address, for templates (`{{ip}}`); the server fills it. */
+  ip?: string;
+  /** What the URL puts before `path`: `/m/<slug>`, or '' on a project's own port (templates' `{{baseUrl}}`). */
+  basePath?: string;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface EngineRequest {
  */
 export type Body = string | Buffer;
 
-export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED';
+export type EngineErrorCode = 'MOCK_NOT_FOUND' | 'NO_RESPONSE_DEFINED' | 'TEMPLATE_ERROR';
 
 export interface EngineResult {
   status: number;
@@ -84,17 +88,21 @@ export interface CompiledResponse {
   /** Final headers (CORS, Content-Type, the response's own), built once at compile time. */
   readonly headers: Readonly<Record<string, string>>;
   /**
-   * This response's body for one request (templating, next), compiled once per version of
-   * the response by the pipeline's renderer compiler; null when the stored body is sent as
-   * it is, which is the case the render stage skips.
+   * Makes this response's body and headers for one request (templating), compiled once per
+   * version of the response by the pipeline's renderer compiler; null when the stored body
+   * and headers are sent as they are, which is the case the render stage skips.
    */
   readonly render: Renderer | null;
   /** What `render` was compiled from: the mock's and the response's versions. */
   readonly renderVersion: string;
 }
 
-/** Turns a picked response into the body of one request's answer; see pipeline/render-stage.ts. */
-export type Renderer = (x: Exchange) => Body;
+/**
+ * Turns a picked response into one request's answer: it sets `x.body`, and `x.headers` when
+ * it renders header values too; or answers an error itself (a broken template's
+ * TEMPLATE_ERROR). See pipeline/render-stage.ts.
+ */
+export type Renderer = (x: Exchange) => void;
 
 export interface CompiledMock {
   readonly mock: Mock;

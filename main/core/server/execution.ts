@@ -84,7 +84,16 @@ export function serveMock(
     } else {
       answer = result = executeRequest(
         compiled,
-        { method: req.method, path, headers: req.headers, query, rawBody, contentType: req.headers['content-type'] },
+        {
+          method: req.method,
+          path,
+          headers: req.headers,
+          query,
+          rawBody,
+          contentType: req.headers['content-type'],
+          ip: req.ip,
+          basePath: 'slug' in target ? `/m/${target.slug}` : '',
+        },
         deps,
       );
     }

@@ -1,7 +1,16 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogChange } from '../catalog/events';
-import { compileProject, DEFAULT_PIPELINE, type CompiledProject, type Pipeline } from '../engine';
+import { compileProject, createPipeline, type CompiledProject, type Pipeline } from '../engine';
+import { templateRenderer } from '../engine/templating';
 import type { Store } from '../store/store';
+
+/**
+ * The server's response pipeline: the engine's stages, with templating as the renderer
+ * compiler (engine/templating), so a response whose body or a header holds `{{` is rendered
+ * per request. A pipeline passed in instead (CoreOptions.pipeline) should be built from this
+ * one (insertStage(SERVER_PIPELINE, …)) to keep templating.
+ */
+export const SERVER_PIPELINE: Pipeline = createPipeline({ compileRenderer: templateRenderer });
 
 /**
  * Compiled projects, looked up by slug (/m/:slug) or id (dedicated ports). A catalog
@@ -20,7 +29,7 @@ export class ProjectCache {
   constructor(
     private readonly store: Store,
     catalog: Catalog,
-    private readonly pipeline: Pipeline = DEFAULT_PIPELINE,
+    private readonly pipeline: Pipeline = SERVER_PIPELINE,
   ) {
     this.unsubscribe = catalog.events.on((c) => this.invalidate(c));
   }

@@ -40,8 +40,8 @@ export class ProjectsRepo {
   insert(p: Project): void {
     this.db
       .prepare(
-        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, created_at, updated_at)
-         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @createdAt, @updatedAt)`,
+        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, templating_seed, created_at, updated_at)
+         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @templatingSeed, @createdAt, @updatedAt)`,
       )
       .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0 });
   }
@@ -50,7 +50,7 @@ export class ProjectsRepo {
     this.db
       .prepare(
         `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
-         port=@port, log_secrets=@logSecrets, updated_at=@updatedAt WHERE id=@id`,
+         port=@port, log_secrets=@logSecrets, templating_seed=@templatingSeed, updated_at=@updatedAt WHERE id=@id`,
       )
       .run({ ...p, isPublic: p.isPublic ? 1 : 0, logSecrets: p.logSecrets ? 1 : 0 });
   }

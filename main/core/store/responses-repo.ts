@@ -44,16 +44,17 @@ export class ResponsesRepo {
   insert(r: MockResponse): void {
     (this.insertStmt ??= this.db
       .prepare(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
-           sort_order, created_at, updated_at)
+           disable_templating, sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
-           @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
+           @disableTemplating, @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
   }
 
   update(r: MockResponse): void {
     this.db
       .prepare(
         `UPDATE responses SET name=@name, status_code=@statusCode, headers=@headers, body=@body,
-           is_default=@isDefault, weight=@weight, conditions=@conditions, sort_order=@sortOrder,
+           is_default=@isDefault, weight=@weight, conditions=@conditions,
+           disable_templating=@disableTemplating, sort_order=@sortOrder,
            updated_at=@updatedAt WHERE id=@id`,
       )
       .run(this.params(r));
@@ -77,6 +78,7 @@ export class ResponsesRepo {
       headers: JSON.stringify(r.headers),
       conditions: JSON.stringify(r.conditions),
       isDefault: r.isDefault ? 1 : 0,
+      disableTemplating: r.disableTemplating ? 1 : 0,
     };
   }
 }

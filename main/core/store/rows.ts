@@ -9,6 +9,7 @@ export interface ProjectRow {
   is_public: number;
   port: number | null;
   log_secrets: number;
+  templating_seed: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,6 +40,7 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  disable_templating: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -52,6 +54,7 @@ export const toProject = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: r.log_secrets === 1,
+  templatingSeed: r.templating_seed,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -81,6 +84,7 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: JSON.parse(r.conditions) as Condition[],
+  disableTemplating: r.disable_templating === 1,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -56,6 +56,8 @@ export const projectModel = (r: ProjectRow): Project => ({
   description: r.description,
   slug: r.slug,
   isPublic: r.is_public === 1,
+  // The cloud keeps no templating seed (MockForge's API has none): a pulled project has none.
+  templatingSeed: null,
   port: r.port,
   logSecrets: false,
   createdAt: r.created_at,
@@ -87,6 +89,7 @@ export const responseModel = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: conditionSchema.array().parse(JSON.parse(r.conditions)),
+  disableTemplating: false,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

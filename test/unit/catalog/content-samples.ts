@@ -9,6 +9,7 @@ export const project = {
   name: 'Round Trip API',
   description: 'every field, none at its default',
   isPublic: true,
+  templatingSeed: 42,
 } satisfies Required<ProjectContent>;
 
 export const mock = {
@@ -30,6 +31,7 @@ export const response = {
   isDefault: true,
   weight: 7.5,
   conditions: [{ type: 'query', field: 'q', operator: 'regex', value: '^a+$' }],
+  disableTemplating: true,
 } satisfies Required<ResponseContent>;
 
 export const placement = { slug: 'round-trip-placed', port: 4567 };

@@ -7,11 +7,11 @@ import { redact } from '../../../main/core/util/redact';
 describe('sync content fingerprints', () => {
   it('do not depend on key order', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
-    expect(fingerprint({ name: 'x', description: '', isPublic: false })).toBe(
-      fingerprint({ isPublic: false, description: '', name: 'x' }),
+    expect(fingerprint({ name: 'x', description: '', isPublic: false, templatingSeed: null })).toBe(
+      fingerprint({ isPublic: false, description: '', name: 'x', templatingSeed: null }),
     );
-    expect(fingerprint({ name: 'x', description: '', isPublic: false })).not.toBe(
-      fingerprint({ name: 'x', description: '', isPublic: true }),
+    expect(fingerprint({ name: 'x', description: '', isPublic: false, templatingSeed: null })).not.toBe(
+      fingerprint({ name: 'x', description: '', isPublic: true, templatingSeed: null }),
     );
   });
 

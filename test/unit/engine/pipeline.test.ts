@@ -67,7 +67,12 @@ describe('select stage', () => {
 });
 
 describe('render stage', () => {
-  const upper: RendererCompiler = (r) => (r.body.startsWith('tpl:') ? (x) => `${r.body.slice(4)} ${x.req.path}` : null);
+  const upper: RendererCompiler = (r) =>
+    r.body.startsWith('tpl:')
+      ? (x) => {
+          x.body = `${r.body.slice(4)} ${x.req.path}`;
+        }
+      : null;
 
   it('is left out of mocks none of whose responses has a renderer', () => {
     const m = mock();
@@ -90,7 +95,9 @@ describe('render stage', () => {
     const compiled: string[] = [];
     const counting: RendererCompiler = (r) => {
       compiled.push(r.id);
-      const render: Renderer = () => r.body;
+      const render: Renderer = (x) => {
+        x.body = r.body;
+      };
       return render;
     };
     const pipeline = createPipeline({ compileRenderer: counting });

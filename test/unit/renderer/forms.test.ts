@@ -134,6 +134,7 @@ describe('response form', () => {
       headers: { 'X-A': '1' },
       body: '{}',
       isDefault: false,
+      disableTemplating: false,
       weight: 100,
       conditions: [{ type: 'header', field: 'x-role', operator: 'equals', value: 'admin' }],
       sortOrder: 0,

@@ -68,7 +68,14 @@ describe('project file export', () => {
       mockdeck: 'project',
       version: PROJECT_FILE_VERSION,
       exportedAt: '2026-03-01T12:00:00.000Z',
-      project: { name: 'Shop API', description: 'orders', slug: 'shop-api', isPublic: true, port: 4010 },
+      project: {
+        name: 'Shop API',
+        description: 'orders',
+        slug: 'shop-api',
+        isPublic: true,
+        templatingSeed: null,
+        port: 4010,
+      },
       mocks: [
         {
           name: 'List users',
@@ -88,6 +95,7 @@ describe('project file export', () => {
               isDefault: false,
               weight: 3,
               conditions: [],
+              disableTemplating: false,
             },
             {
               name: 'Admin',
@@ -97,6 +105,7 @@ describe('project file export', () => {
               isDefault: true,
               weight: 100,
               conditions: [{ type: 'header', field: 'x-role', operator: 'regex', value: '^adm' }],
+              disableTemplating: false,
             },
           ],
         },
@@ -306,6 +315,7 @@ describe('project file upgrades', () => {
       name: 'Shop API',
       description: 'orders',
       isPublic: true,
+      templatingSeed: null,
       slug: 'shop-api',
       serve: { port: 4010 },
     });

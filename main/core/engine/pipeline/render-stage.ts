@@ -2,9 +2,9 @@ import type { StageStep } from '../types';
 import type { RendererCompiler, ResponseStage } from './stage';
 
 /**
- * Makes the picked response's body for this request with the renderer its response was
- * compiled to (CompiledResponse.render; templating plugs in there through the pipeline's
- * RendererCompiler). A mock none of whose responses has a renderer skips this stage.
+ * Makes the picked response's body (and headers) for this request with the renderer its
+ * response was compiled to (CompiledResponse.render; templating plugs in there through the
+ * pipeline's RendererCompiler). A mock none of whose responses has a renderer skips this stage.
  */
 export const renderStage: ResponseStage = {
   name: 'render',
@@ -13,9 +13,9 @@ export const renderStage: ResponseStage = {
 
 const render: StageStep = (x) => {
   const r = x.response?.render;
-  if (r) x.body = r(x);
+  if (r) r(x);
   return undefined;
 };
 
-/** Every stored body is sent as it is: the compiler until templating exists. */
+/** Every stored body is sent as it is: the engine's own default (the server's is templating, engine/templating). */
 export const storedBodies: RendererCompiler = () => null;

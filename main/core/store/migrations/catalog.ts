@@ -126,4 +126,14 @@ CREATE INDEX outbox_undelivered ON outbox(seq) WHERE delivered_at IS NULL;
     name: 'project log secrets switch',
     sql: `ALTER TABLE projects ADD COLUMN log_secrets INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // Templating (issue 11): a project's faker seed (NULL: random) and a response's switch to
+    // send its body and headers as stored even when they contain "{{".
+    version: 5,
+    name: 'templating seed and disable switch',
+    sql: `
+ALTER TABLE projects ADD COLUMN templating_seed INTEGER;
+ALTER TABLE responses ADD COLUMN disable_templating INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
