@@ -106,9 +106,13 @@ async function main(): Promise<void> {
     const sample = await (await fetch(`${base}/m/small/tpl/77`)).text();
     const reference = await (await fetch(`${plainBase}/tpl/77`)).text();
     // Both must render the template (valid JSON, the id echoed, five items), or the ratio compares nothing.
-    for (const [who, text] of [['mock', sample], ['reference', reference]] as const) {
+    for (const [who, text] of [
+      ['mock', sample],
+      ['reference', reference],
+    ] as const) {
       const parsed = JSON.parse(text) as { id: string; items: unknown[] };
-      if (parsed.id !== '77' || parsed.items.length !== 5) throw new Error(`the ${who} did not render the template: ${text}`);
+      if (parsed.id !== '77' || parsed.items.length !== 5)
+        throw new Error(`the ${who} did not render the template: ${text}`);
     }
 
     // The build machines are shared: interleave the cases and take each ratio against the

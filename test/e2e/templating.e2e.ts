@@ -11,7 +11,11 @@ const SIZES = [
 async function shots(page: Page, name: string, reopen: () => Promise<void>): Promise<void> {
   // Toasts leave by themselves too: one may be gone before its click lands.
   const toasts = page.getByRole('button', { name: 'Dismiss notification' });
-  while ((await toasts.count()) > 0) await toasts.first().click({ timeout: 2000 }).catch(() => undefined);
+  while ((await toasts.count()) > 0)
+    await toasts
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   for (const size of SIZES) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize(size);
@@ -26,8 +30,26 @@ async function shots(page: Page, name: string, reopen: () => Promise<void>): Pro
 
 test('write a template with helper completion, preview it, call the mock, see the rendered body in the log', async ({
   app: page,
+  api,
 }) => {
-  const baseUrl = await createProject(page, uniqueName('Templates'));
+  const name = uniqueName('Templates');
+  const baseUrl = await createProject(page, name);
+  // The project's seed makes fake data repeat run after run.
+  await page.getByRole('button', { name: 'Edit project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit project' });
+  await dialog.getByLabel('Templating seed (optional)').fill('4.5');
+  await dialog.getByRole('button', { name: 'Save project' }).click();
+  await expect(dialog.getByText('Seed must be a whole number')).toBeVisible();
+  await dialog.getByLabel('Templating seed (optional)').fill('42');
+  await shots(page, 'templating-project-seed', async () => {
+    await expect(dialog).toBeVisible();
+  });
+  await dialog.getByRole('button', { name: 'Save project' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await api.invoke('projects.list', {})).find((p) => p.name === name)?.templatingSeed)
+    .toBe(42);
+
   await createMock(page, { name: 'Get user', path: '/users/{id}' });
   await page.getByRole('region', { name: 'Responses' }).getByRole('button', { name: 'Add response' }).first().click();
   const form = page.getByRole('form', { name: 'New response' });
@@ -71,6 +93,7 @@ test('write a template with helper completion, preview it, call the mock, see th
   // A broken template shows what is wrong and on which line.
   await setBody(page, `{\n  "id": "{{urlParam 'id'}}",\n  "items": [{{#repeat 2}}1{{/each}}]\n}`);
   await expect(preview.getByTestId('template-error')).toContainText('line 3');
+  await preview.getByTestId('template-error').scrollIntoViewIfNeeded();
   await shot(page, 'templating-preview-error');
 
   await setBody(page, `{"id": "{{urlParam 'id'}}", "name": "{{faker 'person.firstName'}}"}`);

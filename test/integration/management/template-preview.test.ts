@@ -17,8 +17,15 @@ beforeAll(async () => {
     headers: { 'X-User': "{{urlParam 'id'}}" },
     body: `{"id": "{{urlParam 'id'}}", "tab": "{{queryParam 'tab'}}", "role": "{{header 'x-role'}}", "name": "{{body 'name'}}", "method": "{{method}}"}`,
   }).id;
-  brokenId = api.catalog.responses.create(mockId, { name: 'broken', body: `{\n  "a": 1,\n  "b": "{{#repeat 2}}x{{/each}}"\n}` }).id;
-  plainId = api.catalog.responses.create(mockId, { name: 'off', body: "{{urlParam 'id'}}", disableTemplating: true }).id;
+  brokenId = api.catalog.responses.create(mockId, {
+    name: 'broken',
+    body: `{\n  "a": 1,\n  "b": "{{#repeat 2}}x{{/each}}"\n}`,
+  }).id;
+  plainId = api.catalog.responses.create(mockId, {
+    name: 'off',
+    body: "{{urlParam 'id'}}",
+    disableTemplating: true,
+  }).id;
 });
 afterAll(async () => {
   await api.close();
@@ -50,6 +57,15 @@ describe('responses.preview (the use case, every transport)', () => {
     expect(unsaved.ok && unsaved.value.ok && unsaved.value.body).toBe('42!');
   });
 
+  it("uses the project's templating seed: the same fake data preview after preview", async () => {
+    const body = "{{faker 'person.firstName'}} {{int 1 1000000}}";
+    const first = await api.core.router.call('responses.preview', { mockId, body });
+    const second = await api.core.router.call('responses.preview', { mockId, body });
+    if (!first.ok || !first.value.ok || !second.ok || !second.value.ok) throw new Error('expected two previews');
+    expect(first.value.body).toMatch(/^\S+ \d+$/);
+    expect(second.value.body).toBe(first.value.body);
+  });
+
   it('answers a broken template with its line and what is wrong, not an error of the call', async () => {
     const r = await api.core.router.call('responses.preview', { mockId, responseId: brokenId });
     if (!r.ok || r.value.ok) throw new Error(`expected a template problem: ${JSON.stringify(r)}`);
@@ -60,12 +76,20 @@ describe('responses.preview (the use case, every transport)', () => {
   it('previews a response with templating off as it is sent', async () => {
     const r = await api.core.router.call('responses.preview', { mockId, responseId: plainId });
     expect(r.ok && r.value.ok && r.value.body).toBe("{{urlParam 'id'}}");
-    const on = await api.core.router.call('responses.preview', { mockId, responseId: plainId, disableTemplating: false });
+    const on = await api.core.router.call('responses.preview', {
+      mockId,
+      responseId: plainId,
+      disableTemplating: false,
+    });
     expect(on.ok && on.value.ok && on.value.body).toBe('42');
   });
 
   it('names the problem with a sample it cannot render against', async () => {
-    const miss = await api.core.router.call('responses.preview', { mockId, responseId, request: { path: '/orders/1' } });
+    const miss = await api.core.router.call('responses.preview', {
+      mockId,
+      responseId,
+      request: { path: '/orders/1' },
+    });
     expect(miss).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_ERROR', field: 'request.path', message: expect.stringContaining('/users/{id}') },

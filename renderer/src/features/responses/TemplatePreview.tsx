@@ -20,6 +20,9 @@ interface Props {
   responseType: ResponseType;
 }
 
+/** The title says the line already: "body: line 3: x" reads "body: x" under it. */
+const withoutLine = (message: string): string => message.replace(/^((?:body|header [^:]+): )?line \d+: /, '$1');
+
 /** Waits for typing to pause before asking main to render again. */
 const DEBOUNCE_MS = 350;
 
@@ -49,7 +52,16 @@ export function TemplatePreview(props: Props) {
   );
 }
 
-function PreviewPanel({ mockId, mockMethod, mockPath, responseId, body, headers, disableTemplating, responseType }: Props) {
+function PreviewPanel({
+  mockId,
+  mockMethod,
+  mockPath,
+  responseId,
+  body,
+  headers,
+  disableTemplating,
+  responseType,
+}: Props) {
   const [sample, setSample] = useState<SampleForm>(() => defaultSample(mockPath));
   const [result, setResult] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -157,7 +169,7 @@ function PreviewPanel({ mockId, mockMethod, mockPath, responseId, body, headers,
               <strong className="notice-message">
                 {result.error.line === null ? 'Template error' : `Template error on line ${result.error.line}`}
               </strong>
-              <div className="notice-hint">{sentence(result.error.message)}</div>
+              <div className="notice-hint">{sentence(withoutLine(result.error.message))}</div>
             </div>
           </div>
         )}
