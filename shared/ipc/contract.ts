@@ -162,7 +162,7 @@ export const calls = {
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(
-      "Changes a project's name, description, slug, visibility, dedicated port or logSecrets (keep credentials in its request logs).",
+      "Changes a project's name, description, slug, visibility, dedicated port, templatingSeed (repeatable fake data in templates) or logSecrets (keep credentials in its request logs).",
       'rest',
       'cli',
       'mcp',
@@ -211,7 +211,12 @@ export const calls = {
   ).returns<MockResponse>(),
   'responses.update': call(
     z.object({ mockId: id, id, patch: responseUpdateSchema }),
-    writes("Changes a response's status, headers, body, conditions, weight or default flag.", 'rest', 'cli', 'mcp'),
+    writes(
+      "Changes a response's status, headers, body, conditions, weight, default flag or disableTemplating (send a body holding {{ as stored).",
+      'rest',
+      'cli',
+      'mcp',
+    ),
   ).returns<MockResponse>(),
   'responses.delete': call(
     z.object({ mockId: id, id }),

@@ -17,8 +17,8 @@ export interface EngineRequest {
   contentType?: string;
   /** The client's address, for templates (`{{ip}}`); the server fills it. */
   ip?: string;
-  /** What the URL puts before `path`: `/m/<slug>`, or '' on a project's own port (templates' `{{baseUrl}}`). */
-  basePath?: string;
+  /** True when the request came to the project's own port (its mocks at the root), not under /m/<slug>; for `{{baseUrl}}`. */
+  ownPort?: boolean;
 }
 
 /**

@@ -92,7 +92,7 @@ export function serveMock(
           rawBody,
           contentType: req.headers['content-type'],
           ip: req.ip,
-          basePath: 'slug' in target ? `/m/${target.slug}` : '',
+          ownPort: !('slug' in target),
         },
         deps,
       );

@@ -49,6 +49,7 @@ CREATE TABLE projects (
   description TEXT NOT NULL,
   slug TEXT NOT NULL,
   is_public INTEGER NOT NULL,
+  templating_seed INTEGER,
   port INTEGER,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -80,6 +81,7 @@ CREATE TABLE responses (
   is_default INTEGER NOT NULL,
   weight REAL NOT NULL,
   conditions TEXT NOT NULL,
+  disable_templating INTEGER NOT NULL DEFAULT 0,
   sort_order INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

@@ -127,14 +127,15 @@ export function insertResponse(ctx: ServerContext, m: MockRow, f: ResponseFields
     is_default: f.isDefault ? 1 : 0,
     weight: f.weight,
     conditions: JSON.stringify(f.conditions),
+    disable_templating: f.disableTemplating ? 1 : 0,
     sort_order: order,
     created_at: now,
     updated_at: now,
   };
   ctx.db
     .stmt(
-      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, sort_order, created_at, updated_at)
-       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions, disable_templating, sort_order, created_at, updated_at)
+       VALUES (@id, @mock_id, @name, @status_code, @headers, @body, @is_default, @weight, @conditions, @disable_templating, @sort_order, @created_at, @updated_at)`,
     )
     .run(row);
   if (f.isDefault) clearDefault(ctx, m.id, row.id);
@@ -162,12 +163,13 @@ export function updateResponse(
     is_default: merged.isDefault ? 1 : 0,
     weight: merged.weight,
     conditions: JSON.stringify(merged.conditions),
+    disable_templating: merged.disableTemplating ? 1 : 0,
     updated_at: nowIso(ctx),
   };
   ctx.db
     .stmt(
       `UPDATE responses SET name=@name, status_code=@status_code, headers=@headers, body=@body, is_default=@is_default,
-       weight=@weight, conditions=@conditions, updated_at=@updated_at WHERE id=@id`,
+       weight=@weight, conditions=@conditions, disable_templating=@disable_templating, updated_at=@updated_at WHERE id=@id`,
     )
     .run(next);
   if (f.isDefault === true) clearDefault(ctx, m.id, r.id);

@@ -11,6 +11,7 @@ export interface ProjectFields {
   name: string;
   description: string;
   isPublic: boolean;
+  templatingSeed?: number | null | undefined;
   slug?: string | undefined;
   port?: number | null | undefined;
 }
@@ -78,14 +79,15 @@ export function insertProject(ctx: ServerContext, orgId: string, userId: string,
     description: f.description,
     slug: slugFor(ctx, orgId, f),
     is_public: f.isPublic ? 1 : 0,
+    templating_seed: f.templatingSeed ?? null,
     port: f.port ?? null,
     created_at: now,
     updated_at: now,
   };
   ctx.db
     .stmt(
-      `INSERT INTO projects (id, org_id, user_id, name, description, slug, is_public, port, created_at, updated_at)
-       VALUES (@id, @org_id, @user_id, @name, @description, @slug, @is_public, @port, @created_at, @updated_at)`,
+      `INSERT INTO projects (id, org_id, user_id, name, description, slug, is_public, templating_seed, port, created_at, updated_at)
+       VALUES (@id, @org_id, @user_id, @name, @description, @slug, @is_public, @templating_seed, @port, @created_at, @updated_at)`,
     )
     .run(row);
   bumpRevision(ctx, row.id);
@@ -99,12 +101,13 @@ export function updateProject(ctx: ServerContext, p: ProjectRow, f: Partial<Proj
     description: f.description ?? p.description,
     is_public: f.isPublic === undefined ? p.is_public : f.isPublic ? 1 : 0,
     slug: f.slug === undefined ? p.slug : slugFor(ctx, p.org_id, { name: p.name, slug: f.slug }, p.id),
+    templating_seed: f.templatingSeed === undefined ? p.templating_seed : f.templatingSeed,
     port: f.port === undefined ? p.port : f.port,
     updated_at: nowIso(ctx),
   };
   ctx.db
     .stmt(
-      'UPDATE projects SET name=@name, description=@description, is_public=@is_public, slug=@slug, port=@port, updated_at=@updated_at WHERE id=@id',
+      'UPDATE projects SET name=@name, description=@description, is_public=@is_public, templating_seed=@templating_seed, slug=@slug, port=@port, updated_at=@updated_at WHERE id=@id',
     )
     .run(next);
   bumpRevision(ctx, p.id);

@@ -11,6 +11,7 @@ export interface ProjectRow {
   description: string;
   slug: string;
   is_public: number;
+  templating_seed: number | null;
   port: number | null;
   created_at: string;
   updated_at: string;
@@ -42,6 +43,7 @@ export interface ResponseRow {
   is_default: number;
   weight: number;
   conditions: string;
+  disable_templating: number;
   sort_order: number;
   created_at: string;
   updated_at: string;
@@ -56,8 +58,7 @@ export const projectModel = (r: ProjectRow): Project => ({
   description: r.description,
   slug: r.slug,
   isPublic: r.is_public === 1,
-  // The cloud keeps no templating seed (MockForge's API has none): a pulled project has none.
-  templatingSeed: null,
+  templatingSeed: r.templating_seed,
   port: r.port,
   logSecrets: false,
   createdAt: r.created_at,
@@ -89,7 +90,7 @@ export const responseModel = (r: ResponseRow): MockResponse => ({
   isDefault: r.is_default === 1,
   weight: r.weight,
   conditions: conditionSchema.array().parse(JSON.parse(r.conditions)),
-  disableTemplating: false,
+  disableTemplating: r.disable_templating === 1,
   sortOrder: r.sort_order,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { toTemplateError } from './errors';
+import { TemplateError, toTemplateError } from './errors';
 import { blockHelpers } from './helpers/blocks';
 import { SafeString, type HelperFn, type Options } from './helpers/common';
 import { dateHelpers } from './helpers/dates';
@@ -40,11 +40,20 @@ function guarded(fn: HelperFn): HelperFn {
   return function (this: unknown, ...args: unknown[]) {
     const s = scope();
     checkTime(s);
+    const options = args[args.length - 1] as Options | undefined;
+    // A block's body is checked each time it renders: an each over a huge array stops on time too.
+    const block = options?.fn;
+    if (block) {
+      options.fn = Object.assign((context: unknown, o?: { data?: unknown; blockParams?: unknown[] }) => {
+        checkTime(s);
+        return block(context, o);
+      }, block);
+    }
     let out: unknown;
     try {
       out = fn.apply(this, args);
     } catch (e) {
-      throw toTemplateError(e, (args[args.length - 1] as Options | undefined)?.loc?.start.line);
+      throw toTemplateError(e, options?.loc?.start.line);
     }
     if (typeof out === 'string') charge(s, out.length);
     else if (out instanceof SafeString) charge(s, out.toString().length);
@@ -93,8 +102,53 @@ export const RUNTIME_OPTIONS = Object.freeze({
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
+/**
+ * How big a template Handlebars is given. Its parser and code generator slow down steeply
+ * with the number of tags and the nesting of blocks (thousands of tags take seconds, a few
+ * thousand nested blocks minutes, then overflow the stack), and a template compiles on the
+ * serving thread: past these bounds it is refused, before Handlebars sees it. Text between
+ * tags costs next to nothing, so a large JSON body with a few tags is fine.
+ */
+export const TEMPLATE_SHAPE_LIMITS = Object.freeze({ tags: 1000, blockDepth: 50, parenDepth: 50 });
+
+/** Throws TemplateError when `source` has more tags, or deeper blocks or subexpressions, than TEMPLATE_SHAPE_LIMITS allows. */
+function checkShape(source: string): void {
+  const { tags, blockDepth, parenDepth } = TEMPLATE_SHAPE_LIMITS;
+  let count = 0;
+  let depth = 0;
+  let line = 1;
+  let lineAt = 0;
+  for (let at = source.indexOf('{{'); at >= 0; at = source.indexOf('{{', at + 2)) {
+    for (let i = source.indexOf('\n', lineAt); i >= 0 && i < at; i = source.indexOf('\n', i + 1)) line++;
+    lineAt = at;
+    if (++count > tags) {
+      throw new TemplateError(
+        `the template has more than ${tags} {{…}} tags: split the response, or use repeat or each`,
+        line,
+      );
+    }
+    const end = source.indexOf('}}', at + 2);
+    const tag = source.slice(at + 2, end < 0 ? source.length : end);
+    const kind = /^\{?~?\s*([#^/])/.exec(tag)?.[1];
+    if (kind === '/') depth = Math.max(0, depth - 1);
+    else if (kind === '#' || (kind === '^' && !/^\{?~?\s*\^\s*~?$/.test(tag))) {
+      if (++depth > blockDepth) {
+        throw new TemplateError(`blocks are nested more than ${blockDepth} deep: flatten the template`, line);
+      }
+    }
+    let parens = 0;
+    for (let i = 0; i < tag.length; i++) {
+      const c = tag.charCodeAt(i);
+      if (c === 40 && ++parens > parenDepth) {
+        throw new TemplateError(`subexpressions are nested more than ${parenDepth} deep: simplify the tag`, line);
+      } else if (c === 41) parens--;
+    }
+  }
+}
+
 /** A compiled template: parsed now (a syntax error throws here, with its line), compiled to code on first render. */
 export function compileTemplate(source: string): Handlebars.TemplateDelegate {
+  checkShape(source);
   try {
     const ast = hbs.parse(source);
     return hbs.compile(ast, COMPILE_OPTIONS);

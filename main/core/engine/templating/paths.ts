@@ -62,7 +62,8 @@ const MAX_PATH_LENGTH = 1000;
 
 /**
  * The value at a JSONPath, as jsonpath-plus with `wrap: false` answers it: undefined when
- * nothing matches, the value when one thing does, an array of the matches otherwise.
+ * nothing matches; an array of the matches when the path can match several things (a
+ * wildcard, `..`, a slice, a filter, a union), even if it matched one; else the value.
  */
 export function jsonPath(root: unknown, path: string): unknown {
   const selectors = path.length <= MAX_PATH_LENGTH ? parseJsonPath(path) : null;
@@ -77,7 +78,15 @@ export function jsonPath(root: unknown, path: string): unknown {
     nodes = next;
     if (nodes.length === 0) return undefined;
   }
-  return nodes.length === 1 ? nodes[0] : nodes;
+  const many = selectors.some(
+    (sel) =>
+      sel.deep ||
+      sel.kind === 'wild' ||
+      sel.kind === 'slice' ||
+      sel.kind === 'filter' ||
+      (sel.kind === 'index' && sel.indexes.length > 1),
+  );
+  return nodes.length === 1 && !many ? nodes[0] : nodes;
 }
 
 /** The node and everything below it, without recursion (a client's body may be deep). */

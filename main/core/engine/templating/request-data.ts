@@ -82,8 +82,8 @@ export function hostname(req: EngineRequest): string {
   return colon < 0 ? host : host.slice(0, colon);
 }
 
-/** Where this project's mocks are served for this client: `http://<host><basePath>`. */
-export function baseUrl(req: EngineRequest): string {
+/** Where this project's mocks are served for this client: `http://<host>/m/<slug>`, or `http://<host>` on its own port. */
+export function baseUrl(req: EngineRequest, slug: string): string {
   const host = firstHeader(req, 'host') || '127.0.0.1';
-  return `http://${host}${req.basePath ?? ''}`;
+  return req.ownPort ? `http://${host}` : `http://${host}/m/${slug}`;
 }

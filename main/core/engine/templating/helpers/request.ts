@@ -61,7 +61,7 @@ export const requestHelpers: Record<string, HelperFn> = {
     return cookies(scope().req).get(String(fromSafe(key))) || fallback;
   },
   method: () => scope().req.method.toUpperCase(),
-  baseUrl: () => baseUrl(scope().req),
+  baseUrl: () => baseUrl(scope().req, scope().project.slug),
   hostname: () => hostname(scope().req),
   ip: () => scope().req.ip ?? '',
 };
