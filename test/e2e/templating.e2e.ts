@@ -98,6 +98,13 @@ test('write a template with helper completion, preview it, call the mock, see th
 
   await setBody(page, `{"id": "{{urlParam 'id'}}", "name": "{{faker 'person.firstName'}}"}`);
   await expect(rendered).toHaveText(/^\{"id": "ada"/);
+  // With templating off the body is sent as typed, braces and all.
+  const off = form.getByLabel('Disable templating');
+  await off.check();
+  await expect(rendered).toHaveText(`{"id": "{{urlParam 'id'}}", "name": "{{faker 'person.firstName'}}"}`);
+  await expect(body.locator('.cm-hb-helper')).toHaveCount(0);
+  await off.uncheck();
+  await expect(rendered).toHaveText(/^\{"id": "ada"/);
   await form.getByRole('button', { name: 'Create response' }).click();
   const saved = page.getByRole('form', { name: 'Response Templated user' });
   await expect(saved).toBeVisible();

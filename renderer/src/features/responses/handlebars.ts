@@ -113,8 +113,9 @@ const theme = EditorView.baseTheme({
   '&dark .cm-hb-tag': { backgroundColor: 'rgba(178, 140, 240, 0.13)' },
   '.cm-hb-helper': { fontWeight: '600' },
   '.cm-hb-comment': { fontStyle: 'italic' },
-  '.cm-tooltip.cm-tooltip-autocomplete > ul': { maxHeight: '14em' },
-  '.cm-tooltip.cm-completionInfo': { maxWidth: '320px', whiteSpace: 'normal' },
+  // Signatures are long: a narrow list (long ones end in "…") stays inside a 1000 px window.
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { maxHeight: '14em', maxWidth: 'min(440px, 60vw)' },
+  '.cm-tooltip.cm-completionInfo': { maxWidth: '280px', whiteSpace: 'normal' },
   '.cm-completionDetail': { fontFamily: 'var(--mono)', opacity: '0.75' },
 });
 
