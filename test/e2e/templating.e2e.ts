@@ -93,6 +93,9 @@ test('write a template with helper completion, preview it, call the mock, see th
   // A broken template shows what is wrong and on which line.
   await setBody(page, `{\n  "id": "{{urlParam 'id'}}",\n  "items": [{{#repeat 2}}1{{/each}}]\n}`);
   await expect(preview.getByTestId('template-error')).toContainText('line 3');
+  // …and the editor marks that line.
+  await expect(body.locator('.cm-hb-error-line')).toHaveCount(1);
+  await expect(body.locator('.cm-hb-error-line')).toContainText('"items"');
   await preview.getByTestId('template-error').scrollIntoViewIfNeeded();
   await shot(page, 'templating-preview-error');
 

@@ -85,15 +85,19 @@ describe('the template preview panel', () => {
           }
         : { ok: true, body: '{"id": }', headers: {}, request: { method: 'GET', path: '/users/42', params: {} } },
     );
-    const { rerender } = render(<TemplatePreview {...props} />);
+    const lines: (number | null)[] = [];
+    const onErrorLine = (l: number | null) => lines.push(l);
+    const { rerender } = render(<TemplatePreview {...props} onErrorLine={onErrorLine} />);
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     await settle();
+    expect(lines).toEqual([3]); // the editor marks the body's line 3
     const error = screen.getByTestId('template-error');
     expect(error.textContent).toContain('Template error on line 3');
     expect(error.textContent).toContain("Body: repeat doesn't match each");
     broken = false;
-    rerender(<TemplatePreview {...props} body={`{"id": {{urlParam 'id'}}}`} />);
+    rerender(<TemplatePreview {...props} onErrorLine={onErrorLine} body={`{"id": {{urlParam 'id'}}}`} />);
     await settle();
+    expect(lines.at(-1)).toBeNull();
     expect(screen.queryByTestId('template-error')).toBeNull();
     expect(screen.getByText('Not valid JSON once rendered')).toBeTruthy();
   });

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { ResponseType } from '../../../../shared/models';
 import { useColorScheme } from '../../app/use-color-scheme';
 import { sentence } from '../../ui/ErrorNotice';
-import { handlebarsHighlight, helperCompletions } from './handlebars';
+import { handlebarsHighlight, helperCompletions, templateErrorLine } from './handlebars';
 import { formatJson, jsonProblem } from './response-form';
 import { useTemplateHelpers } from './template-queries';
 
@@ -18,18 +18,24 @@ interface Props {
   warning?: string | undefined;
   /** Off when the response disables templating: `{{` is then plain text, neither marked nor completed. */
   templating: boolean;
+  /** The line the preview's template error names, marked in the editor; null when there is none. */
+  errorLine?: number | null;
   onChange: (v: string) => void;
 }
 
 const LANGS = { json, xml, html } as const;
 
-export function BodyEditor({ value, type, error, warning, templating, onChange }: Props) {
+export function BodyEditor({ value, type, error, warning, templating, errorLine = null, onChange }: Props) {
   const scheme = useColorScheme();
   const { data: helpers } = useTemplateHelpers();
   const extensions = useMemo(() => {
     const lang = type === 'text' ? [] : [LANGS[type]()];
     const template = templating
-      ? [handlebarsHighlight, autocompletion({ override: [helperCompletions(helpers ?? [])], icons: false })]
+      ? [
+          handlebarsHighlight,
+          autocompletion({ override: [helperCompletions(helpers ?? [])], icons: false }),
+          ...(errorLine === null ? [] : [templateErrorLine(errorLine)]),
+        ]
       : [];
     // The editor's own content element carries the accessible name Playwright finds it by.
     return [
@@ -38,7 +44,7 @@ export function BodyEditor({ value, type, error, warning, templating, onChange }
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Response body' }),
     ];
-  }, [type, templating, helpers]);
+  }, [type, templating, helpers, errorLine]);
   const canFormat = type === 'json' && value.trim() !== '' && !jsonProblem(value);
   return (
     <div className="field body-field">

@@ -34,6 +34,7 @@ export function ResponseEditor(props: Props) {
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
   const save = () => void r.save().then((ok) => ok || refused());
   const [confirming, setConfirming] = useState(false);
+  const [errorLine, setErrorLine] = useState<number | null>(null);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
   useSaveShortcut(() => {
@@ -170,6 +171,7 @@ export function ResponseEditor(props: Props) {
         error={r.errors.body ?? r.serverFieldError('body')}
         warning={r.bodyWarning}
         templating={!r.form.disableTemplating}
+        errorLine={errorLine}
         onChange={(body) => r.update({ body })}
       />
       <TemplatePreview
@@ -181,6 +183,7 @@ export function ResponseEditor(props: Props) {
         headers={headersOf(r.form.headers)}
         disableTemplating={r.form.disableTemplating}
         responseType={responseType}
+        onErrorLine={setErrorLine}
       />
       {confirming && response && (
         <ConfirmDialog

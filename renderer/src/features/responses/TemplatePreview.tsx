@@ -18,6 +18,8 @@ interface Props {
   headers: Record<string, string>;
   disableTemplating: boolean;
   responseType: ResponseType;
+  /** Told the body line a template error names (null once it renders, or when closed), so the editor can mark it. */
+  onErrorLine?: (line: number | null) => void;
 }
 
 /** The title says the line already: "body: line 3: x" reads "body: x" under it. */
@@ -61,6 +63,7 @@ function PreviewPanel({
   headers,
   disableTemplating,
   responseType,
+  onErrorLine,
 }: Props) {
   const [sample, setSample] = useState<SampleForm>(() => defaultSample(mockPath));
   const [result, setResult] = useState<Preview | null>(null);
@@ -91,6 +94,8 @@ function PreviewPanel({
         .then((r) => {
           setResult(r);
           setFailure(null);
+          // Only a body error has a line in the body; a header's line is the header value's.
+          onErrorLine?.(!r.ok && r.error.line !== null && r.error.message.startsWith('body') ? r.error.line : null);
         })
         .catch((e: unknown) => {
           if (!abort.signal.aborted) setFailure(toAppError(e));
@@ -106,6 +111,9 @@ function PreviewPanel({
     // The keys stand for the objects: a re-render with equal values does not render again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mockId, responseId, body, headersKey, disableTemplating, requestKey]);
+
+  // Closing the panel takes its error mark away.
+  useEffect(() => () => onErrorLine?.(null), [onErrorLine]);
 
   const set = (p: Partial<SampleForm>) => setSample((s) => ({ ...s, ...p }));
   const rendered = result?.ok ? result : null;

@@ -113,6 +113,8 @@ const theme = EditorView.baseTheme({
   '&dark .cm-hb-tag': { backgroundColor: 'rgba(178, 140, 240, 0.13)' },
   '.cm-hb-helper': { fontWeight: '600' },
   '.cm-hb-comment': { fontStyle: 'italic' },
+  '&light .cm-hb-error-line': { backgroundColor: 'rgba(198, 50, 46, 0.1)' },
+  '&dark .cm-hb-error-line': { backgroundColor: 'rgba(240, 115, 110, 0.16)' },
   // Signatures are long: a narrow list (long ones end in "…") stays inside a 1000 px window.
   '.cm-tooltip.cm-tooltip-autocomplete > ul': { maxHeight: '14em', maxWidth: 'min(440px, 60vw)' },
   '.cm-tooltip.cm-completionInfo': { maxWidth: '280px', whiteSpace: 'normal' },
@@ -120,6 +122,16 @@ const theme = EditorView.baseTheme({
 });
 
 export const handlebarsHighlight = [highlighter, theme];
+
+const errorLineMark = Decoration.line({ class: 'cm-hb-error-line', attributes: { title: 'The template fails here' } });
+
+/** Marks the body line the preview's template error names (1-based); none when it is past the end. */
+export const templateErrorLine = (line: number) =>
+  EditorView.decorations.of((view) =>
+    line >= 1 && line <= view.state.doc.lines
+      ? Decoration.set([errorLineMark.range(view.state.doc.line(line).from)])
+      : Decoration.none,
+  );
 
 /**
  * Where a helper name may go: right after `{{`, `{{#`, `{{{` or a subexpression's `(`,
