@@ -18,6 +18,14 @@ export interface Row {
   against: string;
 }
 
+/** What the templated row says in words: its req/s and CPU ratios against the Handlebars route. */
+function templatedNote(rows: Row[]): string {
+  const t = rows.find((r) => r.name.startsWith('templated mock'));
+  const ref = rows.find((r) => r.name.startsWith('plain fastify + Handlebars'));
+  if (!t || !ref) return '';
+  return `In this run the server spent ${t.cpuUs.toFixed(0)} µs of CPU a templated request against the reference's ${ref.cpuUs.toFixed(0)} µs (CPU-cost ratio ${t.cpuRatio.toFixed(2)}; req/s ratio ${t.rpsRatio.toFixed(2)}). Part of the difference is the request log, which costs a static mock about 10 µs a request (above) and the reference nothing; the rest is the engine's render (its helper set, budget checks and request view), not broken down further here.`;
+}
+
 const DOC = path.resolve(import.meta.dirname, '..', 'docs', 'performance.md');
 const SECTION = '## Mock server';
 
@@ -145,6 +153,16 @@ ${table}
 - **Other threads:** autocannon's own CPU per request grows when the server answers more
   slowly (fewer responses per read): ~52 µs against the plain route, ~60–70 µs against a
   mock. It runs on the same two cores, so this costs the mock cases throughput too.
+- **The templated mock (issue 11)** answers
+  \`{"id": "{{urlParam 'id'}}", "items": [{{#repeat 5 comma=true}}{"name": "{{faker 'person.firstName'}}", "n": {{@index}} }{{/repeat}}]}\`
+  through the engine's renderer (\`engine/templating\`: compiled once per response version,
+  rendered per request with every Mockoon helper registered, the per-render time and work
+  budget, prototype guards and the project's faker). Its reference is a second plain fastify
+  route rendering the same template with Handlebars, compiled once at startup with just the
+  three helpers it uses, written as one would by hand (\`bench/template-reference.ts\`); the
+  bench first checks both render it (the id echoed, five items). ${templatedNote(rows)}
+  Static mocks do not pay for it: a response without \`{{\` gets no renderer, so the
+  render stage leaves it out of the mock's steps (the static rows above).
 - **Targets in this run:** ${targets}. The 10,000-mock case holds because routing is
   compiled per project (main/core/engine/router.ts: a hash map and a segment trie). The static target sits at the median of those ten
   runs: a single run meets it or misses it by chance (0.71–1.06), so one run's verdict

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { Agent } from 'undici';
+import { plainTemplateRoute, TEMPLATE } from './template-reference';
 import { openApp } from '../main/core/app';
 import type { Core } from '../main/core/core';
 import { writePerformanceDoc, type Row } from './report';
@@ -22,7 +23,16 @@ const CONNECTIONS = 10;
 const BODY = JSON.stringify({ id: 1, name: 'Ada Lovelace', email: 'ada@example.com', roles: ['admin', 'user'] });
 const HEADERS = { 'x-tenant': 'acme' };
 
-type CaseName = 'plain' | 'static' | 'conditions' | 'small' | 'big' | 'proxyRef' | 'passthrough';
+type CaseName =
+  | 'plain'
+  | 'static'
+  | 'conditions'
+  | 'small'
+  | 'big'
+  | 'proxyRef'
+  | 'passthrough'
+  | 'plainTemplate'
+  | 'templated';
 interface Shot {
   rps: number;
   p99: number;
@@ -77,6 +87,8 @@ function seedProjects(core: Core): void {
     add(small.id, '/users/me');
     add(small.id, '/orders/{id}', true);
     add(small.id, '/r5000/items/{id}');
+    const tpl = core.catalog.mocks.create(small.id, { name: 'templated', method: 'GET', path: '/tpl/{id}' });
+    core.catalog.responses.create(tpl.id, { name: 'templated', body: TEMPLATE });
     for (let i = 0; i < 7; i++) add(small.id, `/filler${i}/{id}`);
 
     const big = core.catalog.projects.create({ name: 'Big', slug: 'big' });
@@ -111,6 +123,7 @@ async function main(): Promise<void> {
     const { connection: _rc, 'keep-alive': _rk, 'transfer-encoding': _te, ...out } = res.headers;
     return reply.code(res.statusCode).headers(out).send(res.body);
   });
+  plainTemplateRoute(plain);
   try {
     const t0 = performance.now();
     seedProjects(core);
@@ -122,10 +135,21 @@ async function main(): Promise<void> {
     const base = (await core.server.start()).url!;
     await plain.listen({ host: '127.0.0.1', port: 0 });
     const plainBase = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}`;
-    const plainUrl = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}/plain`;
+    const plainUrl = `${plainBase}/plain`;
 
     // First request compiles each project; keep that out of the measurement.
     for (const u of ['/m/small/users/me', '/m/big/r5000/items/7', '/m/proxied/users/me']) await fetch(base + u);
+    const sample = await (await fetch(`${base}/m/small/tpl/77`)).text();
+    const reference = await (await fetch(`${plainBase}/tpl/77`)).text();
+    // Both must render the template (valid JSON, the id echoed, five items), or the ratio compares nothing.
+    for (const [who, text] of [
+      ['mock', sample],
+      ['reference', reference],
+    ] as const) {
+      const parsed = JSON.parse(text) as { id: string; items: unknown[] };
+      if (parsed.id !== '77' || parsed.items.length !== 5)
+        throw new Error(`the ${who} did not render the template: ${text}`);
+    }
 
     // The build machines are shared: interleave the cases and take each ratio against the
     // reference measured in the same round, then the median over rounds, so load drift cancels.
@@ -140,6 +164,8 @@ async function main(): Promise<void> {
         big: await fire(`${base}/m/big/r5000/items/77`),
         proxyRef: await fire(`${plainBase}/proxy/users/me`),
         passthrough: await fire(`${base}/m/proxied/users/me`),
+        plainTemplate: await fire(`${plainBase}/tpl/77`),
+        templated: await fire(`${base}/m/small/tpl/77`),
       };
       rounds.push(round);
       console.log(
@@ -170,6 +196,8 @@ async function main(): Promise<void> {
       row('same route, 10,000-mock project', 'big', 'small', 0.8, '10-mock project'),
       row('plain fastify proxy route (undici)', 'proxyRef', 'proxyRef', null, 'itself'),
       row('passthrough to an upstream (proxy)', 'passthrough', 'proxyRef', 0.8, 'plain proxy route'),
+      row('plain fastify + Handlebars route (reference)', 'plainTemplate', 'plainTemplate', null, 'itself'),
+      row('templated mock (urlParam, faker, repeat 5)', 'templated', 'plainTemplate', 0.7, 'Handlebars route'),
     ];
     core.server.flushLogs();
     const logged = core.store.logs.page({}, 1, 1).pagination.total;

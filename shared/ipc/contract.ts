@@ -34,6 +34,7 @@ import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
+import { templatingCalls } from './templating';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -46,6 +47,14 @@ export type {
 } from '../models';
 export { requestLogFilterSchema } from '../models';
 export { TRANSPORTS, type CallMeta, type Transport } from './call-meta';
+export {
+  examplePath,
+  type ResolvedSample,
+  type SampleRequest,
+  type TemplateHelperDoc,
+  type TemplatePreview,
+  type TemplateProblem,
+} from './templating';
 
 /**
  * The one list of renderer→main calls and main→renderer events. Every transport (Electron
@@ -351,6 +360,9 @@ export const calls = {
       'mcp',
     ),
   ).returns<ServerState>(),
+
+  /* ---- Templating: the helper reference and the preview (declared in ./templating.ts) ---- */
+  ...templatingCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

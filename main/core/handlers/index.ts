@@ -9,6 +9,7 @@ import { createRouter, type Router, type RouterOptions } from './router';
 import { registerScenarioHandlers } from './scenarios';
 import { registerServerHandlers } from './server';
 import { registerStatsHandlers } from './stats';
+import { registerTemplatingHandlers } from './templating';
 
 export type { AppEnv, HandlerContext, HandlerCore, Logger, TransportKind } from './context';
 export { createRouter, INTERNAL_MESSAGE, type Dispatcher, type Handler, type Router } from './router';
@@ -23,6 +24,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerMockHandlers,
   registerResponseHandlers,
   registerBucketHandlers,
+  registerTemplatingHandlers,
   registerRequestLogHandlers,
   registerStatsHandlers,
   registerScenarioHandlers,

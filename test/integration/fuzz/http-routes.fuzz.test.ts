@@ -354,16 +354,59 @@ const batchPayload = fc.record(
   { requiredKeys: [] },
 );
 
-type Payload = 'project' | 'mock' | 'response' | 'batch' | 'none';
+// Templates the preview renders: real helpers, broken syntax, prototype reaches.
+const templateText = fc.oneof(
+  hostileText,
+  fc.constantFrom(
+    "{{urlParam 'id'}}",
+    "{{faker 'person.firstName'}}",
+    '{{#repeat 3}}{{@index}}{{/repeat}}',
+    '{{#repeat 2}}x{{/each}}',
+    '{{constructor.constructor}}',
+    "{{lookup this '__proto__'}}",
+    "{{body '__proto__.polluted'}}",
+    '{{',
+  ),
+);
+const previewPayload = fc.record(
+  {
+    body: field(templateText),
+    headers: field(fc.dictionary(fc.constantFrom('X-A', ...PROTO_NAMES), templateText, { maxKeys: 2 })),
+    disableTemplating: field(fc.boolean()),
+    request: field(
+      fc.record(
+        {
+          method: field(fc.constantFrom('GET', 'post', 'BREW', '', 'G E T')),
+          path: field(
+            fc.oneof(fc.constantFrom('/users', '/a/1', '/{__proto__}', 'no-slash', '/%E0%A4%A'), hostileText),
+          ),
+          query: field(fc.dictionary(fc.constantFrom('q', ...PROTO_NAMES), hostileText, { maxKeys: 3 })),
+          headers: field(fc.dictionary(fc.constantFrom('x-role', ...PROTO_NAMES), hostileText, { maxKeys: 3 })),
+          body: field(
+            fc.oneof(
+              hostileText,
+              jsonBodyText.filter((t) => t.length < 100_000),
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+type Payload = 'project' | 'mock' | 'response' | 'batch' | 'preview' | 'none';
 const payloads: Record<Payload, fc.Arbitrary<unknown>> = {
   project: projectPayload,
   mock: mockPayload,
   response: responsePayload,
   batch: batchPayload,
+  preview: previewPayload,
   none: fc.constant(undefined),
 };
 
-/** Every route of mockbird-api.md §3–6 that MockDeck serves, and a few it does not. */
+/** Every route of mockbird-api.md §3–6 that MockDeck serves, its own preview route, and a few it does not serve. */
 const ROUTES: [method: string, path: string, payload: Payload, weight: number][] = [
   ['GET', '/projects', 'none', 2],
   ['POST', '/projects', 'project', 3],
@@ -383,6 +426,7 @@ const ROUTES: [method: string, path: string, payload: Payload, weight: number][]
   ['POST', '/mocks/:m/responses', 'response', 3],
   ['PUT', '/mocks/:m/responses/:r', 'response', 3],
   ['DELETE', '/mocks/:m/responses/:r', 'none', 1],
+  ['POST', '/mocks/:m/responses/:r/preview', 'preview', 3],
   ['GET', '/mocks/:m/request-logs', 'none', 3],
   ['PATCH', '/projects/:p', 'project', 1],
   ['GET', '/:p', 'none', 1],

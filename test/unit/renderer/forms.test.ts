@@ -60,12 +60,24 @@ describe('project form', () => {
     expect(slugPreview({ ...emptyProjectForm(), name: 'My API!' })).toBe('my-api');
   });
   it('checks slug and port, and maps an empty port to none', () => {
-    const f = { name: 'A', description: '', slug: 'Bad Slug', port: '80' };
+    const f = { name: 'A', description: '', slug: 'Bad Slug', port: '80', templatingSeed: '' };
     const e = validateProjectForm(f);
     expect(e.slug).toMatch(/lowercase/);
     expect(e.port).toMatch(/1024/);
     expect(validateProjectForm({ ...f, slug: '', port: 'abc' }).port).toMatch(/whole number/);
-    expect(projectFormToPayload({ ...f, slug: '', port: '' })).toEqual({ name: 'A', description: '', port: null });
+    expect(projectFormToPayload({ ...f, slug: '', port: '' })).toEqual({
+      name: 'A',
+      description: '',
+      port: null,
+      templatingSeed: null,
+    });
+  });
+  it('takes a whole-number templating seed, or none for random data', () => {
+    const f = { ...emptyProjectForm(), name: 'A' };
+    expect(validateProjectForm({ ...f, templatingSeed: '4.2' }).templatingSeed).toMatch(/whole number/);
+    expect(validateProjectForm({ ...f, templatingSeed: '42' }).templatingSeed).toBeUndefined();
+    expect(projectFormToPayload({ ...f, templatingSeed: ' 42 ' }).templatingSeed).toBe(42);
+    expect(projectFormToPayload(f).templatingSeed).toBeNull();
   });
 });
 
@@ -87,6 +99,10 @@ describe('response form', () => {
     expect(validateResponseForm({ ...form(), body: '{"a":' }, 'text').body).toBeUndefined();
     expect(validateResponseForm({ ...form(), body: '{"id": {{params.id}}}' }, 'json').body).toBeUndefined();
     expect(validateResponseForm({ ...form(), body: '' }, 'json').body).toBeUndefined();
+    // With templating off the braces are sent as typed, so the body must be JSON as it stands.
+    const off = { ...form(), body: '{"id": {{params.id}}}', disableTemplating: true };
+    expect(validateResponseForm(off, 'json').body).toMatch(/^body is not valid JSON/);
+    expect(responseFormToPayload({ ...off, body: '{}' }).disableTemplating).toBe(true);
   });
   it('flags bad and duplicate header names per row, ignoring blank rows', () => {
     const e = validateResponseForm(

@@ -81,6 +81,8 @@ function MockPane({
               key="new"
               projectId={projectId}
               mockId={mock.id}
+              mockMethod={mock.method}
+              mockPath={mock.path}
               response={null}
               responseType={mock.responseType}
               isFirst={mock.responses.length === 0}
@@ -90,6 +92,8 @@ function MockPane({
               key={selected.id}
               projectId={projectId}
               mockId={mock.id}
+              mockMethod={mock.method}
+              mockPath={mock.path}
               response={selected}
               responseType={mock.responseType}
               isFirst={false}

@@ -162,6 +162,21 @@ function ProjectFormDialog({
             />
           )}
         </Field>
+        <Field
+          label="Templating seed (optional)"
+          error={fieldError('templatingSeed')}
+          help="Same seed, same fake data: {{faker …}} and the random helpers repeat their values run after run"
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              inputMode="numeric"
+              value={form.templatingSeed}
+              placeholder="random"
+              onChange={(e) => set({ templatingSeed: e.target.value })}
+            />
+          )}
+        </Field>
       </form>
     </Dialog>
   );

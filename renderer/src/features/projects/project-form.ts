@@ -6,17 +6,26 @@ export interface ProjectForm {
   slug: string;
   /** Dedicated port as typed; empty means "served under /m/<slug> on the shared server". */
   port: string;
+  /** Faker's seed for this project's templates as typed; empty means a new random sequence every run. */
+  templatingSeed: string;
 }
 
 export type ProjectFormErrors = Partial<Record<keyof ProjectForm, string>>;
 
-export const emptyProjectForm = (): ProjectForm => ({ name: '', description: '', slug: '', port: '' });
+export const emptyProjectForm = (): ProjectForm => ({
+  name: '',
+  description: '',
+  slug: '',
+  port: '',
+  templatingSeed: '',
+});
 
 export const projectToForm = (p: Project): ProjectForm => ({
   name: p.name,
   description: p.description,
   slug: p.slug,
   port: p.port == null ? '' : String(p.port),
+  templatingSeed: p.templatingSeed == null ? '' : String(p.templatingSeed),
 });
 
 export function projectFormToPayload(f: ProjectForm): ProjectCreate {
@@ -24,6 +33,7 @@ export function projectFormToPayload(f: ProjectForm): ProjectCreate {
     name: f.name.trim(),
     description: f.description.trim(),
     port: f.port.trim() ? Number(f.port) : null,
+    templatingSeed: f.templatingSeed.trim() ? Number(f.templatingSeed) : null,
   };
   if (f.slug.trim()) payload.slug = f.slug.trim();
   return payload;
@@ -32,6 +42,8 @@ export function projectFormToPayload(f: ProjectForm): ProjectCreate {
 export function validateProjectForm(f: ProjectForm): ProjectFormErrors {
   const errors: ProjectFormErrors = {};
   if (f.port.trim() && !/^\d+$/.test(f.port.trim())) errors.port = 'port must be a whole number, e.g. 4000';
+  if (f.templatingSeed.trim() && !/^\d+$/.test(f.templatingSeed.trim()))
+    errors.templatingSeed = 'seed must be a whole number, e.g. 42, or empty for random data';
   const r = projectCreateSchema.safeParse(projectFormToPayload(f));
   if (!r.success) {
     for (const issue of r.error.issues) {

@@ -1,3 +1,4 @@
+import { autocompletion } from '@codemirror/autocomplete';
 import { html } from '@codemirror/lang-html';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
@@ -6,30 +7,52 @@ import { useMemo } from 'react';
 import type { ResponseType } from '../../../../shared/models';
 import { useColorScheme } from '../../app/use-color-scheme';
 import { sentence } from '../../ui/ErrorNotice';
+import { handlebarsHighlight, helperCompletions, templateErrorLine } from './handlebars';
 import { formatJson, jsonProblem } from './response-form';
+import { useTemplateHelpers } from './template-queries';
 
 interface Props {
   value: string;
   type: ResponseType;
   error?: string | undefined;
   warning?: string | undefined;
+  /** Off when the response disables templating: `{{` is then plain text, neither marked nor completed. */
+  templating: boolean;
+  /** The line the preview's template error names, marked in the editor; null when there is none. */
+  errorLine?: number | null;
   onChange: (v: string) => void;
 }
 
 const LANGS = { json, xml, html } as const;
 
-export function BodyEditor({ value, type, error, warning, onChange }: Props) {
+export function BodyEditor({ value, type, error, warning, templating, errorLine = null, onChange }: Props) {
   const scheme = useColorScheme();
+  const { data: helpers } = useTemplateHelpers();
   const extensions = useMemo(() => {
     const lang = type === 'text' ? [] : [LANGS[type]()];
+    const template = templating
+      ? [
+          handlebarsHighlight,
+          autocompletion({ override: [helperCompletions(helpers ?? [])], icons: false }),
+          ...(errorLine === null ? [] : [templateErrorLine(errorLine)]),
+        ]
+      : [];
     // The editor's own content element carries the accessible name Playwright finds it by.
-    return [...lang, EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': 'Response body' })];
-  }, [type]);
+    return [
+      ...lang,
+      ...template,
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': 'Response body' }),
+    ];
+  }, [type, templating, helpers, errorLine]);
   const canFormat = type === 'json' && value.trim() !== '' && !jsonProblem(value);
   return (
     <div className="field body-field">
       <div className="body-head">
-        <span className="label">Body ({type.toUpperCase()})</span>
+        <span className="label">
+          Body ({type.toUpperCase()})
+          {templating && <span className="field-help body-hint"> · type {'{{'} for template helpers</span>}
+        </span>
         {type === 'json' && (
           <button
             type="button"

@@ -13,23 +13,29 @@ import { ConditionsEditor } from '../conditions/ConditionsEditor';
 import { ScenarioFields } from '../scenarios/ScenarioFields';
 import { BodyEditor } from './BodyEditor';
 import { HeadersEditor } from './HeadersEditor';
+import { headersOf } from './response-form';
+import { TemplatePreview } from './TemplatePreview';
 import { COMMON_STATUSES, reasonPhrase, statusLabel } from '../../ui/reason-phrases';
 import { useResponseForm } from './use-response-form';
 
 interface Props {
   projectId: string;
   mockId: string;
+  /** The mock's method and path: the preview's sample request starts from them. */
+  mockMethod: string;
+  mockPath: string;
   response: MockResponse | null;
   responseType: ResponseType;
   isFirst: boolean;
 }
 
 export function ResponseEditor(props: Props) {
-  const { projectId, mockId, response, responseType } = props;
+  const { projectId, mockId, mockMethod, mockPath, response, responseType } = props;
   const r = useResponseForm(props);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
   const save = () => void r.save().then((ok) => ok || refused());
   const [confirming, setConfirming] = useState(false);
+  const [errorLine, setErrorLine] = useState<number | null>(null);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
   useSaveShortcut(() => {
@@ -139,6 +145,14 @@ export function ResponseEditor(props: Props) {
             />{' '}
             Default response
           </label>
+          <label title="Send {{…}} in the body and headers as it is, without rendering it">
+            <input
+              type="checkbox"
+              checked={r.form.disableTemplating}
+              onChange={(e) => r.update({ disableTemplating: e.target.checked })}
+            />{' '}
+            Disable templating
+          </label>
         </div>
       </div>
       <ConditionsEditor
@@ -167,7 +181,20 @@ export function ResponseEditor(props: Props) {
         type={responseType}
         error={r.errors.body ?? r.serverFieldError('body')}
         warning={r.bodyWarning}
+        templating={!r.form.disableTemplating}
+        errorLine={errorLine}
         onChange={(body) => r.update({ body })}
+      />
+      <TemplatePreview
+        mockId={mockId}
+        mockMethod={mockMethod}
+        mockPath={mockPath}
+        responseId={response?.id ?? null}
+        body={r.form.body}
+        headers={headersOf(r.form.headers)}
+        disableTemplating={r.form.disableTemplating}
+        responseType={responseType}
+        onErrorLine={setErrorLine}
       />
       {confirming && response && (
         <ConfirmDialog

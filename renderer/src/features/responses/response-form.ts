@@ -32,6 +32,8 @@ export interface ResponseForm {
   scenarioName: string;
   requiredScenarioState: string;
   newScenarioState: string;
+  /** Mockoon's name: `{{` in the body and headers is sent as it is. */
+  disableTemplating: boolean;
 }
 
 export interface ResponseFormErrors {
@@ -59,6 +61,7 @@ export const emptyResponseForm = (isFirst: boolean): ResponseForm => ({
   scenarioName: '',
   requiredScenarioState: '',
   newScenarioState: '',
+  disableTemplating: false,
 });
 
 export const responseToForm = (r: MockResponse): ResponseForm => ({
@@ -73,6 +76,7 @@ export const responseToForm = (r: MockResponse): ResponseForm => ({
   scenarioName: r.scenarioName,
   requiredScenarioState: r.requiredScenarioState,
   newScenarioState: r.newScenarioState,
+  disableTemplating: r.disableTemplating,
 });
 
 /** Why a JSON body does not parse, or undefined. Empty bodies are fine (204s, HEAD-like mocks). */
@@ -86,8 +90,11 @@ export function jsonProblem(body: string): string | undefined {
   }
 }
 
-/** A body with {{...}} is a template: it becomes JSON only once rendered, so it may not parse now. */
-export const isTemplated = (body: string): boolean => /\{\{[^}]*\}\}/.test(body);
+/**
+ * A body with `{{` is a template (the engine's rule): it becomes JSON only once rendered, so
+ * it may not parse now, nor while a tag is half typed.
+ */
+export const isTemplated = (body: string): boolean => body.includes('{{');
 
 /** Pretty-prints JSON with 2 spaces; returns the body unchanged when it does not parse. */
 export function formatJson(body: string): string {
@@ -128,7 +135,8 @@ export function validateResponseForm(f: ResponseForm, responseType: ResponseType
   const weight = Number(f.weight);
   if (f.weight.trim() === '' || !Number.isFinite(weight) || weight < 0)
     errors.weight = 'weight must be a number, 0 or more';
-  if (responseType === 'json' && !isTemplated(f.body)) {
+  // A templated body becomes JSON only once rendered (the preview checks that); with templating off it is sent as typed.
+  if (responseType === 'json' && (f.disableTemplating || !isTemplated(f.body))) {
     const problem = jsonProblem(f.body);
     if (problem) errors.body = problem;
   }
@@ -147,9 +155,15 @@ export const hasErrors = (e: ResponseFormErrors): boolean =>
   Object.keys(e.headers).length > 0 ||
   Object.keys(e.conditions).length > 0;
 
-export function responseFormToPayload(f: ResponseForm): ResponseCreate {
+/** The header rows as the response's header map; blank names are left out. */
+export function headersOf(rows: HeaderRow[]): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const row of f.headers) if (row.name.trim()) headers[row.name.trim()] = row.value;
+  for (const row of rows) if (row.name.trim()) headers[row.name.trim()] = row.value;
+  return headers;
+}
+
+export function responseFormToPayload(f: ResponseForm): ResponseCreate {
+  const headers = headersOf(f.headers);
   const payload = {
     name: f.name.trim(),
     statusCode: Number(f.statusCode),
@@ -162,6 +176,7 @@ export function responseFormToPayload(f: ResponseForm): ResponseCreate {
     scenarioName: f.scenarioName.trim(),
     requiredScenarioState: f.requiredScenarioState.trim(),
     newScenarioState: f.newScenarioState.trim(),
+    disableTemplating: f.disableTemplating,
   };
   // Final guard with the core's own schema, so the UI never sends what it would refuse.
   responseCreateSchema.parse(payload);

@@ -77,8 +77,8 @@ export function useResponseForm({ projectId, mockId, response, responseType, isF
         weight: form.weight.trim() ? errors.weight : undefined,
       };
   const bodyWarning =
-    responseType === 'json' && isTemplated(form.body) && jsonProblem(form.body)
-      ? 'Templated body: it is checked as JSON once rendered, not here.'
+    responseType === 'json' && !form.disableTemplating && isTemplated(form.body) && jsonProblem(form.body)
+      ? 'Templated body: it is checked as JSON once rendered (Preview), not here.'
       : undefined;
   const serverFieldError = (field: string) =>
     serverError?.field && serverError.field.split('.').includes(field) ? serverError.message : undefined;
