@@ -67,7 +67,7 @@ test('usage history chart beside today’s usage, at both window sizes, light an
   await history.getByLabel('Months').selectOption('12');
   await expect(chart.locator('g[data-month]')).toHaveCount(12);
   await history.getByRole('radio', { name: 'Requests' }).click();
-  await shotsAtSizes(page, 'cloud-account-plan');
+  await shotsAtSizes(page, 'cloud-account-plan', page.getByRole('region', { name: 'Plan' }));
   await shotsAtSizes(page, 'cloud-account-usage-chart', history);
 });
 
