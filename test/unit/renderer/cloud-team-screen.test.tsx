@@ -79,4 +79,24 @@ describe('Team screen after a failed read', () => {
     // A refusal is not an outage: no way to the service status is offered for it.
     expect(screen.queryByRole('button', { name: /Is the cloud down/ })).toBeNull();
   });
+
+  it('shows a failed profile read alone, not the name cached from the account before', async () => {
+    setQueryData(teamKeys.profile, { ...profile, name: 'Olivia Owner', email: 'owner@acme.test' });
+    setQueryData(teamKeys.members(0), acme);
+    const api: MockDeckApi = {
+      invoke: (async (name: string) => {
+        if (name === 'profile.get' || name === 'team.get')
+          throw new ApiError({ code: 'UNAUTHORIZED', message: 'The cloud did not accept your sign-in: expired' });
+        throw new Error(`unexpected call ${name}`);
+      }) as MockDeckApi['invoke'],
+      on: () => () => undefined,
+    };
+    setApiForTests(api);
+    render(<TeamScreen />);
+    await flush();
+    await flush();
+    expect(screen.getAllByRole('alert').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Olivia Owner')).toBeNull();
+    expect(screen.queryByText('owner@acme.test')).toBeNull();
+  });
 });
