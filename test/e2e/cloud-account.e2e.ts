@@ -5,6 +5,7 @@ import { DEMO_USAGE } from '../cloud-server/account/seed';
 import type { InspectedUser } from '../cloud-server/inspect';
 import { nextOpenedUrl, openedUrls } from './support/opened-urls';
 import { test as appTest, expect } from './support/fixtures';
+import { shotsAtSizes } from './support/cloud-shots';
 import { shot } from './support/ui';
 
 /**
@@ -65,12 +66,9 @@ test('usage history chart beside today’s usage, at both window sizes, light an
   await expect(chart).toHaveAttribute('aria-label', /Storage per month/);
   await history.getByLabel('Months').selectOption('12');
   await expect(chart.locator('g[data-month]')).toHaveCount(12);
-  await shot(page, 'account-usage-1000x650-light');
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.emulateMedia({ colorScheme: 'dark' });
   await history.getByRole('radio', { name: 'Requests' }).click();
-  await shot(page, 'account-usage-1920x1080-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await shotsAtSizes(page, 'cloud-account-plan', page.getByRole('region', { name: 'Plan' }));
+  await shotsAtSizes(page, 'cloud-account-usage-chart', history);
 });
 
 test('plan upgrade opens the checkout in the system browser and shows the new plan on return', async ({
@@ -87,7 +85,7 @@ test('plan upgrade opens the checkout in the system browser and shows the new pl
   await expect(plan.getByRole('status').filter({ hasText: 'Finish the checkout' })).toBeVisible();
   // The checkout URL went to the external opener, not into the app's window.
   const checkout = await nextOpenedUrl(harness, /\/__fake-checkout\/cs_test_/, before);
-  await shot(page, 'account-upgrade-waiting');
+  await shotsAtSizes(page, 'cloud-account-upgrade-waiting', plan);
   expect((await fetch(checkout)).status).toBe(200); // pays, then the browser lands on the loopback success page
   await expect(plan.getByRole('status').filter({ hasText: 'Upgrade complete' })).toBeVisible();
   await expect(plan.getByTestId('account-plan')).toHaveText('team');
@@ -102,12 +100,22 @@ test('help: legal documents as safe Markdown, FAQ search, and a support request 
 }) => {
   expect(account.email).toContain('@');
   await page.setViewportSize({ width: 1000, height: 650 });
-  await openCloudTab(page, 'Help');
+  // By keyboard: the selected tab is the one Tab reaches; arrows move, Enter opens.
+  await openCloudTab(page, 'Account');
+  await page.getByRole('tab', { name: 'Account' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Status' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Account' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Help' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Help' })).toBeVisible();
   const faq = page.getByRole('region', { name: 'Frequently asked questions' });
   await faq.getByRole('searchbox', { name: 'Search the FAQ' }).fill('upgrade plan');
   await expect(faq.locator('details')).toHaveCount(1);
   await faq.getByText('How do I upgrade my plan?').click();
   await expect(faq.getByText('Checkout opens in your browser')).toBeVisible();
+  await shotsAtSizes(page, 'cloud-help-faq');
   await faq.getByRole('searchbox', { name: 'Search the FAQ' }).fill('zebra');
   await expect(faq.getByRole('status')).toContainText('No question matches');
 
@@ -120,7 +128,7 @@ test('help: legal documents as safe Markdown, FAQ search, and a support request 
   const link = terms.getByRole('link', { name: 'Privacy Policy' });
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);
-  await shot(page, 'help-terms');
+  await shotsAtSizes(page, 'cloud-help-terms');
 
   await page
     .getByRole('navigation', { name: 'Help sections' })
@@ -141,9 +149,7 @@ test('help: legal documents as safe Markdown, FAQ search, and a support request 
     category: 'billing',
     priority: 'high',
   });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'help-support-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await shotsAtSizes(page, 'cloud-help-support');
 });
 
 test('service status tells a degraded cloud service apart', async ({ app: page, cloud, account }) => {
@@ -163,11 +169,7 @@ test('service status tells a degraded cloud service apart', async ({ app: page, 
     await expect(
       page.getByRole('region', { name: 'Health checks' }).getByRole('listitem').filter({ hasText: 'redis' }),
     ).toContainText('degraded');
-    await shot(page, 'status-degraded-1000x650-light');
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await shot(page, 'status-degraded-1920x1080-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await shotsAtSizes(page, 'cloud-status-degraded');
 
     cloud.account.resetServices();
     await page.getByRole('button', { name: 'Check again' }).click();
@@ -200,7 +202,7 @@ test('your data: export downloads a file without credentials; deletion needs the
   await expect(button).toBeDisabled();
   await del.getByLabel(/Type DELETE MY DATA to confirm/).fill('delete my data');
   await expect(button).toBeDisabled();
-  await shot(page, 'your-data');
+  await shotsAtSizes(page, 'cloud-your-data');
   await del.getByLabel(/Type DELETE MY DATA to confirm/).fill('DELETE MY DATA');
   await expect(button).toBeEnabled();
   await button.click();

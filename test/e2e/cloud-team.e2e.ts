@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { startCloudServer, type CloudServerHandle } from '../cloud-server';
 import { SEED_PASSWORD } from '../cloud-server/team/seed';
 import { test as appTest, expect } from './support/fixtures';
+import { shotsAtSizes } from './support/cloud-shots';
 import { shot } from './support/ui';
 
 /**
@@ -127,7 +128,7 @@ test('invite a member, see them join, change their role, remove them; edit your 
     email: 'dana@example.com',
     to: 'org:admin',
   });
-  await shot(page, 'cloud-team');
+  await shotsAtSizes(page, 'cloud-team');
 
   // The owner's role is fixed; removing asks first.
   await expect(members.getByRole('row', { name: /Liv Owner/ }).getByRole('button', { name: /Remove/ })).toHaveCount(0);
@@ -196,11 +197,12 @@ test('read the audit log with filters; a member sees why team actions are closed
   await expect(table.getByRole('row').filter({ hasText: 'token_created' })).toHaveCount(1);
   await expect(table.getByRole('row').filter({ hasText: 'billing_checkout' })).toHaveCount(0);
   await expect(table.getByRole('row').filter({ hasText: 'token_created' })).toContainText('read, write');
-  await shot(page, 'cloud-audit');
-
-  await page.setViewportSize({ width: 1000, height: 650 });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'cloud-audit-1000-dark');
+  await shotsAtSizes(page, 'cloud-audit');
+  // Nothing matching is said so, not an empty table.
+  await view.getByLabel('Event type').fill('no_such_event');
+  await view.getByRole('button', { name: 'Apply' }).click();
+  await expect(view.getByText('No events match these filters.')).toBeVisible();
+  await shotsAtSizes(page, 'cloud-audit-empty');
 
   // A member: the team is read-only with the reason, and the audit log says who may read it.
   await signIn(page, cloud.url, 'member@acme.test');
@@ -211,15 +213,14 @@ test('read the audit log with filters; a member sees why team actions are closed
   await expect(view.getByRole('region', { name: 'Invite people' })).toHaveCount(0);
   await expect(view.getByLabel('Role of admin@acme.test')).toBeDisabled();
   await expect(view.getByRole('button', { name: 'Remove admin@acme.test' })).toBeDisabled();
-  await shot(page, 'cloud-team-member-1000-dark');
+  await shotsAtSizes(page, 'cloud-team-member');
   await page.getByRole('tab', { name: 'Audit log' }).click();
   await expect(view.getByRole('alert')).toContainText(
     'Only admins and the owner of "Acme Corp" can read the audit log; you are a member.',
   );
-
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.getByRole('tab', { name: 'Team' }).click();
-  await expect(view.getByRole('table', { name: 'Members' })).toBeVisible();
-  await shot(page, 'cloud-team-member-1920');
+  // A refusal is not an outage, and the owner's earlier pages are not shown under it.
+  await expect(view.getByRole('button', { name: /Is the cloud down/ })).toHaveCount(0);
+  await expect(view.getByText('No events match these filters.')).toHaveCount(0);
+  await expect(view.getByRole('table', { name: 'Audit events' })).toHaveCount(0);
+  await shotsAtSizes(page, 'cloud-audit-member');
 });

@@ -22,7 +22,12 @@ interface CacheState {
 
 export const useQueryCache = create<CacheState>()(() => ({ entries: {} }));
 
-const inflight = new Map<string, Promise<unknown>>();
+/**
+ * One running fetch per key, shared by every caller asking for the same generation. A call
+ * after invalidate() (a newer generation) starts its own fetch: the running one may answer
+ * for what was true before (the previous organization), so only the newest may write.
+ */
+const inflight = new Map<string, { promise: Promise<unknown>; generation: number }>();
 const EMPTY: Entry = { data: undefined, error: null, loading: false, generation: 0 };
 
 function patch(key: string, p: Partial<Entry>): void {
@@ -30,22 +35,29 @@ function patch(key: string, p: Partial<Entry>): void {
 }
 
 export async function fetchQuery<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
+  const generation = useQueryCache.getState().entries[key]?.generation ?? 0;
   const running = inflight.get(key);
-  if (running) return running as Promise<T>;
+  if (running && running.generation === generation) return running.promise as Promise<T>;
   patch(key, { loading: true });
-  const p = fetcher().then(
+  const current = () => inflight.get(key) === mine;
+  const promise = fetcher().then(
     (data) => {
-      patch(key, { data, error: null, loading: false });
+      if (current()) patch(key, { data, error: null, loading: false });
       return data;
     },
     (e: unknown) => {
-      patch(key, { error: toAppError(e), loading: false });
+      if (current()) patch(key, { error: toAppError(e), loading: false });
       throw e;
     },
   );
-  inflight.set(key, p);
-  void p.catch(() => undefined).finally(() => inflight.delete(key));
-  return p;
+  const mine = { promise, generation };
+  inflight.set(key, mine);
+  void promise
+    .catch(() => undefined)
+    .finally(() => {
+      if (current()) inflight.delete(key);
+    });
+  return promise;
 }
 
 /** Marks every key starting with one of `prefixes` stale; mounted queries refetch. */

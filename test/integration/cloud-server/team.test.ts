@@ -321,6 +321,34 @@ describe('organizations (MockBird §2)', () => {
     expect((await call(server.url, 'DELETE', path, { token: t.owner.token })).status).toBe(404);
     const after = await call(server.url, 'GET', `/api/v1/organizations/${t.orgId}`, { token: t.member.token });
     expect(after.status).toBe(403);
+    const owner = await call<ErrorBody>(
+      server.url,
+      'DELETE',
+      `/api/v1/organizations/${t.orgId}/members/${t.idOf(t.owner.email)}`,
+      { token: t.admin.token },
+    );
+    expect(owner.status).toBe(403);
+    expectErrorShape(owner.body, 403, 'PERMISSION_DENIED');
+    expect(owner.body.details.reason).toBe('owner');
+  });
+
+  it('an invitation past the plan’s collaborators (members and pending invitations) is a 403 plan limit', async () => {
+    server = await withServer(); // pro: 5 collaborators
+    const owner = await register(server.url, 'olga');
+    const org = await call<MockbirdOrg>(server.url, 'POST', '/api/v1/organizations', {
+      token: owner.token,
+      body: { name: 'Small Co' },
+    });
+    const invite = (n: number) =>
+      call<ErrorBody>(server.url, 'POST', `/api/v1/organizations/${org.body.orgId}/invitations`, {
+        token: owner.token,
+        body: { emailAddress: `guest${n}@example.com` },
+      });
+    for (const n of [1, 2, 3, 4]) expect((await invite(n)).status).toBe(201);
+    const over = await invite(5);
+    expect(over.status).toBe(403);
+    expectErrorShape(over.body, 403, 'RESOURCE_LIMIT_EXCEEDED');
+    expect(over.body.details).toMatchObject({ limit: 'max_collaborators', max: 5, current: 5, plan: 'pro' });
   });
 });
 
@@ -387,6 +415,30 @@ describe('audit log (MockForge)', () => {
       token: t.owner.token,
     });
     expect(bad.status).toBe(400);
+    expectErrorShape(bad.body, 400, 'VALIDATION_FAILED');
+    const anon = await call<ErrorBody>(server.url, 'GET', `/api/v1/organizations/${t.orgId}/audit-logs`);
+    expect(anon.status).toBe(401);
+  });
+
+  it('answers the documented default of 50 events without a limit', async () => {
+    const t = await team();
+    for (let i = 0; i < 60; i++)
+      server.admin.recordAudit({
+        orgId: t.orgId,
+        userId: t.owner.userId,
+        eventType: 'project_updated',
+        description: `#${i}`,
+      });
+    const r = await call<Array<{ description: string }>>(
+      server.url,
+      'GET',
+      `/api/v1/organizations/${t.orgId}/audit-logs`,
+      {
+        token: t.owner.token,
+      },
+    );
+    expect(r.body).toHaveLength(50);
+    expect(r.body[0]!.description).toBe('#59');
   });
 
   it('seed: team creates Acme Corp with three roles and a week of audit events', async () => {

@@ -122,6 +122,8 @@ describe('team, roles, profile and audit log through the contract', () => {
     expect(dup.hint).toMatch(/Change their role/);
 
     const denied = await member.fail('team.invite', { email: 'x@example.com' });
+    // A refusal, not a cloud failure: no "is the cloud down?" on screen, a 403 over REST.
+    expect(denied.code).toBe('FORBIDDEN');
     expect(denied.message).toBe('Only admins and the owner of "Acme Corp" can invite people; you are a member.');
     expect(denied.hint).toMatch(/Ask an admin or the owner/);
 

@@ -174,6 +174,14 @@ describe('usage and limits', () => {
     expect(explainLimit({ code: 'CLOUD_ERROR', message: "Your plan's limit on seats is reached" })!.title).toBe(
       'Your plan’s limit on seats is reached.',
     );
+    // An invitation past the plan's collaborators: the remedy is a member, not "something".
+    expect(
+      explainLimit({ code: 'CLOUD_ERROR', message: "Your plan's limit on max_collaborators is reached (5 of 5 used)" }),
+    ).toMatchObject({
+      limit: 'max_collaborators',
+      title: expect.stringContaining('collaborator limit'),
+      remedy: expect.stringContaining('remove a member'),
+    });
     expect(explainLimit({ code: 'OFFLINE', message: 'Cannot reach the cloud' })).toBeNull();
     expect(explainLimit(null)).toBeNull();
   });

@@ -23,6 +23,21 @@ describe('query cache', () => {
       hint: 'check the id',
     });
   });
+  it('a refresh asked for while the same fetch runs is fetched again, and the older answer never wins', async () => {
+    // Switching organization while the Team tab opens: the first fetch (old org) is still
+    // running when invalidate asks for the new org's answer.
+    const gates: Array<(v: string) => void> = [];
+    const fetcher = () => new Promise<string>((resolve) => gates.push(resolve));
+    const first = fetchQuery('k:race', fetcher);
+    invalidate('k:race');
+    const second = fetchQuery('k:race', fetcher);
+    expect(gates).toHaveLength(2);
+    gates[1]?.('new org');
+    await second;
+    gates[0]?.('old org');
+    await first;
+    expect(useQueryCache.getState().entries['k:race']).toMatchObject({ data: 'new org', loading: false });
+  });
   it('invalidate bumps the generation of every key under a prefix', () => {
     setQueryData('mocks:p1', []);
     setQueryData('mocks:p2', []);

@@ -14,6 +14,8 @@ export interface TeamAction {
 /**
  * Rewrites the documented 403/404/409 answers of the team endpoints into what happened and
  * what to do about it. Anything else (offline, 5xx, validation) keeps the cloud client's words.
+ * A refusal is FORBIDDEN, not CLOUD_ERROR: the cloud works, so the screens offer no "is the
+ * cloud down?" link, and REST answers it as a 403.
  */
 export function explainTeamError(e: unknown, a: TeamAction): unknown {
   if (!(e instanceof CloudRequestError)) return e;
@@ -23,22 +25,22 @@ export function explainTeamError(e: unknown, a: TeamAction): unknown {
   const keep = { cause: e };
   if (status === 403 && cloudCode === 'PERMISSION_DENIED') {
     if (reason === 'not_member')
-      return new AppError('CLOUD_ERROR', `You are not a member of ${org} (any more), so you cannot ${a.verb}.`, {
+      return new AppError('FORBIDDEN', `You are not a member of ${org} (any more), so you cannot ${a.verb}.`, {
         ...keep,
         hint: 'Pick another organization in the switcher, or ask an admin of it to invite you again.',
       });
     if (reason === 'insufficient_role')
-      return new AppError('CLOUD_ERROR', `Only admins and the owner of ${org} can ${a.verb}; you are a member.`, {
+      return new AppError('FORBIDDEN', `Only admins and the owner of ${org} can ${a.verb}; you are a member.`, {
         ...keep,
         hint: 'Ask an admin or the owner to do it, or to make you an admin.',
       });
     if (reason === 'owner')
-      return new AppError('CLOUD_ERROR', `The owner of ${org} keeps the owner role and cannot be removed.`, {
+      return new AppError('FORBIDDEN', `The owner of ${org} keeps the owner role and cannot be removed.`, {
         ...keep,
         hint: 'Change the role of, or remove, someone else.',
       });
     if (/admin.{1,3}scope/i.test(e.message))
-      return new AppError('CLOUD_ERROR', `The API token in use lacks the "admin" scope needed to ${a.verb}.`, {
+      return new AppError('FORBIDDEN', `The API token in use lacks the "admin" scope needed to ${a.verb}.`, {
         ...keep,
         hint: 'Use a token with the admin scope, or sign in with your password.',
       });

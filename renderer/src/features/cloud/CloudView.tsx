@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CloudTab } from '../../app/slices/cloud-slice';
 import { useAppStore } from '../../app/store';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { AccountScreen } from './account/AccountScreen';
@@ -10,6 +9,7 @@ import { OrgSwitcher } from './auth/OrgSwitcher';
 import { SignInScreen } from './auth/SignInScreen';
 import { SignOutButton } from './auth/SignOutButton';
 import { CloudErrorNotice } from './CloudErrorNotice';
+import { CLOUD_PANEL_ID, CloudTabs, cloudTabId } from './CloudTabs';
 import { useCloudStatus } from './cloud-queries';
 import { DeploymentsScreen } from './deployments/DeploymentsScreen';
 import { HelpScreen } from './help/HelpScreen';
@@ -20,18 +20,6 @@ import { TokensScreen } from './tokens/TokensScreen';
 import './cloud.css';
 import './cloud-screens.css';
 import './team/team.css';
-
-const TABS: { tab: CloudTab; label: string }[] = [
-  { tab: 'account', label: 'Account' },
-  { tab: 'tokens', label: 'API tokens' },
-  { tab: 'sync', label: 'Sync' },
-  { tab: 'deployments', label: 'Deployments' },
-  { tab: 'team', label: 'Team' },
-  { tab: 'audit', label: 'Audit log' },
-  { tab: 'data', label: 'Your data' },
-  { tab: 'help', label: 'Help' },
-  { tab: 'status', label: 'Status' },
-];
 
 /** The Cloud screens, in place of the project area. */
 export function CloudView() {
@@ -82,24 +70,12 @@ export function CloudView() {
             </button>
           </div>
         </div>
-        {status?.signedIn && (
-          <div role="tablist" aria-label="Cloud views" className="tabs">
-            {TABS.map((t) => (
-              <button
-                key={t.tab}
-                type="button"
-                role="tab"
-                aria-selected={tab === t.tab}
-                className={`tab ${tab === t.tab ? 'active' : ''}`}
-                onClick={() => openCloud(t.tab)}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-        )}
+        {status?.signedIn && <CloudTabs current={tab} onSelect={openCloud} />}
       </header>
-      <div className="cloud-body">
+      <div
+        className="cloud-body"
+        {...(status?.signedIn ? { id: CLOUD_PANEL_ID, role: 'tabpanel', 'aria-labelledby': cloudTabId(tab) } : {})}
+      >
         <CloudErrorNotice error={error} />
         {!status && !error && <div className="loading">Loading…</div>}
         {status && !status.signedIn && tab !== 'status' && <SignInScreen status={status} />}

@@ -13,6 +13,10 @@ const KNOWN: Record<string, { title: string; remedy: string }> = {
     title: 'Your plan’s project limit is reached.',
     remedy: 'Upgrade your plan, or delete a cloud project (and its deployment) you no longer need, then try again.',
   },
+  max_collaborators: {
+    title: 'Your plan’s collaborator limit is reached (members and pending invitations count).',
+    remedy: 'Upgrade your plan, or remove a member you no longer work with, then invite again.',
+  },
   hosted_mocks: {
     title: 'Your plan does not include hosted mocks.',
     remedy: 'Upgrade to a plan with hosted mocks (Pro or Team) to deploy; syncing keeps working meanwhile.',

@@ -93,12 +93,14 @@ export function AuditScreen() {
       </form>
       <CloudErrorNotice error={error} />
       {!page && !error && <div className="loading">Loading the audit log…</div>}
-      {page && page.entries.length === 0 && (
+      {/* A refused or failed read shows only why: never an older answer (perhaps another
+          account's) under the error, nor "no events" as if the log were empty. */}
+      {page && !error && page.entries.length === 0 && (
         <p className="muted" role="status">
           {q.offset > 0 ? 'No more events.' : 'No events match these filters.'}
         </p>
       )}
-      {page && page.entries.length > 0 && (
+      {page && !error && page.entries.length > 0 && (
         <table className="cloud-table audit-table" aria-label="Audit events">
           <thead>
             <tr>
@@ -115,7 +117,7 @@ export function AuditScreen() {
           </tbody>
         </table>
       )}
-      {page && (q.offset > 0 || page.hasMore) && (
+      {page && !error && (q.offset > 0 || page.hasMore) && (
         <div className="pager" aria-label="Audit pages">
           <button
             type="button"

@@ -8,7 +8,9 @@ import { roleLabel, teamKeys, useProfile } from './team-queries';
 
 /** Who you are in the cloud: display name (editable), email, and your role where you act. */
 export function ProfileCard() {
-  const { data: profile, error: loadError } = useProfile();
+  const { data: cached, error: loadError } = useProfile();
+  // As on the Team screen: a failed read shows its error, not the previous account's name.
+  const profile = loadError ? undefined : cached;
   const [editing, setEditing] = useState(false);
   return (
     <section className="cloud-card profile-card" aria-label="Your profile">

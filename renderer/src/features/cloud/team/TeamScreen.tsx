@@ -15,7 +15,10 @@ import { MEMBERS_PAGE, roleLabel, teamKeys, useTeam } from './team-queries';
 /** Your profile, and the selected organization's members: invite, change roles, remove. */
 export function TeamScreen() {
   const [offset, setOffset] = useState(0);
-  const { data: team, error: loadError, loading } = useTeam(offset);
+  const { data: cached, error: loadError, loading } = useTeam(offset);
+  // After a failed read the cache still holds the previous answer, perhaps of another
+  // organization or account: the error is shown alone rather than beside someone else's list.
+  const team = loadError ? undefined : cached;
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<MemberView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
