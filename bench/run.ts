@@ -24,15 +24,7 @@ const BODY = JSON.stringify({ id: 1, name: 'Ada Lovelace', email: 'ada@example.c
 const HEADERS = { 'x-tenant': 'acme' };
 
 type CaseName =
-  | 'plain'
-  | 'static'
-  | 'conditions'
-  | 'small'
-  | 'big'
-  | 'proxyRef'
-  | 'passthrough'
-  | 'plainTemplate'
-  | 'templated';
+  'plain' | 'static' | 'conditions' | 'small' | 'big' | 'proxyRef' | 'passthrough' | 'plainTemplate' | 'templated';
 interface Shot {
   rps: number;
   p99: number;
