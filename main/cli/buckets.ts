@@ -1,17 +1,7 @@
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, stringOption, type Command } from './command';
-import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls, type CliCall } from './data-dir-option';
-
-/** The project's id from a slug or an id, as `export` takes it. */
-async function projectIdOf(call: CliCall, slugOrId: string): Promise<string> {
-  const p = (await call('projects.list', {})).find((x) => x.slug === slugOrId || x.id === slugOrId);
-  if (!p) {
-    throw new AppError('NOT_FOUND', `no project with slug or id "${slugOrId}"`, {
-      hint: 'list the projects with `mockdeck projects`',
-    });
-  }
-  return p.id;
-}
+import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
+import { projectIdOf } from './project-ref';
 
 export const bucketsCommand: Command = {
   name: 'buckets',

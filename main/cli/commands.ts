@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
+import { scenariosCommand } from './scenarios';
 import { serveCommand } from './serve';
 import { uiCommand } from './ui';
 
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   projectsCommand,
   bucketsCommand,
+  scenariosCommand,
   cloudCommand,
   chaosCommand,
 ];

@@ -28,6 +28,7 @@ import {
   responseCreateSchema,
   responseUpdateSchema,
   scenarioResetSchema,
+  chaosSwitchSchema,
 } from '../models';
 import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
@@ -329,7 +330,7 @@ export const calls = {
 
   'server.status': call(
     none,
-    reads('Shows whether the mock server runs, and where.', 'cli', 'mcp'),
+    reads('Shows whether the mock server runs, and where.', 'cli', 'mcp', 'rest'),
   ).returns<ServerState>(),
   'server.start': call(
     z
@@ -347,17 +348,12 @@ export const calls = {
     writes('Stops the mock server and every dedicated project port.', 'cli'),
   ).returns<ServerState>(),
   'chaos.setEnabled': call(
-    z
-      .object({
-        enabled: z.boolean({ message: 'enabled must be true (chaos on) or false (every chaos setting off)' }),
-        // false: for this run only (`mockdeck serve --no-chaos`); the saved switch stays.
-        persist: z.boolean().default(true),
-      })
-      .strict(),
+    chaosSwitchSchema,
     writes(
       "Turns chaos on or off for the whole app at once (the kill switch); mocks' and projects' chaos settings are kept.",
       'cli',
       'mcp',
+      'rest',
     ),
   ).returns<ServerState>(),
 

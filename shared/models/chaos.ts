@@ -106,6 +106,18 @@ export const chaosSettingSchema = chaosSchema.nullable();
 export const chaosDoesSomething = (c: Chaos | null): c is Chaos =>
   c !== null && (c.latency !== null || c.errorRate > 0 || c.faultRate > 0);
 
+/**
+ * The kill switch (`chaos.setEnabled`, `PUT /chaos`): off, no mock or project injects
+ * anything; every setting is kept. `persist: false` keeps it to this run of the server.
+ */
+export const chaosSwitchSchema = z
+  .object({
+    enabled: z.boolean({ message: 'enabled must be true (chaos on) or false (every chaos setting off)' }),
+    // false: for this run only (`mockdeck serve --no-chaos`); the saved switch stays.
+    persist: z.boolean({ message: 'persist must be true (save the switch) or false (this run only)' }).default(true),
+  })
+  .strict();
+
 /** What chaos did to one request, as its log row keeps it. */
 export const chaosAppliedSchema = z.object({
   /** The latency drawn, in ms (absent when the setting has no latency). */

@@ -54,6 +54,17 @@ export const mockResponseSchema = z.object({
 });
 export type MockResponse = z.infer<typeof mockResponseSchema>;
 
+/** What marks a body or header value as a template (Mockoon's rule). */
+export const isTemplateText = (text: string): boolean => text.includes('{{');
+
+/**
+ * Whether the server renders this response as a template: its body or a header value holds
+ * `{{` and it does not set disableTemplating. The engine's templating and the deployer (which
+ * asks the cloud to expand templates) both go by it.
+ */
+export const isTemplatedResponse = (r: Pick<MockResponse, 'body' | 'headers' | 'disableTemplating'>): boolean =>
+  !r.disableTemplating && (isTemplateText(r.body) || Object.values(r.headers).some(isTemplateText));
+
 const statusSchema = z
   .number({ message: 'statusCode must be a number' })
   .int()

@@ -27,6 +27,7 @@ export interface CloudServerHandle {
     mocks(projectId: string): unknown[];
     responses(mockId: string): unknown[];
     users(): unknown[];
+    deployments(): { id: string; slug: string; config_json: Record<string, unknown> }[];
   };
   /** Test levers with no HTTP equivalent. */
   admin: ReturnType<typeof makeAdmin>;

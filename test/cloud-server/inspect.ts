@@ -41,6 +41,15 @@ export function makeInspect(ctx: ServerContext) {
       (ctx.db.stmt('SELECT * FROM responses WHERE mock_id = ? ORDER BY sort_order').all(mockId) as ResponseRow[]).map(
         wireResponse,
       ),
+    /** Every deployment's id, slug and config_json, as created. */
+    deployments: (): { id: string; slug: string; config_json: Record<string, unknown> }[] =>
+      (
+        ctx.db.stmt('SELECT id, slug, config_json FROM deployments ORDER BY created_at, rowid').all() as Array<{
+          id: string;
+          slug: string;
+          config_json: string;
+        }>
+      ).map((d) => ({ ...d, config_json: JSON.parse(d.config_json) as Record<string, unknown> })),
     users: (): InspectedUser[] =>
       (
         ctx.db.stmt('SELECT id, username, email, created_at FROM users ORDER BY created_at, rowid').all() as Array<{

@@ -1,4 +1,5 @@
 import type { DeploymentView } from '../../../shared/ipc/cloud';
+import { isTemplatedResponse, type MockResponse } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import type { SyncEngine } from '../sync/engine';
 import { sleepUnlessAborted, withSignal } from '../util/cancellation';
@@ -14,6 +15,21 @@ export interface DeployOptions {
   onStatus?: (d: DeploymentView) => void;
   /** Cancels the deploy between requests (and the sync before it) with CANCELLED. */
   signal?: AbortSignal;
+}
+
+/**
+ * The deployment's `config_json` (mockforge-cloud-api.md §Hosted Mocks, the spec's example
+ * shape): CORS on, as the local server answers every request with CORS headers; templates
+ * expanded when any response of the project is a template (docs/templating.md), so the hosted
+ * mock renders `{{urlParam 'id'}}` as the local one does instead of sending it as typed.
+ */
+export interface DeploymentConfig {
+  cors_enabled: boolean;
+  response_template_expand: boolean;
+}
+
+export function deploymentConfig(responses: readonly MockResponse[]): DeploymentConfig {
+  return { cors_enabled: true, response_template_expand: responses.some(isTemplatedResponse) };
 }
 
 /** One-click deploy: sync the project, create (or restart) its deployment, wait until it serves. */
@@ -49,8 +65,14 @@ export class Deployer {
         hint: 'sync it, then deploy again',
       });
 
+    const config = deploymentConfig(catalog.store.responses.listByProject(projectId));
     // Re-deploying (or retrying after a lost answer) reuses the project's deployment instead of adding one.
     let dep = await this.existing(remoteId, project.slug);
+    if (dep && (await this.configChanged(dep.id, config))) {
+      // The API cannot change a deployment's config: replace it (same slug, so the same URL).
+      await api.deleteDeployment(dep.id);
+      dep = undefined;
+    }
     if (!dep) {
       try {
         dep = await api.createDeployment({
@@ -58,6 +80,7 @@ export class Deployer {
           slug: project.slug,
           project_id: remoteId,
           description: project.description || undefined,
+          config_json: { ...config },
         });
       } catch (e) {
         if (!(e instanceof CloudRequestError && e.uncertain)) throw e;
@@ -68,6 +91,17 @@ export class Deployer {
       await api.setDeploymentStatus(dep.id, 'active');
     }
     return this.waitUntilServing(dep.id, projectId, opts);
+  }
+
+  /**
+   * Whether the deployment expands templates differently from what the project needs now
+   * (a template added or removed since it was created). A server that does not show the
+   * config is taken at its word: nothing to compare, nothing replaced.
+   */
+  private async configChanged(id: string, want: DeploymentConfig): Promise<boolean> {
+    const have = (await this.deps.api.getDeployment(id)).config_json;
+    if (have === undefined) return false;
+    return (have['response_template_expand'] === true) !== want.response_template_expand;
   }
 
   private async existing(remoteProjectId: string, slug: string): Promise<Deployment | undefined> {

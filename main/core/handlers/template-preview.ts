@@ -1,6 +1,6 @@
 import { examplePath, type CallParsed, type TemplatePreview } from '../../../shared/ipc/contract';
 import type { MockResponse } from '../../../shared/models';
-import { createMemoryRuntime, type EngineRequest } from '../engine';
+import type { EngineRequest, ProjectRuntime } from '../engine';
 import { normalizeRoutePath } from '../engine/router';
 import { renderTemplatePreview, TemplateError } from '../engine/templating';
 import { AppError } from '../util/errors';
@@ -10,9 +10,10 @@ type PreviewInput = CallParsed<'responses.preview'>;
 
 /**
  * `responses.preview`: renders a response's body and headers as the server would for one
- * sample request, without serving it. It runs on a fresh runtime, so a preview's setVar or
- * scenario move never changes what the served project remembers; the engine's own time and
- * size caps bound the render.
+ * sample request, without serving it. It reads the served project's data buckets and global
+ * variables as they stand, through a runtime of its own (previewRuntime), so a preview's
+ * setGlobalVar or scenario move never changes what the served project remembers; the
+ * engine's own time and size caps bound the render.
  */
 export function previewResponse(core: HandlerCore, input: PreviewInput): TemplatePreview {
   const mock = core.catalog.mocks.require(input.mockId);
@@ -53,13 +54,42 @@ export function previewResponse(core: HandlerCore, input: PreviewInput): Templat
       request: engineRequest,
       params,
       project,
-      runtime: createMemoryRuntime(),
+      runtime: previewRuntime(core.server.runtime(project.id)),
     });
     return { ok: true, body: out.body, headers: out.headers, request };
   } catch (e) {
     if (e instanceof TemplateError) return { ok: false, error: { line: e.line ?? null, message: e.message }, request };
     throw e;
   }
+}
+
+/**
+ * One preview's runtime: a read-only snapshot of the served project's runtime. Data buckets
+ * are copied when the template first reads them (only what it reads, each at most a bucket's
+ * 1 MiB) and global variables and scenario states when the preview starts (a shallow copy:
+ * helpers replace a variable, never change its value in place). Whatever the preview writes
+ * stays in the snapshot. A templated bucket no request has read yet is rendered by the
+ * served runtime on that first read, as a request's would be: the value the server will serve.
+ */
+export function previewRuntime(served: ProjectRuntime | undefined): ProjectRuntime {
+  const buckets = new Map<string, unknown>();
+  const read = (nameOrId: string): unknown => {
+    if (buckets.has(nameOrId)) return buckets.get(nameOrId);
+    const value = served?.bucket(nameOrId);
+    const copy = value === undefined ? undefined : structuredClone(value);
+    buckets.set(nameOrId, copy);
+    return copy;
+  };
+  return {
+    globals: new Map(served?.globals),
+    scenarios: new Map(served?.scenarios),
+    bucket: read,
+    setBucket: (nameOrId, value) => {
+      if (read(nameOrId) === undefined) return false;
+      buckets.set(nameOrId, value);
+      return true;
+    },
+  };
 }
 
 function splitQuery(path: string): [string, string] {

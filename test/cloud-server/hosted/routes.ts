@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CORS_HEADERS, executeRequest } from '../../../main/core/engine';
 import type { ServerContext } from '../context';
 import { nowIso } from '../context';
-import { addLog, findHosted, setStatus } from '../deployments/store';
+import { addLog, findHosted, parseConfig, setStatus } from '../deployments/store';
 import type { LogLevel } from '../deployments/store';
 import { CloudError } from '../http/errors';
 import { findProject } from '../projects/repo';
@@ -70,8 +70,9 @@ export function registerHostedRoutes(app: FastifyInstance, ctx: ServerContext): 
     }
 
     const path = `/${req.params['*'] ?? ''}`;
+    const expand = parseConfig(d)['response_template_expand'] === true;
     const result = executeRequest(
-      cache.get(project),
+      cache.get(project, expand),
       {
         method: req.method,
         path,

@@ -91,6 +91,46 @@ describe('one-click deploy', () => {
     await expect(cloud.getDeployment(again.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it("deploys templates: response_template_expand when a response is templated, the hosted URL renders {{urlParam 'id'}}", async () => {
+    const p = core.catalog.projects.create({ name: 'Templated deploy' });
+    const m = core.catalog.mocks.create(p.id, { name: 'User', method: 'GET', path: '/users/{id}' });
+    const r = core.catalog.responses.create(m.id, {
+      name: 'OK',
+      isDefault: true,
+      headers: { 'x-user': "{{urlParam 'id'}}" },
+      body: `{"id": "{{urlParam 'id'}}", "upper": "{{uppercase (urlParam 'id')}}"}`,
+      disableTemplating: true,
+    });
+
+    // Templating off: the deployment does not expand, the hosted mock answers the body as stored.
+    const stored = await cloud.deploy(p.id, { pollMs: 50, timeoutMs: 20_000 });
+    const configOf = (id: string) => server.inspect.deployments().find((d) => d.id === id)?.config_json;
+    expect(configOf(stored.id)).toEqual({ cors_enabled: true, response_template_expand: false });
+    const asStored = await fetch(`${stored.url}/users/ab7`);
+    expect(await asStored.text()).toBe(`{"id": "{{urlParam 'id'}}", "upper": "{{uppercase (urlParam 'id')}}"}`);
+
+    // Templating on: the redeploy replaces the deployment (its config cannot change), same URL, rendered.
+    core.catalog.responses.update(m.id, r.id, { disableTemplating: false });
+    const rendered = await cloud.deploy(p.id, { pollMs: 50, timeoutMs: 20_000 });
+    expect(rendered.url).toBe(stored.url);
+    expect(configOf(rendered.id)).toEqual({ cors_enabled: true, response_template_expand: true });
+    expect(await cloud.listDeployments({ projectId: p.id })).toHaveLength(1);
+    const [local, hosted] = await Promise.all([
+      fetch(`${core.server.projectUrl(p.slug)!}/users/ab7`),
+      fetch(`${rendered.url}/users/ab7`),
+    ]);
+    expect(hosted.status).toBe(200);
+    expect(hosted.headers.get('x-user')).toBe('ab7');
+    const body = await hosted.text();
+    expect(JSON.parse(body)).toEqual({ id: 'ab7', upper: 'AB7' });
+    expect(body).toBe(await local.text());
+
+    // Unchanged, a redeploy keeps the deployment.
+    const again = await cloud.deploy(p.id, { pollMs: 50, timeoutMs: 20_000 });
+    expect(again.id).toBe(rendered.id);
+    await cloud.deleteDeployment(again.id);
+  });
+
   it('a plan without hosted mocks says which limit and what to do', async () => {
     const free = await startServer({ plan: 'free' });
     const c = new Cloud({

@@ -69,4 +69,39 @@ describe('chaos on the management API', () => {
       expect((await api.call('GET', path)).json.data.chaos).toBeNull();
     }
   });
+
+  it('GET /chaos shows the kill switch; PUT /chaos turns it off and on for the running server', async () => {
+    await api.call('PUT', `/mocks/${ids.mockId}`, { chaos: { errorRate: 1 } });
+    const shown = await api.call('GET', '/chaos');
+    expect(shown.status).toBe(200);
+    expect(shown.json.data).toEqual({ enabled: true, settings: expect.any(Number) });
+    expect(shown.json.data.settings).toBeGreaterThanOrEqual(1);
+
+    const off = await api.call('PUT', '/chaos', { enabled: false });
+    expect(off.status).toBe(200);
+    expect(off.json.data).toEqual({ enabled: false, settings: shown.json.data.settings });
+    expect(api.core.server.state().chaos.enabled).toBe(false);
+    expect((await api.call('GET', '/chaos')).json.data.enabled).toBe(false);
+    expect((await api.call('PUT', '/chaos', { enabled: true, persist: false })).json.data.enabled).toBe(true);
+    expect(api.core.server.state().chaos.enabled).toBe(true);
+    await api.call('PUT', `/mocks/${ids.mockId}`, { chaos: null });
+  });
+
+  it('PUT /chaos needs the token and a boolean `enabled`; a bad body is a 400 naming the field', async () => {
+    const anonymous = await fetch(`${api.base}/chaos`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"enabled": false}',
+    });
+    expect(anonymous.status).toBe(401);
+    expect(api.core.server.state().chaos.enabled).toBe(true);
+    for (const body of [{}, { enabled: 'no' }, { enabled: false, extra: 1 }]) {
+      const bad = await api.call('PUT', '/chaos', body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.json.error).toBe('VALIDATION_ERROR');
+    }
+    const missing = await api.call('PUT', '/chaos', {});
+    expect(missing.json).toMatchObject({ field: 'enabled', message: expect.stringMatching(/enabled/) });
+    expect(api.core.server.state().chaos.enabled).toBe(true);
+  });
 });

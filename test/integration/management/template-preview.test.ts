@@ -147,3 +147,63 @@ describe('POST /mocks/:id/responses/:responseId/preview', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("the preview reads the served project's data, and never changes it", () => {
+  let served: string;
+  let projectId: string;
+  let reportId: string;
+
+  beforeAll(async () => {
+    const p = api.catalog.projects.create({ name: 'Preview data' });
+    projectId = p.id;
+    api.catalog.buckets.create(projectId, { name: 'users', content: '[{"id": 1, "name": "Ada"}]' });
+    api.catalog.mocks.create(projectId, {
+      name: 'Users',
+      method: 'GET',
+      path: '/users',
+      kind: 'crud',
+      bucket: 'users',
+    });
+    const hello = api.catalog.mocks.create(projectId, { name: 'Hello', method: 'GET', path: '/hello' });
+    api.catalog.responses.create(hello.id, {
+      name: 'greets',
+      body: "{{setGlobalVar 'greeting' 'hi'}}{{getGlobalVar 'greeting'}} {{getGlobalVar 'fresh' '' 'none'}}",
+    });
+    reportId = api.catalog.mocks.create(projectId, { name: 'Report', method: 'GET', path: '/report' }).id;
+    const state = await api.core.server.start({ port: 0 });
+    served = `${state.url!}/m/${p.slug}`;
+  });
+
+  const preview = async (body: string) => {
+    const r = await api.core.router.call('responses.preview', { mockId: reportId, body });
+    if (!r.ok || !r.value.ok) throw new Error(`expected a rendered preview: ${JSON.stringify(r)}`);
+    return r.value.body;
+  };
+
+  it("sees the buckets' current values (a CRUD write included) and the global variables", async () => {
+    expect(await preview("{{len (dataRaw 'users')}} {{data 'users' '0.name'}}")).toBe('1 Ada');
+    const created = await fetch(`${served}/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": "Grace"}',
+    });
+    expect(created.status).toBe(201);
+    expect((await fetch(`${served}/hello`)).status).toBe(200);
+    expect(await preview("{{len (dataRaw 'users')}} {{data 'users' '1.name'}} {{getGlobalVar 'greeting'}}")).toBe(
+      '2 Grace hi',
+    );
+    expect(await preview("[{{data 'nope'}}]")).toBe('[]');
+  });
+
+  it('keeps its own writes: setGlobalVar in a preview is not seen by the server', async () => {
+    expect(
+      await preview("{{setGlobalVar 'greeting' 'changed'}}{{setGlobalVar 'fresh' 'yes'}}{{getGlobalVar 'greeting'}}"),
+    ).toBe('changed');
+    const runtime = api.core.server.runtime(projectId)!;
+    expect(runtime.globals.get('greeting')).toBe('hi');
+    expect(runtime.globals.has('fresh')).toBe(false);
+    expect(await (await fetch(`${served}/hello`)).text()).toBe('hi none');
+    const list = (await (await fetch(`${served}/users`)).json()) as { name: string }[];
+    expect(list.map((u) => u.name)).toEqual(['Ada', 'Grace']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Mock, MockResponse, Project } from '../../../../shared/models';
+import { isTemplateText, type Mock, type MockResponse, type Project } from '../../../../shared/models';
 import { answerError, errorBody } from '../errors';
 import type { RendererCompiler } from '../pipeline/stage';
 import type { ProjectRuntime } from '../runtime';
@@ -8,8 +8,8 @@ import { fakerFor } from './faker';
 import { compileTemplate, RUNTIME_OPTIONS } from './handlebars-env';
 import { DEFAULT_TEMPLATE_LIMITS, withScope, type RenderScope, type TemplateLimits } from './scope';
 
-/** What marks a body or header value as a template (Mockoon's rule). */
-export const isTemplate = (text: string): boolean => text.includes('{{');
+/** What marks a body or header value as a template (Mockoon's rule; one definition, in shared/models). */
+export const isTemplate = isTemplateText;
 
 type Compiled = (scope: RenderScope) => string;
 

@@ -3,6 +3,7 @@ import type { ContractCaller } from '../../../../shared/ipc/contract';
 import { consoleLogger, type Logger } from '../../util/logger';
 import { bearerAuth } from './auth';
 import { bucketRoutes } from './bucket-routes';
+import { chaosRoutes } from './chaos-routes';
 import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
@@ -41,6 +42,7 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   responseRoutes(app, deps);
   logRoutes(app, deps);
   bucketRoutes(app, deps);
+  chaosRoutes(app, deps);
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).

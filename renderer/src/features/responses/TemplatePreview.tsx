@@ -31,7 +31,7 @@ const DEBOUNCE_MS = 350;
 /**
  * Renders the response as the server would for an editable sample request, while the body is
  * edited: the template's error names its line. Main renders it (`responses.preview`), with
- * the engine's own helpers and limits, on a runtime of its own.
+ * the engine's own helpers and limits, on a snapshot of the served project's buckets and globals.
  */
 export function TemplatePreview(props: Props) {
   const [open, setOpen] = useState(false);
