@@ -74,6 +74,17 @@ const TEMPLATES: Record<string, string[]> = {
   blocks: [
     '{{#repeat 3}}{"i": {{@index}} }{{/repeat}}',
     '{{#repeat 2 comma=false}}[{{@index}}/{{@total}} {{@first}} {{@last}}]{{/repeat}}',
+    // Mockoon's comma rule: trailing blanks trimmed, a comma unless one is there, none after the last copy.
+    '{{#repeat 3}}{{/repeat}}',
+    '{{#repeat 3}}   {{/repeat}}',
+    '{{#repeat 3}}a,{{/repeat}}',
+    '{{#repeat 4}} a , {{/repeat}}',
+    '[{{#repeat 5}}{{#if @first}}x{{/if}}{{/repeat}}]',
+    '[{{#repeat 4}}{{#if @last}}z{{/if}}{{/repeat}}]',
+    '{{#repeat 3}}\n  {"n": {{@index}} }\n\n{{/repeat}}',
+    '{{#repeat 3 comma=false}}a {{/repeat}}',
+    '{{#repeat 1}}only,{{/repeat}}',
+    '{{#repeat 0}}never{{/repeat}}',
     "{{#switch (urlParam 'id')}}{{#case '1'}}one{{/case}}{{#case '42'}}answer{{/case}}{{#case '42'}}again{{/case}}{{/switch}}",
     "{{#switch 'z'}}{{#case 'a'}}A{{/case}}{{/switch}}",
     "{{oneOf (array 'only')}} {{{oneOf (array 'only') true}}} {{oneOf 'x'}}",

@@ -20,7 +20,13 @@ export const blockHelpers: Record<string, HelperFn> = {
       );
     const data: Record<string, unknown> = { ...options.data };
     const comma = options.hash['comma'] !== false;
-    let content = '';
+    // Mockoon trims the whole text after every copy, adds a comma unless it ends with one (the
+    // last copy: drops it) and a line break. The same text is built here from the copies
+    // alone, so a long repeat costs linear time, not the square of its length.
+    const parts: string[] = [];
+    let length = 0;
+    let last = ''; // the last character so far, the pending line break aside
+    let newline = false; // the text so far ends with a line break (comma mode)
     for (let i = 0; i < count; i++) {
       // The loop is where a template runs away: it is checked on every copy.
       checkTime(s);
@@ -30,16 +36,33 @@ export const blockHelpers: Record<string, HelperFn> = {
       data['last'] = i === count - 1;
       const copy = options.fn ? options.fn(this, { data }) : '';
       charge(s, copy.length);
-      content += copy;
-      if (comma) {
-        content = content.trimEnd();
-        if (i < count - 1 && !content.endsWith(',')) content += ',';
-        else if (i === count - 1 && content.endsWith(',')) content = content.slice(0, -1);
-        content += '\n';
+      if (!comma) {
+        parts.push(copy);
+        length += copy.length;
+      } else {
+        const piece = copy.trimEnd();
+        // A blank copy adds nothing and Mockoon's trim takes the pending line break back.
+        if (piece !== '') {
+          if (newline) parts.push('\n');
+          parts.push(piece);
+          length += piece.length;
+          last = piece[piece.length - 1]!;
+        } else if (newline) length -= 1;
+        if (i < count - 1 && last !== ',') {
+          parts.push(',');
+          length += 1;
+          last = ',';
+        } else if (i === count - 1 && last === ',') {
+          const end = parts.length - 1;
+          parts[end] = parts[end]!.slice(0, -1);
+          length -= 1;
+        }
+        newline = true;
+        length += 1;
       }
-      checkSize(s, content.length, 'the repeat block');
+      checkSize(s, length, 'the repeat block');
     }
-    return content;
+    return parts.join('') + (newline ? '\n' : '');
   },
   // Mockoon renders the blocks of switch and case with their options object as the
   // context; MockDeck keeps the surrounding context, so no template can walk that object.
