@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../main/core/catalog/catalog';
 import { openStore } from '../../../main/core/store/store';
 import { systemClock } from '../../../main/core/util/clock';
-import { mockdeck, removeTempDirs, tempDir } from './cli-harness';
+import { mockdeck, removeTempDirs, spawnServe, tempDir } from './cli-harness';
 
 afterAll(removeTempDirs);
 
@@ -39,5 +39,57 @@ describe('mockdeck buckets', () => {
     const missing = await mockdeck(['buckets', 'shop', '--reset', 'nope', '--data-dir', dir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no data bucket named "nope"');
+  });
+
+  it('resets a bucket a running server holds when given --url, so its next write starts from the content', async () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    try {
+      const catalog = new Catalog(store, systemClock);
+      const p = catalog.projects.create({ name: 'Shop', slug: 'shop' });
+      catalog.buckets.create(p.id, { name: 'users', content: '[{"id":1,"name":"Ada"}]' });
+      catalog.mocks.create(p.id, { name: 'users', method: 'GET', path: '/users', kind: 'crud', bucket: 'users' });
+    } finally {
+      store.close();
+    }
+    const served = await spawnServe(['--data-dir', dir, '--port', '0']);
+    try {
+      const users = `${served.line.mockBaseUrl}shop/users`;
+      const post = await fetch(users, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"Grace"}',
+      });
+      expect(post.status).toBe(201);
+      expect(((await (await fetch(users)).json()) as unknown[]).length).toBe(2);
+
+      const listed = await mockdeck(['buckets', 'shop', '--json', '--url', served.line.url, '--data-dir', dir]);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'users', templated: false })]);
+
+      const r = await mockdeck(['buckets', 'shop', '--reset', 'users', '--url', served.line.url, '--data-dir', dir]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe('bucket "users" reset to its content\n');
+      // The server itself forgot Grace: a write after the reset starts from the content.
+      expect(await (await fetch(users)).json()).toEqual([{ id: 1, name: 'Ada' }]);
+      await fetch(users, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Lin"}' });
+      expect(((await (await fetch(users)).json()) as { name: string }[]).map((u) => u.name)).toEqual(['Ada', 'Lin']);
+
+      const missing = await mockdeck([
+        'buckets',
+        'shop',
+        '--reset',
+        'nope',
+        '--url',
+        served.line.url,
+        '--data-dir',
+        dir,
+      ]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('no data bucket named "nope"');
+    } finally {
+      served.child.kill('SIGTERM');
+      await served.exited;
+    }
   });
 });
