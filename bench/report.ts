@@ -39,7 +39,7 @@ export function writePerformanceDoc(
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(1)} | ${r.rpsRatio.toFixed(2)} | ${r.p99Ratio.toFixed(2)} | ${r.cpuUs.toFixed(0)} | ${r.cpuRatio.toFixed(2)} | ${r.otherUs.toFixed(0)} | ${
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(1)} | ${r.rpsRatio.toFixed(2)} | ${Number.isFinite(r.p99Ratio) ? r.p99Ratio.toFixed(2) : '—'} | ${r.cpuUs.toFixed(0)} | ${r.cpuRatio.toFixed(2)} | ${r.otherUs.toFixed(0)} | ${
           r.target === null ? '—' : `≥ ${r.target} ${r.rpsRatio >= r.target ? '(met)' : '(missed)'}`
         } | ${r.against} |`,
     ),
@@ -59,7 +59,8 @@ same JSON body; autocannon drives each over loopback from a worker thread, ${run
 1 s warm-up then ${run.seconds} s per case, in ${run.rounds} interleaved rounds. Each ratio divides by the
 reference measured in the same round (the plain route; for the 10,000-mock row, the same route in a
 10-mock project) and the table shows the median over rounds, so drift in machine load cancels out.
-A p99 ratio above 1 means a slower tail than the reference. "Server µs/request" is the CPU time of the
+A p99 ratio above 1 means a slower tail than the reference; autocannon counts latency in whole milliseconds,
+so where the reference's p99 rounds to 0 ms there is no ratio (—). "Server µs/request" is the CPU time of the
 server's thread (process.threadCpuUsage, request-log writes included) divided by requests served; the
 CPU-cost ratio (reference µs ÷ case µs) is the throughput ratio the server would reach with the CPU to
 itself, and is much less sensitive to other load on the machine than req/s. Client and server share the 2 cores, so

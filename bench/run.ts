@@ -173,7 +173,8 @@ async function main(): Promise<void> {
       p99: med((r) => r[c].p99),
       errors: rounds.reduce((n, r) => n + r[c].errors, 0),
       rpsRatio: med((r) => r[c].rps / r[ref].rps),
-      p99Ratio: med((r) => r[c].p99 / r[ref].p99),
+      // autocannon counts latency in whole milliseconds: a reference p99 of 0 ms gives no ratio.
+      p99Ratio: median(rounds.filter((r) => r[ref].p99 > 0).map((r) => r[c].p99 / r[ref].p99)),
       cpuUs: med((r) => r[c].cpuUs),
       cpuRatio: med((r) => r[ref].cpuUs / r[c].cpuUs),
       otherUs: med((r) => r[c].otherUs),
