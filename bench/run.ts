@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     console.log(`request logs kept after the run: ${logged} (retention ${10_000} per project)`);
     const errors = rows.reduce((n, r) => n + (r.errors ?? 0), 0);
     if (errors > 0) console.log(`WARNING: ${errors} errors or non-2xx answers during the run`);
-    const file = writePerformanceDoc(rows, { seconds: DURATION, connections: CONNECTIONS, rounds: ROUNDS });
+    const file = await writePerformanceDoc(rows, { seconds: DURATION, connections: CONNECTIONS, rounds: ROUNDS });
     console.log(`figures written to ${file}`);
   } finally {
     await plain.close();
