@@ -69,10 +69,14 @@ export function readBodyPath(view: RequestView, field: string): FieldValue {
   return body.kind === 'json' ? textOf(queryJsonPath(body.value, field), true) : undefined;
 }
 
-/** The value at a dotted path (`user.name`, `items.0.id`), or undefined. */
+/** The value at a dotted path (`user.name`, `items.0.id`), or undefined; '' is the root itself. */
 export function valueAt(root: unknown, path: string): unknown {
+  return path === '' ? root : walk(root, path);
+}
+
+/** Follows the dotted path's keys through own properties and array indexes; undefined when one is missing. */
+function walk(root: unknown, path: string): unknown {
   let cur: unknown = root;
-  if (path === '') return cur;
   for (const key of path.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;
     if (Array.isArray(cur)) {
@@ -104,19 +108,8 @@ function headerContentType(view: RequestView): string | undefined {
 }
 
 export function jsonPath(root: unknown, path: string): FieldValue {
-  let cur: unknown = root;
-  for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(key)) return undefined;
-      cur = cur[Number(key)];
-    } else {
-      if (!Object.hasOwn(cur, key)) return undefined;
-      cur = (cur as Record<string, unknown>)[key];
-    }
-    if (cur === undefined) return undefined;
-  }
-  return stringify(cur);
+  const v = walk(root, path);
+  return v === undefined ? undefined : stringify(v);
 }
 
 /** Scalars as their text; objects and arrays as JSON so `contains` can look inside them. */
