@@ -1,4 +1,4 @@
-import type { Condition, Mock, MockResponse, Project } from '../../../shared/models';
+import { seededRandom, type Condition, type Mock, type MockResponse, type Project } from '../../../shared/models';
 import type { EngineRequest } from '../../../main/core/engine';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -87,14 +87,5 @@ export const request = (over: Partial<EngineRequest> = {}): EngineRequest => ({
   ...over,
 });
 
-/** Deterministic PRNG (mulberry32) so weighted draws are reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32) so weighted draws are reproducible: the one chaos seeds with. */
+export const seeded = seededRandom;
