@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { ErrorCode } from '../../shared/ipc/result';
 import { AppError } from '../core/util/errors';
-import { API_TOKEN_ENV, apiTokenFile, checkApiToken } from '../core/util/local-token';
+import { API_TOKEN_ENV, apiTokenFile, checkApiToken, readToken } from '../core/util/local-token';
 import { stringOption, UsageError, type CliIo, type CommandArgs } from './command';
 import { dataDirOf } from './data-dir-option';
+import { warnTokenFlag } from './token-flag';
 
 /**
  * Calls on a MockDeck server that is already running, over its management REST API: for
@@ -48,22 +48,13 @@ export function serverTarget(args: CommandArgs, io: CliIo): ServerTarget | undef
 function tokenOf(args: CommandArgs, io: CliIo): { token: string; tokenSource: string } {
   const flag = stringOption(args, 'token')?.trim();
   if (flag) {
-    io.stderr(
-      `warning: --token is visible to other users of this machine in the process list; ` +
-        `set $${API_TOKEN_ENV} or use the data dir's api-token file instead\n`,
-    );
+    warnTokenFlag(io);
     return { token: checkApiToken(flag, '--token'), tokenSource: '--token' };
   }
   const env = io.env[API_TOKEN_ENV]?.trim();
   if (env) return { token: checkApiToken(env, `$${API_TOKEN_ENV}`), tokenSource: `$${API_TOKEN_ENV}` };
   const file = apiTokenFile(dataDirOf(args, io));
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').trim();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    text = '';
-  }
+  const text = readToken(file);
   if (!text) {
     throw new AppError('UNAUTHORIZED', `no management API token: ${file} does not exist`, {
       hint: `pass --data-dir of the running server (its api-token file), or set $${API_TOKEN_ENV}`,

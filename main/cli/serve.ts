@@ -9,6 +9,7 @@ import { UsageError, portOption, stringOption, type CliIo, type Command, type Co
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
 import { HTTP_LIMITS_HELP, httpLimitOptions, httpLimitsOptions } from './http-limit-options';
 import { EXIT_FORCED, closeWithinBound, waitForStopSignal } from './shutdown';
+import { warnTokenFlag } from './token-flag';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -114,13 +115,6 @@ async function expectAnswer(url: string, token: string): Promise<void> {
   });
   if (status !== 200)
     throw new AppError('SERVER_ERROR', `the server started on ${url} but GET /projects answered ${status}`);
-}
-
-function warnTokenFlag(io: CliIo): void {
-  io.stderr(
-    `warning: --token is visible to other users of this machine in the process list; ` +
-      `set $${API_TOKEN_ENV} or write the token to <data-dir>/api-token (mode 0600) instead\n`,
-  );
 }
 
 function warnExposed(io: CliIo, host: string): void {

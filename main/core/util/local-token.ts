@@ -74,7 +74,8 @@ export function resolveApiToken(opts: { dataDir: string | null; override?: strin
   return token;
 }
 
-function readToken(file: string): string | undefined {
+/** The token in `file`, trimmed; undefined when the file is missing or empty. */
+export function readToken(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8').trim() || undefined;
   } catch (e) {
