@@ -1,22 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IMPORT_FORMATS, type ImportFormat } from '../../shared/models';
 import { toWireProject } from '../../shared/wire/mockbird';
 import { AppError } from '../core/util/errors';
-import { EXIT_OK, type Command } from './command';
+import { EXIT_OK, stringOption, UsageError, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'create a new project from a MockDeck project file',
-  usage: 'mockdeck import FILE [--data-dir DIR]',
-  help: `  FILE             a file written by \`mockdeck export\` ("-" reads stdin)
+  summary: 'create a new project from a MockDeck project file, OpenAPI, Mockoon, Postman, HAR or Markdown',
+  usage: `mockdeck import FILE [--format auto|${IMPORT_FORMATS.join('|')}] [--name NAME] [--data-dir DIR]`,
+  help: `  FILE             the document to import ("-" reads stdin)
+  --format F       auto (default: recognized by content), ${IMPORT_FORMATS.join(', ')}
+  --name NAME      the new project's name (default: the document's title)
 ${DATA_DIR_HELP}
 
-Prints the created project as JSON. The slug gets a -2, -3… suffix when it is taken.`,
-  options: dataDirOption,
+Prints the created project as JSON, with a "report" of what was created and what could not
+be mapped. The slug gets a -2, -3… suffix when it is taken.`,
+  options: { format: { type: 'string', short: 'f' }, name: { type: 'string', short: 'n' }, ...dataDirOption },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const source = args.positionals[0]!;
+    const format = formatOf(stringOption(args, 'format'));
+    const name = stringOption(args, 'name');
     const file = source === '-' ? '/dev/stdin' : path.resolve(io.cwd, source);
     let text: string;
     try {
@@ -27,17 +33,28 @@ Prints the created project as JSON. The slug gets a -2, -3… suffix when it is 
         `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
-    const result = await withCalls(dataDirOf(args, io), (call) => call('projects.import', { text, source }));
+    const result = await withCalls(dataDirOf(args, io), (call) =>
+      call('projects.import', { text, source, format, ...(name !== undefined ? { name } : {}) }),
+    );
     const out = {
       ...toWireProject(result.project, { mockCount: result.mockCount }),
       response_count: result.responseCount,
       slug_changed: result.slugChanged,
       dropped_port: result.droppedPort,
+      report: result.report,
     };
     io.stdout(`${JSON.stringify(out)}\n`);
     if (result.slugChanged) io.stderr(`note: the slug was taken; the project was imported as "${result.slug}"\n`);
     if (result.droppedPort !== null)
       io.stderr(`note: port ${result.droppedPort} belongs to another project; the import has none\n`);
+    const skipped = result.report?.skipped.length ?? 0;
+    if (skipped > 0) io.stderr(`note: ${skipped} item(s) could not be mapped; see "report.skipped"\n`);
     return EXIT_OK;
   },
 };
+
+function formatOf(raw: string | undefined): ImportFormat | 'auto' {
+  if (raw === undefined || raw === 'auto') return 'auto';
+  if ((IMPORT_FORMATS as readonly string[]).includes(raw)) return raw as ImportFormat;
+  throw new UsageError(`--format must be auto or one of ${IMPORT_FORMATS.join(', ')} (got "${raw}")`, importCommand);
+}

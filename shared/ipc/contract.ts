@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   DataBucket,
   DataBucketWithValue,
+  ImportPreview,
   ImportProjectResult,
   Mock,
   MockResponse,
@@ -29,6 +30,8 @@ import {
   responseUpdateSchema,
   scenarioResetSchema,
   chaosSwitchSchema,
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
 } from '../models';
 import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
@@ -123,11 +126,25 @@ export const requestLogPageSchema = z
     path: ['projectId'],
   });
 
+/** A document to import (projects.import, projects.previewImport, POST /projects/import). */
+export const importDocumentSchema = z.object({
+  text: z.string().max(64 * 1024 * 1024, 'a document to import is at most 64 MiB'),
+  /** Names the file in messages: a path, "stdin"… */
+  source: z.string().max(1000).default('the project file'),
+  format: z
+    .enum(['auto', ...IMPORT_FORMATS], { message: `format must be auto or one of ${IMPORT_FORMATS.join(', ')}` })
+    .default('auto'),
+  /** The new project's name instead of the document's own. */
+  name: z.string().trim().min(1, 'name cannot be empty').max(200).optional(),
+});
+
 /** A project as a MockDeck project file: versioned JSON without ids, links or secrets. */
 export interface ProjectFileText {
   /** e.g. "my-api.mockdeck.json" */
   fileName: string;
   text: string;
+  /** What the format could not carry (OpenAPI and Mockoon exports). */
+  warnings?: string[];
 }
 
 export interface BatchCreateResult {
@@ -160,17 +177,30 @@ export const calls = {
     writes('Creates a project with all its endpoints and their responses at once, or nothing.', 'rest', 'cli', 'mcp'),
   ).returns<BatchCreateResult>(),
   'projects.export': call(
-    z.object({ project: z.string().min(1, 'project (a slug or an id) is required').max(200) }),
-    reads('Writes a project with its mocks and responses as a MockDeck project file.', 'cli', 'mcp'),
+    z.object({
+      project: z.string().min(1, 'project (a slug or an id) is required').max(200),
+      format: z
+        .enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+        .default('native'),
+    }),
+    reads(
+      'Writes a project with its mocks and responses as a MockDeck project file, an OpenAPI 3.1 document or a Mockoon environment.',
+      'cli',
+      'mcp',
+    ),
   ).returns<ProjectFileText>(),
   'projects.import': call(
-    z.object({
-      text: z.string().max(64 * 1024 * 1024, 'a project file is at most 64 MiB'),
-      /** Names the file in messages: a path, "stdin"… */
-      source: z.string().max(1000).default('the project file'),
-    }),
-    writes('Creates a new project from a MockDeck project file, all of it or nothing.', 'cli', 'mcp'),
+    importDocumentSchema,
+    writes(
+      'Creates a new project from a document — a MockDeck project file, OpenAPI 2.0/3.x, a Mockoon environment, a Postman collection, a HAR file or a Markdown API reference — all of it or nothing, with a report of what could not be mapped.',
+      'cli',
+      'mcp',
+    ),
   ).returns<ImportProjectResult>(),
+  'projects.previewImport': call(
+    importDocumentSchema,
+    reads('Reads a document as projects.import would and tells what it would create and skip, writing nothing.', 'cli'),
+  ).returns<ImportPreview>(),
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(

@@ -15,7 +15,8 @@ const responseRef = mockRef.extend({ responseId: z.string() });
 const bucketRef = projectRef.extend({ bucketId: z.string() });
 
 /** Where a whole project tree came from (catalog.trees.create). */
-export const TREE_SOURCES = ['batch-create', 'project-file', 'sync'] as const;
+/** `import`: a document in another format (OpenAPI, Mockoon…) — mockops' `schema.changed`. */
+export const TREE_SOURCES = ['batch-create', 'project-file', 'import', 'sync'] as const;
 export type TreeSource = (typeof TREE_SOURCES)[number];
 
 export const domainEventSchemas = {

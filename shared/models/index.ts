@@ -9,3 +9,4 @@ export * from './domain-events';
 export * from './proxy';
 export * from './bucket';
 export * from './scenario';
+export * from './transfer';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chaosSettingSchema } from './chaos';
 import type { Mock } from './mock';
+import type { ImportReport } from './transfer';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -183,4 +184,6 @@ export interface ImportProjectResult {
   responseCount: number;
   /** The file's dedicated port when another project already owns it (the import drops it). */
   droppedPort: number | null;
+  /** What was created from the document and what could not be mapped (absent for drafts from elsewhere). */
+  report?: ImportReport;
 }

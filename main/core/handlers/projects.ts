@@ -1,4 +1,4 @@
-import { exportProject, importProject, parseProjectFileText, serializeProjectFile } from '../transfer';
+import { exportDocument, importDocument, previewOf, readDocument } from '../transfer';
 import type { Router } from './router';
 
 export function registerProjectHandlers(router: Router): void {
@@ -17,11 +17,13 @@ export function registerProjectHandlers(router: Router): void {
       return { deleted: true as const };
     })
     .handle('projects.duplicate', ({ id }, { core }) => core.catalog.projects.duplicate(id))
-    .handle('projects.export', ({ project }, { core }) => {
-      const file = exportProject(core.store, project, core.clock);
-      return { fileName: `${file.project.slug ?? 'project'}.mockdeck.json`, text: serializeProjectFile(file) };
-    })
-    .handle('projects.import', ({ text, source }, { core }) =>
-      importProject(core.catalog, parseProjectFileText(text, source)),
+    .handle('projects.export', ({ project, format }, { core }) =>
+      exportDocument(core.store, project, format, core.clock),
+    )
+    .handle('projects.import', ({ text, source, format, name }, { core }) =>
+      importDocument(core.catalog, { content: text, format, name, fileName: source }),
+    )
+    .handle('projects.previewImport', async ({ text, source, format, name }) =>
+      previewOf(await readDocument({ content: text, format, name, fileName: source })),
     );
 }

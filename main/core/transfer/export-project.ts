@@ -1,8 +1,10 @@
-import { draftOf } from '../../../shared/models';
+import { draftOf, type ExportFormat } from '../../../shared/models';
 import { groupByMock } from '../catalog/projects';
 import type { Store } from '../store/store';
 import { AppError } from '../util/errors';
 import type { Clock } from '../util/clock';
+import { writerFor } from './formats/registry';
+import type { ExportResult } from './formats/types';
 import { PROJECT_FILE_KIND, PROJECT_FILE_VERSION, type ProjectFile } from './project-file';
 
 /** Finds a project by slug, or by id for scripts that hold one. */
@@ -33,7 +35,7 @@ export function exportProject(store: Store, slugOrId: string, clock: Clock): Pro
   };
 }
 
-/** Stable, readable JSON: diffs of a committed project file stay small. */
-export function serializeProjectFile(file: ProjectFile): string {
-  return `${JSON.stringify(file, null, 2)}\n`;
+/** The project in any format the registry writes (formats/registry.ts). */
+export function exportDocument(store: Store, slugOrId: string, format: ExportFormat, clock: Clock): ExportResult {
+  return writerFor(format).write(exportProject(store, slugOrId, clock));
 }

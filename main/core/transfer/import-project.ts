@@ -1,7 +1,8 @@
 import type { ImportProjectResult } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
-import { AppError, parseInput } from '../util/errors';
-import { projectFileHeaderSchema, upgradeProjectFile } from './project-file';
+import { AppError } from '../util/errors';
+import { readDocument, type ReadDocument, type ReadDocumentInput } from './formats/registry';
+import type { ReadOptions } from './formats/types';
 
 /** What an import created; the contract's `projects.import` answers it as is. */
 export type ImportResult = ImportProjectResult;
@@ -18,19 +19,27 @@ export function parseProjectFileText(text: string, source: string): unknown {
 }
 
 /**
- * Creates a NEW project from a project file of any known version, in one transaction
- * (catalog.trees): every mock and response or nothing. Validation errors name the JSON path
- * of the offending value, e.g. `mocks.2.responses.0.statusCode`. The file is validated on
- * this thread and written on a worker (TreeService.createOffThread): a 10,000-mock file
- * does not hold up mock answers while it is written.
+ * Creates a NEW project from a document in any format the registry reads (formats/registry.ts),
+ * in one transaction (catalog.trees): every mock and response or nothing. Validation errors
+ * name the JSON path of the offending value, e.g. `mocks.2.responses.0.statusCode`. The
+ * draft is written on a worker (TreeService.createOffThread): a 10,000-mock file does not
+ * hold up mock answers while it is written.
  */
-export async function importProject(catalog: Catalog, input: unknown): Promise<ImportResult> {
-  const file = upgradeProjectFile(input) as Record<string, unknown>;
-  parseInput(projectFileHeaderSchema, file);
-  const r = await catalog.trees.createOffThread(
-    { project: file.project, mocks: file.mocks, buckets: file.buckets },
-    { source: 'project-file', slug: 'unique', port: 'drop' },
-  );
+export async function importDocument(
+  catalog: Catalog,
+  input: ReadDocumentInput,
+  opts: ReadOptions = {},
+): Promise<ImportResult> {
+  return createFromRead(catalog, await readDocument(input, opts));
+}
+
+/** Writes a document already read (the dialog imports what it previewed). */
+export async function createFromRead(catalog: Catalog, read: ReadDocument): Promise<ImportResult> {
+  const r = await catalog.trees.createOffThread(read.draft, {
+    source: read.format === 'native' ? 'project-file' : 'import',
+    slug: 'unique',
+    port: 'drop',
+  });
   return {
     project: r.project,
     slug: r.project.slug,
@@ -38,5 +47,11 @@ export async function importProject(catalog: Catalog, input: unknown): Promise<I
     mockCount: r.mockCount,
     responseCount: r.responseCount,
     droppedPort: r.adjusted.droppedPort,
+    report: read.report,
   };
+}
+
+/** A MockDeck project file already parsed (tests, callers holding JSON). */
+export function importProject(catalog: Catalog, file: unknown): Promise<ImportResult> {
+  return importDocument(catalog, { content: JSON.stringify(file), format: 'native' });
 }

@@ -91,3 +91,8 @@ export function upgradeProjectFile(input: unknown, chain: UpgradeChain = PROJECT
   }
   return file;
 }
+
+/** Stable, readable JSON: diffs of a committed project file stay small. */
+export function serializeProjectFile(file: ProjectFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
