@@ -136,6 +136,8 @@ export const importDocumentSchema = z.object({
     .default('auto'),
   /** The new project's name instead of the document's own. */
   name: z.string().trim().min(1, 'name cannot be empty').max(200).optional(),
+  /** keep: the document's base path (OpenAPI servers, Mockoon's prefix) goes in front of every mock path. */
+  basePath: z.enum(['keep', 'drop'], { message: 'basePath must be keep or drop' }).default('keep'),
 });
 
 /** A project as a MockDeck project file: versioned JSON without ids, links or secrets. */

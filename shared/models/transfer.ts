@@ -20,6 +20,8 @@ export interface ImportSkip {
 
 export interface ImportReport {
   format: ImportFormat;
+  /** The document's base path and whether the mock paths carry it (the import's basePath option). */
+  basePath: { path: string; kept: boolean } | null;
   created: { mocks: number; responses: number; buckets: number };
   skipped: ImportSkip[];
   /** Imported, but not exactly: "templated body kept as written", "base path /v1 kept as prefix"… */

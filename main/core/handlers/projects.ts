@@ -20,10 +20,10 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.export', ({ project, format }, { core }) =>
       exportDocument(core.store, project, format, core.clock),
     )
-    .handle('projects.import', ({ text, source, format, name }, { core }) =>
-      importDocument(core.catalog, { content: text, format, name, fileName: source }),
+    .handle('projects.import', ({ text, source, format, name, basePath }, { core }) =>
+      importDocument(core.catalog, { content: text, format, name, basePath, fileName: source }),
     )
-    .handle('projects.previewImport', async ({ text, source, format, name }) =>
-      previewOf(await readDocument({ content: text, format, name, fileName: source })),
+    .handle('projects.previewImport', async ({ text, source, format, name, basePath }) =>
+      previewOf(await readDocument({ content: text, format, name, basePath, fileName: source })),
     );
 }

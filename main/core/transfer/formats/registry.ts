@@ -102,6 +102,8 @@ export interface ReadDocumentInput {
   format: ImportFormat | 'auto';
   /** Replaces the document's own project name (and the slug made from it). */
   name?: string;
+  /** See ReadOptions.basePath. */
+  basePath?: 'keep' | 'drop';
   fileName?: string;
 }
 
@@ -115,7 +117,8 @@ export interface ReadDocument {
 export async function readDocument(input: ReadDocumentInput, opts: ReadOptions = {}): Promise<ReadDocument> {
   const doc = parseDocument(input.content, input.fileName);
   const reader = input.format === 'auto' ? detectFormat(doc) : readerFor(input.format);
-  const result = await reader.read(doc, opts);
+  const basePath = input.basePath ?? opts.basePath ?? 'keep';
+  const result = await reader.read(doc, { ...opts, basePath });
   const named = input.name
     ? { ...result.draft, project: { ...result.draft.project, name: input.name, slug: undefined } }
     : result.draft;
@@ -125,6 +128,7 @@ export async function readDocument(input: ReadDocumentInput, opts: ReadOptions =
     draft,
     report: {
       format: reader.id,
+      basePath: result.basePath ? { path: result.basePath, kept: basePath === 'keep' } : null,
       created: {
         mocks: draft.mocks.length,
         responses: draft.mocks.reduce((n, m) => n + m.responses.length, 0),

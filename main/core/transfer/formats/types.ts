@@ -12,6 +12,12 @@ export interface SourceDocument {
 
 export interface ReadOptions {
   /**
+   * The document's base path (OpenAPI servers' path, Mockoon's endpoint prefix, a Markdown
+   * reference's base URL path): `keep` (default) puts it in front of every mock path, so the
+   * mocks answer where the real API does; `drop` leaves paths as the document writes them.
+   */
+  basePath?: 'keep' | 'drop';
+  /**
    * Files the document refers to by relative path (Mockoon's file bodies), when the caller
    * has them: the CLI passes a reader rooted at the document's folder. Absent: such bodies
    * are listed as not mapped.
@@ -22,6 +28,8 @@ export interface ReadOptions {
 /** A reader's answer: the draft to create and what it could not map. */
 export interface ReadResult {
   draft: ProjectDraftInput;
+  /** The base path the document declares ("/v1"), whether kept or dropped; null when none. */
+  basePath?: string | null;
   skipped: ImportSkip[];
   warnings: string[];
 }
