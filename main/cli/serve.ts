@@ -9,13 +9,20 @@ import { UsageError, portOption, stringOption, type CliIo, type Command, type Co
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir-option';
 import { HTTP_LIMITS_HELP, httpLimitOptions, httpLimitsOptions } from './http-limit-options';
 import { EXIT_FORCED, closeWithinBound, waitForStopSignal } from './shutdown';
+import { loadProjectFiles, logSinkOf, projectFilesOf, REPLICA_LOG_RETENTION } from './serve-projects';
 import { warnTokenFlag } from './token-flag';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the mocks and the management REST API until stopped (Ctrl+C)',
-  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
+  usage: `mockdeck serve [--data-dir DIR | --project FILE… [--logs memory|stdout|off]] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
   help: `${DATA_DIR_HELP}
+  --project FILE   serve this project file read-only instead of a data dir (repeatable; any
+                   format \`mockdeck import\` reads). Nothing is written to disk: the catalog
+                   lives in memory and changes over the API are refused, so any number of
+                   identical replicas can run behind a load balancer
+  --logs SINK      with --project: memory (default: the newest ${REPLICA_LOG_RETENTION} per project, for the
+                   API's log routes), stdout (JSON lines, one per request) or off
   --host HOST      interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
   --port PORT      port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --token T        management API token, at least 16 characters (default: $${API_TOKEN_ENV},
@@ -39,11 +46,20 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     token: { type: 'string' },
     'no-chaos': { type: 'boolean' },
     'chaos-seed': { type: 'string' },
+    project: { type: 'string', multiple: true },
+    logs: { type: 'string' },
     ...httpLimitsOptions,
     ...dataDirOption,
   },
   async run(args, io) {
-    const dataDir = dataDirOf(args, io);
+    const projectFiles = projectFilesOf(args, io);
+    const replica = projectFiles.length > 0;
+    if (replica && args.values['data-dir'] !== undefined) {
+      throw new UsageError('give either --data-dir or --project: a replica serving files keeps no data dir');
+    }
+    if (!replica && args.values.logs !== undefined) throw new UsageError('--logs goes with --project');
+    const logSink = logSinkOf(args);
+    const dataDir = replica ? null : dataDirOf(args, io);
     const host = stringOption(args, 'host') ?? DEFAULT_HOST;
     const port = portOption(args, 'port', DEFAULT_PORT);
     const flagToken = stringOption(args, 'token')?.trim() || undefined;
@@ -53,7 +69,12 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     }
     const token = resolveApiToken({ dataDir, override: flagToken });
     // Name the file only when the token really lives there.
-    const tokenFile = flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
+    const tokenFile = dataDir === null || flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
+    if (replica && !flagToken && !io.env[API_TOKEN_ENV]?.trim()) {
+      io.stderr(
+        `note: no $${API_TOKEN_ENV}: the management API answers no one this run (set it to read logs over REST)\n`,
+      );
+    }
 
     const seed = seedOption(args);
     const app = await openApp({
@@ -63,6 +84,7 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
       port,
       httpLimits: httpLimitOptions(args),
       ...(seed === undefined ? {} : { random: seededRandom(seed) }),
+      ...(replica ? { readOnly: true, logRetention: logSink === 'off' ? 0 : REPLICA_LOG_RETENTION } : {}),
     });
     const stopped = waitForStopSignal();
     try {
@@ -70,11 +92,21 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
         const off = await app.router.call('chaos.setEnabled', { enabled: false, persist: false }, { transport: 'cli' });
         if (!off.ok) throw AppError.fromShape(off.error);
       }
+      const loaded = replica ? await loadProjectFiles(app, projectFiles) : [];
+      if (logSink === 'stdout')
+        app.server.onRequestLogged((log) => io.stdout(`${JSON.stringify({ event: 'request', ...log })}\n`));
       const state = await app.server.start({ host, port });
       if (!state.url) throw new AppError('SERVER_ERROR', state.error?.message ?? 'the server did not start');
       await expectAnswer(state.url, token);
       io.stdout(
-        `${JSON.stringify({ event: 'listening', url: state.url, mockBaseUrl: `${state.url}/m/`, dataDir, tokenFile })}\n`,
+        `${JSON.stringify({
+          event: 'listening',
+          url: state.url,
+          mockBaseUrl: `${state.url}/m/`,
+          dataDir,
+          tokenFile,
+          ...(replica ? { readOnly: true, projects: loaded } : {}),
+        })}\n`,
       );
       if (host !== DEFAULT_HOST && host !== 'localhost') warnExposed(io, host);
       await stopped.promise;

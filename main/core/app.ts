@@ -56,6 +56,8 @@ export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
   logger?: Logger;
   /** An installed desktop app (Electron's app.isPackaged): development overrides are off. */
   packaged?: boolean;
+  /** See AppEnv.readOnly: `mockdeck serve --project`. */
+  readOnly?: boolean;
 }
 
 /**
@@ -115,7 +117,12 @@ class AssembledApp implements App {
     logger: Logger,
     readonly lifecycle: Lifecycle,
   ) {
-    this.env = { version: opts.version ?? pkg.version, dataDir: opts.dataDir, platform: process.platform };
+    this.env = {
+      version: opts.version ?? pkg.version,
+      dataDir: opts.dataDir,
+      platform: process.platform,
+      ...(opts.readOnly ? { readOnly: true } : {}),
+    };
     // One router: the core's, which the management REST API already serves; its cloud calls
     // reach the Cloud this app owns.
     this.core = Core.open({ ...opts, app: this.env, logger, cloudProvider: () => this.cloud() });

@@ -4,6 +4,7 @@ import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
 import { ProxyService } from './proxy';
 import { mountManagementApi } from './server/management';
+import { healthRoutes } from './server/management/health-routes';
 import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
 import { SERVER_PIPELINE } from './server/project-cache';
@@ -79,7 +80,17 @@ export class Core {
     });
     const api = this.router;
     this.server = new MockServer({
-      routes: (app, { token, dataDir }) => mountManagementApi(app, { api, token, dataDir, logger }),
+      routes: async (app, { token, dataDir }) => {
+        await app.register(healthRoutes, {
+          version: opts.app?.version ?? 'unknown',
+          ready: () => !this.server.draining,
+          checks: {
+            database: () => void this.store.db.prepare('SELECT 1').get(),
+            logs: () => void this.store.logsDb.prepare('SELECT 1').get(),
+          },
+        });
+        await mountManagementApi(app, { api, token, dataDir, logger });
+      },
       store: this.store,
       catalog: this.catalog,
       clock: this.clock,

@@ -29,6 +29,11 @@ export interface AppEnv {
   version: string;
   dataDir: string | null;
   platform: string;
+  /**
+   * Serving project files read-only (`mockdeck serve --project`): calls that change
+   * anything are refused over REST and MCP, so stateless replicas stay identical.
+   */
+  readOnly?: boolean;
 }
 
 // Handler modules take their Logger from here; it lives in util so that the event hub and

@@ -56,6 +56,9 @@ export interface RouterOptions {
 /** Said to the caller for any failure that is not an AppError: details go to the log only. */
 export const INTERNAL_MESSAGE = 'Something went wrong inside MockDeck. The details are in the application log.';
 
+/** Transports of remote callers: what a read-only replica refuses to let change anything. */
+const REMOTE: ReadonlySet<TransportKind> = new Set<TransportKind>(['rest', 'mcp', 'web-bridge', 'electron']);
+
 type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
 
 /**
@@ -86,6 +89,13 @@ export function createRouter(opts: RouterOptions): Router {
         code: 'FORBIDDEN',
         message: `call "${name}" cannot be made over ${transport}`,
         hint: `it is available over: ${allowed.join(', ')}`,
+      });
+    }
+    if (opts.app.readOnly && calls[name].meta.mutates && REMOTE.has(transport)) {
+      return fail({
+        code: 'FORBIDDEN',
+        message: `call "${name}" changes the project, and this MockDeck serves project files read-only`,
+        hint: 'change the project file and restart the replicas (mockdeck serve --project FILE)',
       });
     }
     const fn = table.get(name);

@@ -117,6 +117,11 @@ export class MockServer implements MockServerApi {
     this.emit();
   }
 
+  /** A stop is draining requests in flight: readiness probes say not ready. */
+  get draining(): boolean {
+    return this.grace !== null;
+  }
+
   /** Starts (or restarts with new host/port) every listener. Rejects with PORT_IN_USE when the main port is taken. */
   start(opts: StartOptions = {}): Promise<ServerState> {
     return this.serial(async () => {
