@@ -20,6 +20,7 @@ const CORE = [
   'main/core/server',
   'main/core/proxy',
   'main/core/events',
+  'main/core/mcp',
   'main/core/handlers',
   'main/core/server/management',
 ];
@@ -90,11 +91,16 @@ export const LAYERS = [
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',
-    CORE.filter((l) => l !== 'main/core/handlers' && l !== 'main/core/server/management').concat(SHARED),
+    CORE.filter(
+      (l) => l !== 'main/core/handlers' && l !== 'main/core/server/management' && l !== 'main/core/mcp',
+    ).concat(SHARED),
   ),
+  // MCP is an entry point like REST: the contract's calls as tools, over stdio or /mcp.
+  layer('main/core/mcp', ['main/core/handlers', 'main/core/util', ...SHARED]),
   // The management REST API is an entry point like IPC and the CLI: it may call the handlers.
   layer('main/core/server/management', [
     'main/core/handlers',
+    'main/core/mcp',
     'main/core/server',
     'main/core/catalog',
     'main/core/store',

@@ -4,6 +4,7 @@ import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { mcpCommand } from './mcp';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   scenariosCommand,
   cloudCommand,
   chaosCommand,
+  mcpCommand,
 ];
 
 export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {

@@ -89,7 +89,13 @@ export class Core {
             logs: () => void this.store.logsDb.prepare('SELECT 1').get(),
           },
         });
-        await mountManagementApi(app, { api, token, dataDir, logger });
+        await mountManagementApi(app, {
+          api,
+          token,
+          dataDir,
+          logger,
+          mcp: { dispatcher: this.router.forTransport('mcp'), version: opts.app?.version ?? 'unknown' },
+        });
       },
       store: this.store,
       catalog: this.catalog,

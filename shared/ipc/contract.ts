@@ -39,6 +39,7 @@ import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
+import { explainCalls } from './explain';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -391,6 +392,8 @@ export const calls = {
 
   /* ---- Templating: the helper reference and the preview (declared in ./templating.ts) ---- */
   ...templatingCalls,
+  /* ---- Why a logged request got its answer (declared in ./explain.ts) ---- */
+  ...explainCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

@@ -10,6 +10,7 @@ import { registerScenarioHandlers } from './scenarios';
 import { registerServerHandlers } from './server';
 import { registerStatsHandlers } from './stats';
 import { registerTemplatingHandlers } from './templating';
+import { registerExplainHandlers } from './request-explain';
 
 export type { AppEnv, HandlerContext, HandlerCore, Logger, TransportKind } from './context';
 export { createRouter, INTERNAL_MESSAGE, type Dispatcher, type Handler, type Router } from './router';
@@ -26,6 +27,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerBucketHandlers,
   registerTemplatingHandlers,
   registerRequestLogHandlers,
+  registerExplainHandlers,
   registerStatsHandlers,
   registerScenarioHandlers,
   registerServerHandlers,

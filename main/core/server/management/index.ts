@@ -8,6 +8,7 @@ import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
 import { logRoutes } from './log-routes';
+import { mcpRoute, type McpRouteOptions } from './mcp-route';
 import { mockRoutes } from './mock-routes';
 import { projectRoutes } from './project-routes';
 import { responseRoutes } from './response-routes';
@@ -21,6 +22,8 @@ export interface ManagementOptions {
   dataDir: string | null;
   /** Unexpected failures go here, secrets masked, under the request's id. */
   logger?: Logger;
+  /** MCP over Streamable HTTP at /mcp (behind the same token); absent: no /mcp. */
+  mcp?: McpRouteOptions;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   logRoutes(app, deps);
   bucketRoutes(app, deps);
   chaosRoutes(app, deps);
+  if (opts.mcp) mcpRoute(app, opts.mcp);
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).
