@@ -43,6 +43,8 @@ export default defineConfig({
           'log-writer.worker': resolve(root, 'main/core/server/log-writer.worker.ts'),
           // Big project imports are written on a worker thread; it loads ./tree-write.worker.js.
           'tree-write.worker': resolve(root, 'main/core/catalog/tree-write.worker.ts'),
+          // Plugins run on worker threads; the runner loads ./plugin-host.worker.js.
+          'plugin-host.worker': resolve(root, 'main/core/plugins/plugin-host.worker.ts'),
         },
       },
     },

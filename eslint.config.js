@@ -20,6 +20,7 @@ const CORE = [
   'main/core/server',
   'main/core/proxy',
   'main/core/events',
+  'main/core/plugins',
   'main/core/mcp',
   'main/core/handlers',
   'main/core/server/management',
@@ -95,6 +96,8 @@ export const LAYERS = [
       (l) => l !== 'main/core/handlers' && l !== 'main/core/server/management' && l !== 'main/core/mcp',
     ).concat(SHARED),
   ),
+  // Plugins: a pipeline stage (engine) running installed WebAssembly on worker threads.
+  layer('main/core/plugins', ['main/core/engine', 'main/core/store', 'main/core/util', ...SHARED]),
   // MCP is an entry point like REST: the contract's calls as tools, over stdio or /mcp.
   layer('main/core/mcp', ['main/core/handlers', 'main/core/util', ...SHARED]),
   // The management REST API is an entry point like IPC and the CLI: it may call the handlers.

@@ -5,6 +5,7 @@ import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { mcpCommand } from './mcp';
+import { pluginsCommand } from './plugins';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   scenariosCommand,
   cloudCommand,
   chaosCommand,
+  pluginsCommand,
   mcpCommand,
 ];
 

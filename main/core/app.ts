@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import type { PluginService } from './plugins';
 import type { ProxyService } from './proxy';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
@@ -150,6 +151,9 @@ class AssembledApp implements App {
   }
   get proxy(): ProxyService {
     return this.core.proxy;
+  }
+  get plugins(): PluginService {
+    return this.core.plugins;
   }
 
   use<S extends Service>(service: S): Promise<S> {

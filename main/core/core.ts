@@ -4,6 +4,7 @@ import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
 import { ProxyService } from './proxy';
 import { mountManagementApi } from './server/management';
+import { PluginService } from './plugins';
 import { healthRoutes } from './server/management/health-routes';
 import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
@@ -57,6 +58,8 @@ export class Core {
   readonly clock: Clock;
   /** Passthrough and record of unmatched requests to a project's upstream (docs/proxy.md). */
   readonly proxy: ProxyService;
+  /** WebAssembly plugins: installed ones, bindings, and the stage that runs them (docs/plugins.md). */
+  readonly plugins: PluginService;
   /**
    * The use-case layer over this core: the management REST API calls it, and so may the
    * desktop shell, the CLI and tests. Handlers reach the services only when called, so it
@@ -73,6 +76,7 @@ export class Core {
     this.catalog = new Catalog(this.store, this.clock);
     const logger = opts.logger ?? consoleLogger;
     this.proxy = new ProxyService(this.catalog, this.store, logger);
+    this.plugins = new PluginService(this.store);
     this.router = createAppRouter({
       core: this,
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
@@ -106,9 +110,10 @@ export class Core {
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
-      pipeline: this.proxy.withProxy(opts.pipeline ?? SERVER_PIPELINE),
+      pipeline: this.plugins.withPlugins(this.proxy.withProxy(opts.pipeline ?? SERVER_PIPELINE)),
       limits: opts.httpLimits,
     });
+    this.plugins.onRecompile((projectId) => this.server.recompile(projectId));
   }
 
   cloud(): Promise<Cloud> {
@@ -127,6 +132,7 @@ export class Core {
   /** Stops listeners, writes pending logs, closes the databases. */
   async close(): Promise<void> {
     await this.proxy.close();
+    await this.plugins.close();
     await this.server.dispose();
     await this.catalog.trees.closeWorkers();
     this.store.close();

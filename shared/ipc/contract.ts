@@ -40,6 +40,7 @@ import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
 import { explainCalls } from './explain';
+import { pluginCalls } from './plugins';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -394,6 +395,8 @@ export const calls = {
   ...templatingCalls,
   /* ---- Why a logged request got its answer (declared in ./explain.ts) ---- */
   ...explainCalls,
+  /* ---- WebAssembly plugins: installed ones and bindings (declared in ./plugins.ts) ---- */
+  ...pluginCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

@@ -12,6 +12,7 @@ const STATUS: Record<ExecutionErrorCode, number> = {
   PROXY_LOOP: 508,
   BUCKET_NOT_FOUND: 404,
   TEMPLATE_ERROR: 500,
+  PLUGIN_ERROR: 500,
   INTERNAL_ERROR: 500,
 };
 

@@ -83,7 +83,8 @@ export type EngineErrorCode =
   | 'BUCKET_NOT_FOUND'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
-  | 'PROXY_LOOP';
+  | 'PROXY_LOOP'
+  | 'PLUGIN_ERROR';
 
 export interface EngineResult {
   status: number;

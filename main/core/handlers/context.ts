@@ -1,3 +1,4 @@
+import type { PluginService } from '../plugins';
 import type { Recorder } from '../proxy/recorder';
 import type { Transport } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
@@ -22,6 +23,8 @@ export interface HandlerCore {
   readonly clock: Clock;
   /** The proxy's recorder, for what record mode did (docs/proxy.md). */
   readonly proxy: { readonly recorder: Pick<Recorder, 'statusOf'> };
+  /** Installed WebAssembly plugins and which projects and mocks run them. */
+  readonly plugins: Pick<PluginService, 'store' | 'bindings' | 'install' | 'remove' | 'setBindings'>;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

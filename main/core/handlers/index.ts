@@ -11,6 +11,7 @@ import { registerServerHandlers } from './server';
 import { registerStatsHandlers } from './stats';
 import { registerTemplatingHandlers } from './templating';
 import { registerExplainHandlers } from './request-explain';
+import { registerPluginHandlers } from './plugins';
 
 export type { AppEnv, HandlerContext, HandlerCore, Logger, TransportKind } from './context';
 export { createRouter, INTERNAL_MESSAGE, type Dispatcher, type Handler, type Router } from './router';
@@ -28,6 +29,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerTemplatingHandlers,
   registerRequestLogHandlers,
   registerExplainHandlers,
+  registerPluginHandlers,
   registerStatsHandlers,
   registerScenarioHandlers,
   registerServerHandlers,

@@ -117,6 +117,11 @@ export class MockServer implements MockServerApi {
     this.emit();
   }
 
+  /** Recompiles a project on its next request (its plugin bindings changed). */
+  recompile(projectId: string): void {
+    this.cache.recompile(projectId);
+  }
+
   /** A stop is draining requests in flight: readiness probes say not ready. */
   get draining(): boolean {
     return this.grace !== null;

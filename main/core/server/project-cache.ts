@@ -115,6 +115,11 @@ export class ProjectCache {
     }
   }
 
+  /** Recompiles a project on its next request: what its pipeline stages read outside the catalog changed (plugin bindings). */
+  recompile(projectId: string): void {
+    this.invalidate({ projectId, kind: 'mock' });
+  }
+
   private invalidate(change: CatalogChange): void {
     // A bucket edit changes no route: the runtime forgets the bucket (above), the compilation stays.
     if (change.kind === 'bucket') return;

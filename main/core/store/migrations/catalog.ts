@@ -201,4 +201,18 @@ ALTER TABLE mocks ADD COLUMN chaos TEXT;
 ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
+  {
+    // Which installed plugins a project (scope = its id) or a mock (scope = its id) runs, in order.
+    // Not content: project files never carry them, so a file cannot make a machine run code.
+    version: 15,
+    name: 'plugin bindings',
+    sql: `
+CREATE TABLE plugin_bindings (
+  scope_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  plugin TEXT NOT NULL,
+  PRIMARY KEY (scope_id, position)
+) WITHOUT ROWID;
+`,
+  },
 ];
