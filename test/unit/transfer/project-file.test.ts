@@ -86,6 +86,7 @@ describe('project file export', () => {
           responseType: 'json',
           responseDelay: 20,
           responseMode: 'sequential',
+          responseSelection: 'weighted',
           isActive: true,
           chaos: null,
           kind: 'http',
