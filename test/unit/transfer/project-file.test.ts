@@ -131,6 +131,7 @@ describe('project file export', () => {
           responseType: 'text',
           responseDelay: 0,
           responseMode: 'random',
+          responseSelection: 'weighted',
           isActive: false,
           chaos: null,
           kind: 'http',
