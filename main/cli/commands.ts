@@ -4,6 +4,7 @@ import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { logsCommand } from './logs';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   uiCommand,
   exportCommand,
   importCommand,
+  logsCommand,
   projectsCommand,
   bucketsCommand,
   scenariosCommand,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
-import { seededRandom } from '../../shared/models';
+import { DEFAULT_LOG_RETENTION, MAX_LOG_RETENTION, seededRandom } from '../../shared/models';
 import { CLOSE_MARGIN_MS } from '../core/server/http-limits';
 import { API_TOKEN_ENV, apiTokenFile, checkApiToken, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
@@ -14,7 +14,7 @@ import { warnTokenFlag } from './token-flag';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the mocks and the management REST API until stopped (Ctrl+C)',
-  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
+  usage: `mockdeck serve [--data-dir DIR] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--log-retention N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
   help: `${DATA_DIR_HELP}
   --host HOST      interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 exposes it to the network)
   --port PORT      port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
@@ -25,6 +25,9 @@ export const serveCommand: Command = {
                    \`mockdeck chaos on|off\`, is left as it is)
   --chaos-seed N   draw chaos (latency, errors, faults) and weighted responses from a
                    seeded generator: the same seed and requests give the same run (tests)
+  --log-retention N  request-log rows each project keeps this run, unless it has its own
+                   (default: the Settings screen's choice, else ${DEFAULT_LOG_RETENTION}); 0 keeps none,
+                   up to ${MAX_LOG_RETENTION}; older rows are trimmed in the background
 ${HTTP_LIMITS_HELP}
 
 Once the server answers, prints one JSON line:
@@ -39,6 +42,7 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     token: { type: 'string' },
     'no-chaos': { type: 'boolean' },
     'chaos-seed': { type: 'string' },
+    'log-retention': { type: 'string' },
     ...httpLimitsOptions,
     ...dataDirOption,
   },
@@ -56,7 +60,9 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     const tokenFile = flagToken || io.env[API_TOKEN_ENV]?.trim() ? null : apiTokenFile(dataDir);
 
     const seed = seedOption(args);
+    const logRetention = retentionOption(args);
     const app = await openApp({
+      ...(logRetention === undefined ? {} : { logRetention }),
       dataDir,
       apiToken: token,
       host,
@@ -88,6 +94,17 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     return closeWithinBound(app, stopped);
   },
 };
+
+function retentionOption(args: CommandArgs): number | undefined {
+  const raw = stringOption(args, 'log-retention');
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim().replace(/_/g, ''));
+  if (!/^\d[\d_]*$/.test(raw.trim()) || !Number.isSafeInteger(n) || n > MAX_LOG_RETENTION)
+    throw new UsageError(
+      `--log-retention must be a whole number of rows from 0 (keep none) to ${MAX_LOG_RETENTION}, got "${raw}"`,
+    );
+  return n;
+}
 
 function seedOption(args: CommandArgs): number | undefined {
   const raw = stringOption(args, 'chaos-seed');

@@ -84,6 +84,7 @@ export class ProjectService {
         slug: data.slug ?? p.slug,
         port: data.port === undefined ? p.port : data.port,
         logSecrets: data.logSecrets ?? p.logSecrets,
+        logRetention: data.logRetention === undefined ? p.logRetention : data.logRetention,
         chaos: data.chaos === undefined ? p.chaos : data.chaos,
         upstreamUrl: data.upstreamUrl === undefined ? p.upstreamUrl : data.upstreamUrl,
         proxyMode: data.proxyMode ?? p.proxyMode,

@@ -122,7 +122,8 @@ ALTER TABLE request_logs ADD COLUMN upstream_time_ms REAL;
     sql: `
 ALTER TABLE request_logs ADD COLUMN also_matched TEXT;
 CREATE INDEX request_logs_by_project_method ON request_logs(project_id, request_method, seq);
-CREATE INDEX request_logs_by_project_status ON request_logs(project_id, response_status, seq);
+ALTER TABLE request_logs ADD COLUMN status_class INTEGER GENERATED ALWAYS AS (response_status / 100) VIRTUAL;
+CREATE INDEX request_logs_by_project_status ON request_logs(project_id, status_class, seq);
 CREATE INDEX request_logs_by_project_mock ON request_logs(project_id, mock_id, seq);
 CREATE VIRTUAL TABLE request_logs_path USING fts5(request_path, content='request_logs', content_rowid='seq', tokenize='trigram');
 INSERT INTO request_logs_path(rowid, request_path) SELECT seq, request_path FROM request_logs;
