@@ -32,7 +32,12 @@ export interface LogQueryFilter {
 }
 
 /** Totals past this many rows are not counted: the answer is "at least this many". */
-export const LOG_COUNT_CAP = 100_000;
+export const LOG_COUNT_CAP = 10_000;
+/**
+ * A path search counts less far: each match is an index probe into request_logs, and a
+ * common substring ("/api") matches most rows (docs/performance.md, the logs bench).
+ */
+export const LOG_SEARCH_COUNT_CAP = 1_000;
 /** The trigram index needs three characters; shorter path text is matched by a bounded scan. */
 const MIN_TRIGRAM = 3;
 
@@ -155,11 +160,12 @@ function whereClause(db: SqliteDb, f: LogQueryFilter, alias = ''): Where {
  * cannot drop a row that matches.
  */
 function seqAt(db: SqliteDb, projectId: string, at: string, edge: 'first' | 'last'): number | null {
+  // One index probe: the row at the edge of the range in created_at order.
   const sql =
     edge === 'first'
-      ? `SELECT MIN(seq) FROM request_logs WHERE project_id = ? AND created_at >= ?`
-      : `SELECT MAX(seq) FROM request_logs WHERE project_id = ? AND created_at <= ?`;
-  const seq = db.prepare(sql).pluck().get(projectId, at) as number | null;
+      ? `SELECT seq FROM request_logs WHERE project_id = ? AND created_at >= ? ORDER BY created_at LIMIT 1`
+      : `SELECT seq FROM request_logs WHERE project_id = ? AND created_at <= ? ORDER BY created_at DESC LIMIT 1`;
+  const seq = db.prepare(sql).pluck().get(projectId, at) as number | undefined;
   // No row in range: a bound no row passes keeps the answer empty without a scan.
   return seq ?? (edge === 'first' ? Number.MAX_SAFE_INTEGER : -1);
 }
@@ -172,6 +178,9 @@ function source(w: Where): string {
       // and the scan stops after the page, instead of joining every match.
       `request_logs_path CROSS JOIN request_logs ON request_logs.seq = request_logs_path.rowid`;
 }
+
+/** The full-text index hands rowids (= seq) over in order only when asked to order by its own rowid. */
+const order = (w: Where): string => (w.fts === null ? 'request_logs.seq' : 'request_logs_path.rowid');
 
 function ftsClause(w: Where): string {
   if (w.fts === null) return w.where;
@@ -223,14 +232,15 @@ function queryLogs<R>(
     w.where = `${w.where ? `${w.where} AND` : 'WHERE'} request_logs.seq < @beforeSeq`;
     w.params.beforeSeq = seq ?? 0;
   }
-  const { total, capped } = countLogs(db, w, cap);
+  // Counted to the cap past the window asked for: a viewer scrolling deeper sees the total grow ("20,000+").
+  const { total, capped } = countLogs(db, w, window.offset + (w.fts === null ? cap : Math.min(cap, LOG_SEARCH_COUNT_CAP)));
   // Past the last row there is nothing to read; SQLite is never asked for such an offset.
   if (!capped && !(window.offset < total)) return { rows: [], total, totalCapped: capped };
   const params = { ...w.params, limit: window.limit, offset: window.offset, ...(w.fts === null ? {} : { fts: w.fts }) };
   const rows = db
     .prepare(
       `SELECT ${columns} FROM request_logs WHERE seq IN (
-         SELECT request_logs.seq FROM ${source(w)} ${ftsClause(w)} ORDER BY request_logs.seq DESC LIMIT @limit OFFSET @offset
+         SELECT request_logs.seq FROM ${source(w)} ${ftsClause(w)} ORDER BY ${order(w)} DESC LIMIT @limit OFFSET @offset
        ) ORDER BY seq DESC`,
     )
     .all(params) as R[];
@@ -255,7 +265,7 @@ export function logsAfter(
   }
   const params = { ...w.params, limit, ...(w.fts === null ? {} : { fts: w.fts }) };
   const rows = db
-    .prepare(`SELECT request_logs.* FROM ${source(w)} ${ftsClause(w)} ORDER BY request_logs.seq ASC LIMIT @limit`)
+    .prepare(`SELECT request_logs.* FROM ${source(w)} ${ftsClause(w)} ORDER BY ${order(w)} ASC LIMIT @limit`)
     .all(params) as LogRow[];
   return rows.map(toLog);
 }
