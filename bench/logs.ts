@@ -126,8 +126,14 @@ export function runLogsBench(): LogCase[] {
             ),
         ],
         ['path search "/detail" (a third of rows)', () => list({ projectId, pathText: '/detail' }, 0)],
-        [`path search "/${Math.floor(size / 3)}/" (one row)`, () => list({ projectId, pathText: `/${Math.floor(size / 3)}/` }, 0)],
-        ['method + status + path combined', () => list({ projectId, method: 'GET', statusClass: '2xx', pathText: 'list' }, 0)],
+        [
+          `path search "/${Math.floor(size / 3)}/" (one row)`,
+          () => list({ projectId, pathText: `/${Math.floor(size / 3)}/` }, 0),
+        ],
+        [
+          'method + status + path combined',
+          () => list({ projectId, method: 'GET', statusClass: '2xx', pathText: 'list' }, 0),
+        ],
       ];
       function list(filter: RequestLogFilter, offset: number, before?: string) {
         return searchRequestLogs(store, filter, { limit: 50, offset, before });
@@ -143,7 +149,9 @@ export function runLogsBench(): LogCase[] {
         cases.set(key, c);
       }
       const exportMs = median(
-        Array.from({ length: RUNS }, () => time(() => logsAfter(db, { projectId }, newestId === '' ? undefined : deepCursor, 1000))),
+        Array.from({ length: RUNS }, () =>
+          time(() => logsAfter(db, { projectId }, newestId === '' ? undefined : deepCursor, 1000)),
+        ),
       );
       const e = cases.get('export chunk (1,000 full rows by cursor)') ?? {
         name: 'export chunk (1,000 full rows by cursor)',

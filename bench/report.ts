@@ -196,6 +196,15 @@ ${table}
   return DOC;
 }
 
+/** Rewrites only the request-log section (BENCH_ONLY=logs), leaving the mock server's figures as they are. */
+export async function writeLogsDoc(logs: { cases: LogCase[]; sizes: number[] }): Promise<string> {
+  const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Performance\n\n';
+  const next = replaceSection(existing, LOGS_SECTION, logsSection(logs.cases, logs.sizes));
+  const options = { ...(await prettier.resolveConfig(DOC)), filepath: DOC };
+  writeFileSync(DOC, await prettier.format(`${next.trimEnd()}\n`, options));
+  return DOC;
+}
+
 /** Replaces the section headed `heading` (up to the next "## "), or appends it. */
 function replaceSection(doc: string, heading: string, section: string): string {
   const start = doc.indexOf(`${heading}\n`);
