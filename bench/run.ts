@@ -14,7 +14,8 @@ import { Agent } from 'undici';
 import { plainTemplateRoute, TEMPLATE } from './template-reference';
 import { openApp } from '../main/core/app';
 import type { Core } from '../main/core/core';
-import { writePerformanceDoc, type Row } from './report';
+import { LOG_SIZES, runLogsBench } from './logs';
+import { writeLogsDoc, writePerformanceDoc, type Row } from './report';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -89,6 +90,15 @@ function seedProjects(core: Core): void {
 }
 
 async function main(): Promise<void> {
+  // BENCH_ONLY=logs: just the request-log reads (bench/logs.ts), e.g. on a machine too busy
+  // for the HTTP ratios to mean anything; only their section of docs/performance.md changes.
+  if (process.env.BENCH_ONLY === 'logs') {
+    const cases = runLogsBench();
+    for (const c of cases)
+      console.log(`${c.name.padEnd(50)} ${c.ms.map((m) => `${m.toFixed(2)} ms`).join('  ')}  ${c.note}`);
+    console.log(`figures written to ${await writeLogsDoc({ cases, sizes: LOG_SIZES })}`);
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mockdeck-bench-'));
   // The app as the CLI's `serve` opens it: the measured server is the one users run.
   const app = await openApp({ dataDir: dir, port: 0, apiToken: 'bench' });
@@ -198,7 +208,16 @@ async function main(): Promise<void> {
     console.log(`request logs kept after the run: ${logged} (retention ${10_000} per project)`);
     const errors = rows.reduce((n, r) => n + (r.errors ?? 0), 0);
     if (errors > 0) console.log(`WARNING: ${errors} errors or non-2xx answers during the run`);
-    const file = await writePerformanceDoc(rows, { seconds: DURATION, connections: CONNECTIONS, rounds: ROUNDS });
+    // The log viewer's reads at 10,000 and 1,000,000 rows (bench/logs.ts), after the HTTP
+    // cases so its million-row seeding does not load the machine while they are measured.
+    const logCases = runLogsBench();
+    for (const c of logCases)
+      console.log(`${c.name.padEnd(50)} ${c.ms.map((m) => `${m.toFixed(2)} ms`).join('  ')}  ${c.note}`);
+    const file = await writePerformanceDoc(
+      rows,
+      { seconds: DURATION, connections: CONNECTIONS, rounds: ROUNDS },
+      { cases: logCases, sizes: LOG_SIZES },
+    );
     console.log(`figures written to ${file}`);
   } finally {
     await plain.close();

@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { mcpCommand } from './mcp';
 import { pluginsCommand } from './plugins';
+import { logsCommand } from './logs';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   uiCommand,
   exportCommand,
   importCommand,
+  logsCommand,
   projectsCommand,
   bucketsCommand,
   scenariosCommand,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { openApp } from '../core/app';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../core/core';
-import { seededRandom } from '../../shared/models';
+import { DEFAULT_LOG_RETENTION, MAX_LOG_RETENTION, seededRandom } from '../../shared/models';
 import { CLOSE_MARGIN_MS } from '../core/server/http-limits';
 import { API_TOKEN_ENV, apiTokenFile, checkApiToken, resolveApiToken } from '../core/util/local-token';
 import { AppError } from '../core/util/errors';
@@ -15,7 +15,7 @@ import { warnTokenFlag } from './token-flag';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the mocks and the management REST API until stopped (Ctrl+C)',
-  usage: `mockdeck serve [--data-dir DIR | --project FILE… [--logs memory|stdout|off]] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
+  usage: `mockdeck serve [--data-dir DIR | --project FILE… [--logs memory|stdout|off]] [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--token T] [--no-chaos] [--chaos-seed N] [--log-retention N] [--request-timeout MS] [--headers-timeout MS] [--shutdown-grace MS]`,
   help: `${DATA_DIR_HELP}
   --project FILE   serve this project file read-only instead of a data dir (repeatable; any
                    format \`mockdeck import\` reads). Nothing is written to disk: the catalog
@@ -32,6 +32,9 @@ export const serveCommand: Command = {
                    \`mockdeck chaos on|off\`, is left as it is)
   --chaos-seed N   draw chaos (latency, errors, faults) and weighted responses from a
                    seeded generator: the same seed and requests give the same run (tests)
+  --log-retention N  request-log rows each project keeps this run, unless it has its own
+                   (default: the Settings screen's choice, else ${DEFAULT_LOG_RETENTION}); 0 keeps none,
+                   up to ${MAX_LOG_RETENTION}; older rows are trimmed in the background
 ${HTTP_LIMITS_HELP}
 
 Once the server answers, prints one JSON line:
@@ -48,6 +51,7 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     'chaos-seed': { type: 'string' },
     project: { type: 'string', multiple: true },
     logs: { type: 'string' },
+    'log-retention': { type: 'string' },
     ...httpLimitsOptions,
     ...dataDirOption,
   },
@@ -77,7 +81,9 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     }
 
     const seed = seedOption(args);
+    const logRetention = retentionOption(args);
     const app = await openApp({
+      ...(logRetention === undefined ? {} : { logRetention }),
       dataDir,
       apiToken: token,
       host,
@@ -120,6 +126,17 @@ grace period + ${CLOSE_MARGIN_MS / 1000} s); a second signal cuts the grace shor
     return closeWithinBound(app, stopped);
   },
 };
+
+function retentionOption(args: CommandArgs): number | undefined {
+  const raw = stringOption(args, 'log-retention');
+  if (raw === undefined) return undefined;
+  const n = Number(raw.trim().replace(/_/g, ''));
+  if (!/^\d[\d_]*$/.test(raw.trim()) || !Number.isSafeInteger(n) || n > MAX_LOG_RETENTION)
+    throw new UsageError(
+      `--log-retention must be a whole number of rows from 0 (keep none) to ${MAX_LOG_RETENTION}, got "${raw}"`,
+    );
+  return n;
+}
 
 function seedOption(args: CommandArgs): number | undefined {
   const raw = stringOption(args, 'chaos-seed');

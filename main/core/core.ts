@@ -9,10 +9,12 @@ import { healthRoutes } from './server/management/health-routes';
 import type { HttpLimits } from './server/http-limits';
 import { MockServer } from './server/mock-server';
 import { SERVER_PIPELINE } from './server/project-cache';
+import { LOG_RETENTION_SETTING } from './store/settings-repo';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
 import { AppError } from './util/errors';
 import { consoleLogger, type Logger } from './util/logger';
+import { DEFAULT_LOG_RETENTION } from '../../shared/models';
 
 export interface CoreOptions {
   /** Where catalog.db, logs.db and api-token live; null keeps everything in memory (tests). */
@@ -48,7 +50,7 @@ export interface CoreOptions {
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 3001;
-export const DEFAULT_LOG_RETENTION = 10_000;
+export { DEFAULT_LOG_RETENTION };
 
 /** Store, catalog and mock server: the part of MockDeck every entry point needs. openApp() (app.ts) builds one and owns it. */
 export class Core {
@@ -106,7 +108,8 @@ export class Core {
       clock: this.clock,
       random: opts.random ?? Math.random,
       apiToken: opts.apiToken,
-      logRetention: opts.logRetention ?? DEFAULT_LOG_RETENTION,
+      // `--log-retention` wins for this run; else the Settings screen's choice; else 10,000.
+      logRetention: opts.logRetention ?? storedRetention(this.store) ?? DEFAULT_LOG_RETENTION,
       logFlushMs: opts.logFlushMs ?? 250,
       host: opts.host ?? DEFAULT_HOST,
       port: opts.port ?? DEFAULT_PORT,
@@ -137,4 +140,10 @@ export class Core {
     await this.catalog.trees.closeWorkers();
     this.store.close();
   }
+}
+
+function storedRetention(store: Store): number | undefined {
+  const v = store.settings.get(LOG_RETENTION_SETTING);
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

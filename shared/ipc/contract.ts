@@ -4,7 +4,7 @@ import type {
   DataBucketWithValue,
   ImportPreview,
   ImportProjectResult,
-  Mock,
+  MockWritten,
   MockResponse,
   MockSummary,
   MockWithResponses,
@@ -16,12 +16,17 @@ import type {
   RecordingStatus,
   RequestLog,
   RequestLogSummary,
+  LogRetentionState,
+  LogExportChunk,
   ScenarioState,
 } from '../models';
 import {
   bucketCreateSchema,
   bucketUpdateSchema,
   requestLogFilterSchema,
+  logRetentionSchema,
+  LOG_EXPORT_FORMATS,
+  MAX_LOG_EXPORT_CHUNK,
   mockCreateSchema,
   mockUpdateSchema,
   projectCreateSchema,
@@ -243,18 +248,18 @@ export const calls = {
   'mocks.create': call(
     z.object({ projectId: id, mock: mockCreateSchema }),
     writes('Adds a mock (a method and a path) to a project.', 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
   'mocks.update': call(
     z.object({ id, patch: mockUpdateSchema }),
     writes("Changes a mock's name, method, path, delay or response mode.", 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
   'mocks.delete': call(z.object({ id }), writes('Deletes a mock with its responses.', 'rest', 'cli', 'mcp')).returns<{
     deleted: true;
   }>(),
   'mocks.duplicate': call(
     z.object({ id }),
     writes('Copies a mock with its responses within its project.', 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
 
   'responses.list': call(
     z.object({ mockId: id }),
@@ -322,9 +327,16 @@ export const calls = {
         .int()
         .min(0)
         .default(0),
+      /** A row id: list only older rows (keyset paging; `offset` then counts from it). */
+      before: z.string().min(1).optional(),
     }),
     reads("Lists a project's logged requests, newest first, without bodies, filtered and paged.", 'cli', 'mcp'),
-  ).returns<{ rows: RequestLogSummary[]; total: number }>(),
+  ).returns<{
+    rows: RequestLogSummary[];
+    /** Matching rows, exact unless totalCapped: then at least this many (LOG_COUNT_CAP), shown as "100,000+". */
+    total: number;
+    totalCapped: boolean;
+  }>(),
   'requestLogs.page': call(
     requestLogPageSchema,
     reads(
@@ -338,6 +350,43 @@ export const calls = {
     z.object({ id }),
     reads('Shows one logged request with its headers and bodies.', 'cli', 'mcp'),
   ).returns<RequestLog>(),
+  'requestLogs.export': call(
+    requestLogFilterSchema.extend({
+      format: z.enum(LOG_EXPORT_FORMATS, { message: `format must be one of ${LOG_EXPORT_FORMATS.join(', ')}` }),
+      /** The `next` of the previous chunk; absent: the first chunk. */
+      after: z.string().min(1).optional(),
+      limit: z.number().int().min(1).max(MAX_LOG_EXPORT_CHUNK).default(500),
+    }),
+    reads(
+      "Exports a project's filtered request log as HAR 1.2 or NDJSON, oldest first, one chunk per call: concatenate the chunks, passing each one's `next` as `after`, until `next` is null.",
+      'cli',
+      'mcp',
+    ),
+  ).returns<LogExportChunk>(),
+  'requestLogs.createMock': call(
+    z.object({ id, name: z.string().trim().min(1).max(200).optional() }),
+    writes(
+      'Creates a mock from a logged request (404s included): its method and path, answering the logged status and body (200 and {} when nothing answered). Warns when it shadows an active mock.',
+      'cli',
+      'mcp',
+    ),
+  ).returns<MockWritten>(),
+  'requestLogs.retention': call(
+    z.object({ projectId: id.optional() }),
+    reads(
+      "How many request-log rows are kept: the default, and a project's own retention and the rows it has now.",
+      'cli',
+      'mcp',
+    ),
+  ).returns<LogRetentionState>(),
+  'requestLogs.setDefaultRetention': call(
+    z.object({ rows: logRetentionSchema }),
+    writes(
+      'Sets how many request-log rows projects without their own retention keep (0 keeps none); older rows are trimmed in the background. A project sets its own with projects.update (logRetention).',
+      'cli',
+      'mcp',
+    ),
+  ).returns<LogRetentionState>(),
   'requestLogs.clear': call(
     z.object({ projectId: id }),
     writes("Deletes a project's request logs.", 'cli', 'mcp'),

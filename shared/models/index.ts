@@ -11,3 +11,4 @@ export * from './bucket';
 export * from './scenario';
 export * from './transfer';
 export * from './plugin';
+export * from './routes';

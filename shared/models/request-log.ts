@@ -12,6 +12,17 @@ export const conditionFailureSchema = z.object({
 export type ConditionFailure = z.infer<typeof conditionFailureSchema>;
 
 /**
+ * A conditional response whose conditions all held but which did not answer: it lost the
+ * weighted draw, or came after the first match (the mock's responseSelection, docs/routes.md).
+ */
+export const alsoMatchedSchema = z.object({
+  responseId: z.string(),
+  responseName: z.string(),
+  rule: z.enum(['weighted', 'first', 'sequential']),
+});
+export type AlsoMatched = z.infer<typeof alsoMatchedSchema>;
+
+/**
  * How a logged body is written. 'utf8': the body's text. 'base64': the body's bytes were not
  * UTF-8 text (an image, a zip, a cut-off binary upload) and are given in base64, so nothing
  * is lost or garbled. Absent means 'utf8' (logs written before MockDeck recorded it).
@@ -53,6 +64,8 @@ export const requestLogSchema = z.object({
   userAgent: z.string(),
   errorCode: z.string().nullable(),
   conditionFailures: z.array(conditionFailureSchema),
+  /** Responses whose conditions held but which lost to the one that answered; absent: none. */
+  alsoMatched: z.array(alsoMatchedSchema).optional(),
   createdAt: z.string(),
   /** What chaos did to this request (shared/models/chaos.ts); null or absent: nothing. */
   chaos: chaosAppliedSchema.nullable().optional(),
@@ -91,6 +104,15 @@ export const requestLogFilterSchema = z.object({
   method: z.string().optional(),
   statusClass: z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']).optional(),
   pathText: z.string().max(500).optional(),
+  /** Only requests no mock matched (404s, proxied requests). */
+  unmatched: z.boolean().optional(),
+  /** ISO 8601 bounds on when the request arrived, both inclusive. */
+  startDate: z.iso
+    .datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
+    .optional(),
+  endDate: z.iso
+    .datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
+    .optional(),
 });
 export type RequestLogFilter = z.infer<typeof requestLogFilterSchema>;
 
@@ -116,4 +138,31 @@ export interface ProjectStats {
   totalRequests: number;
   lastRequestAt: string | null;
   mocks: MockStats[];
+}
+
+/** How many request-log rows are kept (docs/request-logs.md "Retention"). */
+export interface LogRetentionState {
+  /** Rows kept by projects without their own retention. */
+  defaultRetention: number;
+  /** The project's own retention (null: the default), when a project was asked about. */
+  projectRetention?: number | null;
+  /** The rows the project keeps: its own retention, else the default. */
+  effective?: number;
+  /** Rows the project's log holds now (trimming runs in the background, so briefly more). */
+  rows?: number;
+}
+
+/** What a filtered request log exports as (docs/request-logs.md "Export"). */
+export const LOG_EXPORT_FORMATS = ['har', 'ndjson'] as const;
+export type LogExportFormat = (typeof LOG_EXPORT_FORMATS)[number];
+/** Rows one requestLogs.export call returns at most: a chunk, so any size streams. */
+export const MAX_LOG_EXPORT_CHUNK = 2000;
+
+/** One chunk of an export; the chunks of one export, concatenated, are the document. */
+export interface LogExportChunk {
+  text: string;
+  /** Pass as `after` for the next chunk; null: this was the last. */
+  next: string | null;
+  /** Rows in this chunk. */
+  count: number;
 }

@@ -1,6 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestLog } from '../../../shared/models';
-import { appendLogRow, countRequest, emptyLogCounters, emptyLogRows, type LogRows } from '../store/log-rows';
+import {
+  appendLogRow,
+  CELL,
+  countRequest,
+  emptyLogCounters,
+  emptyLogRows,
+  LOG_WIDTH,
+  type LogRows,
+} from '../store/log-rows';
 import { keepNewest } from './keep-newest';
 import type { LogWriter } from './log-writer';
 import { withoutSecrets } from './log-secrets';
@@ -78,11 +86,28 @@ export class LogBatcher {
   constructor(
     private readonly makeWriter: () => LogWriter,
     private readonly flushMs: number,
-    private readonly retention: number,
+    retention: number | ((projectId: string) => number),
     private readonly keepsSecrets: (projectId: string) => boolean = () => false,
     private readonly countersMs: number = Math.min(flushMs, COUNTERS_MS),
   ) {
+    this.retentionOf = typeof retention === 'number' ? () => retention : retention;
     this.compactAt = this.minCompactAt();
+  }
+
+  /** Rows a project keeps (its own retention, else the default): see docs/request-logs.md. */
+  private readonly retentionOf: (projectId: string) => number;
+
+  /**
+   * Trims these projects to their retention now, without waiting for their next request:
+   * their retention was just lowered. The writer deletes in bounded steps.
+   */
+  retentionChanged(projectIds: readonly string[]): void {
+    if (this.closed || projectIds.length === 0) return;
+    this.ensureWriter().write({
+      rows: emptyLogRows(),
+      counters: emptyLogCounters(),
+      retention: projectIds.map((id) => [id, this.retentionOf(id)]),
+    });
   }
 
   push(x: LoggedExchange): void {
@@ -177,12 +202,13 @@ export class LogBatcher {
   }
 
   private minCompactAt(): number {
-    return Math.min(MAX_QUEUED, 2 * this.retention + WORKER_BATCH);
+    // The default's share: a project keeping more only makes compaction drop less.
+    return Math.min(MAX_QUEUED, 2 * this.retentionOf('') + WORKER_BATCH);
   }
 
   /** Drops queued rows that retention would delete on arrival; past MAX_QUEUED, the oldest. */
   private compact(): void {
-    keepNewest(this.queue, this.retention);
+    keepNewest(this.queue, this.retentionOf);
     if (this.queue.length > MAX_QUEUED) {
       const lost = this.queue.splice(0, this.queue.length - MAX_QUEUED).length;
       if (!this.warnedLoss)
@@ -293,8 +319,16 @@ export class LogBatcher {
     // Counters count requests, not rows: all of them go with whichever batch goes next.
     const counters = this.counters;
     this.counters = emptyLogCounters();
-    this.ensureWriter().write({ rows: this.takeRows(max), counters });
+    const rows = this.takeRows(max);
+    this.ensureWriter().write({ rows, counters, retention: this.retentionsOf(rows) });
     if (this.queue.length === 0) this.compactAt = this.minCompactAt();
+  }
+
+  /** The retention of each project with rows in the batch. */
+  private retentionsOf(rows: LogRows): [string, number][] {
+    const ids = new Set<string>();
+    for (let at = CELL.projectId; at < rows.cells.length; at += LOG_WIDTH) ids.add(rows.cells[at] as string);
+    return [...ids].map((id) => [id, this.retentionOf(id)]);
   }
 
   /** The first `max` queued requests, made rows. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LogCounters, LogRows } from '../store/log-rows';
+import type { RequestLogsRepo } from '../store/request-logs-repo';
 import { LOGS_FILE, type Store } from '../store/store';
 import { siblingWorkerUrl, workerExecArgv } from '../util/worker-file';
 
@@ -8,6 +9,43 @@ import { siblingWorkerUrl, workerExecArgv } from '../util/worker-file';
 export interface LogBatch {
   rows: LogRows;
   counters: LogCounters;
+  /**
+   * The retention of each project the rows belong to, and of projects whose retention just
+   * changed (trimmed even without new rows); a project not listed keeps the writer's default.
+   */
+  retention?: [projectId: string, rows: number][];
+}
+
+/** Writes a batch through `repo`, each project trimmed to its own retention; then trims what is left over, a step per turn. */
+export function writeBatch(
+  repo: RequestLogsRepo,
+  batch: LogBatch,
+  defaultRetention: number,
+  trimSoon: () => void,
+): void {
+  const own = new Map(batch.retention ?? []);
+  repo.insertRows(batch.rows, (id) => own.get(id) ?? defaultRetention, batch.counters, [...own.keys()]);
+  if (repo.hasOverflow()) trimSoon();
+}
+
+/** Runs repo.trimStep with a turn of the event loop between steps (batches and reads go in between) until nothing is over. */
+export function backgroundTrimmer(repo: () => RequestLogsRepo): () => void {
+  let running = false;
+  const step = (): void => {
+    let more = false;
+    try {
+      more = repo().trimStep();
+    } catch (e) {
+      console.error('request logs: trimming old rows failed', e);
+    }
+    if (more) setImmediate(step).unref();
+    else running = false;
+  };
+  return () => {
+    if (running) return;
+    running = true;
+    setImmediate(step).unref();
+  };
 }
 
 /** Where a batch of request logs goes: the store on this thread, or a worker thread. */
@@ -29,12 +67,13 @@ export interface LogWriter {
 }
 
 export function inlineWriter(store: Store, retention: number): LogWriter {
+  const trimSoon = backgroundTrimmer(() => store.logs);
   return {
     mode: 'inline',
     lowPriorityThread: null,
     write(batch) {
       try {
-        store.logs.insertRows(batch.rows, retention, batch.counters);
+        writeBatch(store.logs, batch, retention, trimSoon);
       } catch (e) {
         // Losing a batch of logs is better than failing the mocks that produced them.
         console.error(`could not write ${batch.rows.count} request logs`, e);

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/connection';
 import { RequestLogsRepo } from '../store/request-logs-repo';
 import { lowerThreadPriority } from '../util/thread-priority';
-import type { LogBatch } from './log-writer';
+import { backgroundTrimmer, writeBatch, type LogBatch } from './log-writer';
 
 interface Init {
   file: string;
@@ -26,6 +26,7 @@ const db = openDatabase(init.file, 'NORMAL');
 const repo = new RequestLogsRepo(db);
 
 const lowPriorityThread = lowerThreadPriority();
+const trimSoon = backgroundTrimmer(() => repo);
 
 port.on('message', (msg: { seq: number; batch: LogBatch } | { type: 'close' }) => {
   if ('type' in msg) {
@@ -35,7 +36,7 @@ port.on('message', (msg: { seq: number; batch: LogBatch } | { type: 'close' }) =
   }
   const started = performance.now();
   try {
-    repo.insertRows(msg.batch.rows, init.retention, msg.batch.counters);
+    writeBatch(repo, msg.batch, init.retention, trimSoon);
   } catch (e) {
     port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

@@ -64,6 +64,9 @@ export class MockServer implements MockServerApi {
   private hurried = false;
   /** Projects whose `logSecrets` is on: their request logs keep credentials. */
   private readonly secretsKept = new Set<string>();
+  /** Projects with a retention of their own (Project.logRetention); the rest keep `defaultRetention`. */
+  private readonly retentions = new Map<string, number>();
+  private defaultRetention: number;
   private readonly chaos: ChaosKillSwitch;
   /** Mocks and projects with a chaos setting, as last counted (ServerState.chaos). */
   private chaosSettings = 0;
@@ -73,10 +76,11 @@ export class MockServer implements MockServerApi {
     this.host = opts.host;
     this.port = opts.port;
     this.limits = httpLimits(opts.limits);
+    this.defaultRetention = opts.logRetention;
     this.logs = new LogBatcher(
       () => createLogWriter(opts.store, opts.logRetention),
       opts.logFlushMs,
-      opts.logRetention,
+      (projectId) => this.retentions.get(projectId) ?? this.defaultRetention,
       (projectId) => this.secretsKept.has(projectId),
     );
     this.chaos = new ChaosKillSwitch(opts.store);
@@ -93,7 +97,31 @@ export class MockServer implements MockServerApi {
 
   private loadSecretsKept(): void {
     this.secretsKept.clear();
-    for (const p of this.opts.store.projects.list()) if (p.logSecrets) this.secretsKept.add(p.id);
+    const before = new Map(this.retentions);
+    this.retentions.clear();
+    const changed: string[] = [];
+    for (const p of this.opts.store.projects.list()) {
+      if (p.logSecrets) this.secretsKept.add(p.id);
+      if (p.logRetention !== null) this.retentions.set(p.id, p.logRetention);
+      if (before.get(p.id) !== (p.logRetention ?? undefined)) changed.push(p.id);
+    }
+    // A lowered retention trims at once, not at the project's next request.
+    if (before.size > 0 || this.retentions.size > 0) this.logs.retentionChanged(changed);
+  }
+
+  /** The retention of projects without their own (`--log-retention`, the Settings screen); trims them now. */
+  setDefaultRetention(rows: number): void {
+    this.defaultRetention = rows;
+    this.logs.retentionChanged(
+      this.opts.store.projects
+        .list()
+        .filter((p) => p.logRetention === null)
+        .map((p) => p.id),
+    );
+  }
+
+  getDefaultRetention(): number {
+    return this.defaultRetention;
   }
 
   private exec(): ExecutionDeps {

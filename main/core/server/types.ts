@@ -26,6 +26,9 @@ export interface MockServerApi {
   settleLogs(): Promise<void>;
   /** Writes the hit counters of queued request logs, but not the rows, and resolves once committed: what stats need. */
   settleCounters(): Promise<void>;
+  /** Request-log rows kept by projects without a retention of their own; setting it trims them in the background. */
+  setDefaultRetention(rows: number): void;
+  getDefaultRetention(): number;
   /** A project's runtime state (scenario states, globals, buckets); undefined when the project does not exist. */
   runtime(projectId: string): ProjectRuntime | undefined;
 }

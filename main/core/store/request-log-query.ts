@@ -1,5 +1,12 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../shared/models';
-import type { BodyEncoding, ChaosApplied, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
+import type {
+  AlsoMatched,
+  BodyEncoding,
+  ChaosApplied,
+  ConditionFailure,
+  Pagination,
+  RequestLog,
+} from '../../../shared/models';
 import type { SqliteDb } from './connection';
 
 /**
@@ -20,7 +27,19 @@ export interface LogQueryFilter {
   /** ISO 8601 bounds on created_at, both inclusive. */
   startDate?: string | undefined;
   endDate?: string | undefined;
+  /** Only requests no mock matched (mock_id NULL). */
+  unmatched?: boolean | undefined;
 }
+
+/** Totals past this many rows are not counted: the answer is "at least this many". */
+export const LOG_COUNT_CAP = 10_000;
+/**
+ * A path search counts less far: each match is an index probe into request_logs, and a
+ * common substring ("/api") matches most rows (docs/performance.md, the logs bench).
+ */
+export const LOG_SEARCH_COUNT_CAP = 1_000;
+/** The trigram index needs three characters; shorter path text is matched by a bounded scan. */
+const MIN_TRIGRAM = 3;
 
 /** The columns every log query reads; the list view stops here (no headers, no bodies). */
 export interface LogSummaryRow {
@@ -44,6 +63,7 @@ export interface LogSummaryRow {
   upstream_status: number | null;
   upstream_time_ms: number | null;
   chaos: string | null;
+  also_matched: string | null;
 }
 
 interface LogRow extends LogSummaryRow {
@@ -62,89 +82,201 @@ export type RequestLogSummaryFields = Omit<
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
-  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos`;
+  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos, also_matched`;
 
-const STATUS_RANGES: Record<NonNullable<RequestLogFilter['statusClass']>, [number, number]> = {
-  '1xx': [100, 200],
-  '2xx': [200, 300],
-  '3xx': [300, 400],
-  '4xx': [400, 500],
-  '5xx': [500, 600],
-};
 
 type Params = Record<string, string | number>;
 
-function whereClause(f: LogQueryFilter): { where: string; params: Params } {
+interface Where {
+  where: string;
+  params: Params;
+  /** The path text goes through the trigram index: the query starts from it. */
+  fts: string | null;
+}
+
+/** An FTS5 phrase for `text`: matched literally, case-insensitively, anywhere in the path. */
+const ftsPhrase = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+function whereClause(db: SqliteDb, f: LogQueryFilter, alias = ''): Where {
+  const c = (col: string) => `${alias}${col}`;
   const clauses: string[] = [];
   const params: Params = {};
+  let fts: string | null = null;
   if (f.projectId) {
-    clauses.push('project_id = @projectId');
+    clauses.push(`${c('project_id')} = @projectId`);
     params.projectId = f.projectId;
   }
   if (f.mockId) {
-    clauses.push('mock_id = @mockId');
+    clauses.push(`${c('mock_id')} = @mockId`);
     params.mockId = f.mockId;
+  } else if (f.unmatched) {
+    clauses.push(`${c('mock_id')} IS NULL`);
   }
   if (f.method) {
-    clauses.push('request_method = @method');
+    clauses.push(`${c('request_method')} = @method`);
     params.method = f.method.trim().toUpperCase();
   }
   if (f.statusClass) {
-    const [lo, hi] = STATUS_RANGES[f.statusClass];
-    clauses.push('response_status >= @statusLo AND response_status < @statusHi');
-    params.statusLo = lo;
-    params.statusHi = hi;
+    // status_class is an indexed generated column (response_status / 100): an equality, so the
+    // (project_id, status_class, seq) index hands rows over newest first.
+    clauses.push(`${c('status_class')} = @statusClass`);
+    params.statusClass = Number(f.statusClass[0]);
   }
   if (f.pathText) {
+    const text = f.pathText.toLowerCase();
+    if (text.length >= MIN_TRIGRAM) fts = ftsPhrase(text);
     // instr() instead of LIKE: the user's text may hold % or _, which must match literally.
-    clauses.push('instr(lower(request_path), @pathText) > 0');
-    params.pathText = f.pathText.toLowerCase();
+    // With the trigram index it only re-checks the rows the index found.
+    clauses.push(`instr(lower(${c('request_path')}), @pathText) > 0`);
+    params.pathText = text;
   }
-  // created_at is always a UTC ISO string, so text comparison orders correctly.
+  // created_at is always a UTC ISO string, so text comparison orders correctly. Rows are
+  // written in arrival order, so the range is also a seq range, found through the
+  // (project_id, created_at) index: the row scan then walks seq, newest first.
   if (f.startDate) {
-    clauses.push('created_at >= @startDate');
+    clauses.push(`${c('created_at')} >= @startDate`);
     params.startDate = new Date(f.startDate).toISOString();
+    const lo = f.projectId ? seqAt(db, f.projectId, params.startDate, 'first') : null;
+    if (lo !== null) {
+      clauses.push(`${c('seq')} >= @seqLo`);
+      params.seqLo = lo;
+    }
   }
   if (f.endDate) {
-    clauses.push('created_at <= @endDate');
+    clauses.push(`${c('created_at')} <= @endDate`);
     params.endDate = new Date(f.endDate).toISOString();
+    const hi = f.projectId ? seqAt(db, f.projectId, params.endDate, 'last') : null;
+    if (hi !== null) {
+      clauses.push(`${c('seq')} <= @seqHi`);
+      params.seqHi = hi;
+    }
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, fts };
 }
 
 /**
- * Newest first: the matching total and one window of rows. The inner query pages over the
- * (project_id, seq) index alone (a deferred join), so a deep offset skips index entries
- * instead of reading and discarding whole rows.
+ * The seq of a project's first row at or after `at` (or its last at or before), or null. The
+ * bound only narrows the scan: created_at is still compared, so a clock that stepped back
+ * cannot drop a row that matches.
+ */
+function seqAt(db: SqliteDb, projectId: string, at: string, edge: 'first' | 'last'): number | null {
+  // One index probe: the row at the edge of the range in created_at order.
+  const sql =
+    edge === 'first'
+      ? `SELECT seq FROM request_logs WHERE project_id = ? AND created_at >= ? ORDER BY created_at LIMIT 1`
+      : `SELECT seq FROM request_logs WHERE project_id = ? AND created_at <= ? ORDER BY created_at DESC LIMIT 1`;
+  const seq = db.prepare(sql).pluck().get(projectId, at) as number | undefined;
+  // No row in range: a bound no row passes keeps the answer empty without a scan.
+  return seq ?? (edge === 'first' ? Number.MAX_SAFE_INTEGER : -1);
+}
+
+/** `FROM` for a filter: the trigram index first (newest first) when the path text uses it. */
+function source(w: Where): string {
+  return w.fts === null
+    ? 'request_logs'
+    : // CROSS JOIN keeps the full-text index as the outer loop: it yields rowids newest first
+      // and the scan stops after the page, instead of joining every match.
+      `request_logs_path CROSS JOIN request_logs ON request_logs.seq = request_logs_path.rowid`;
+}
+
+/** The full-text index hands rowids (= seq) over in order only when asked to order by its own rowid. */
+const order = (w: Where): string => (w.fts === null ? 'request_logs.seq' : 'request_logs_path.rowid');
+
+function ftsClause(w: Where): string {
+  if (w.fts === null) return w.where;
+  const match = 'request_logs_path MATCH @fts';
+  return w.where ? `${w.where} AND ${match}` : `WHERE ${match}`;
+}
+
+/** How many rows match, counted up to `cap` (Infinity: exactly). */
+function countLogs(db: SqliteDb, w: Where, cap: number): { total: number; capped: boolean } {
+  const params = w.fts === null ? w.params : { ...w.params, fts: w.fts };
+  if (!Number.isFinite(cap)) {
+    const n = db
+      .prepare(`SELECT COUNT(*) FROM ${source(w)} ${ftsClause(w)}`)
+      .pluck()
+      .get(params) as number;
+    return { total: n, capped: false };
+  }
+  const n = db
+    .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${source(w)} ${ftsClause(w)} LIMIT @cap)`)
+    .pluck()
+    .get({ ...params, cap: cap + 1 }) as number;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+export interface LogWindow {
+  limit: number;
+  offset: number;
+  /** A row id: only rows older than it (keyset paging: a deep page costs what the first does). */
+  before?: string | undefined;
+}
+
+/**
+ * Newest first: the matching total (up to `cap`) and one window of rows. The inner query
+ * pages over an index alone (a deferred join), so an offset skips index entries instead of
+ * reading and discarding whole rows; a cursor (`before`) skips nothing.
  */
 function queryLogs<R>(
   db: SqliteDb,
   filter: LogQueryFilter,
-  window: { limit: number; offset: number },
+  window: LogWindow,
   columns: string,
-): { rows: R[]; total: number } {
-  const { where, params } = whereClause(filter);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM request_logs ${where}`).get(params) as { n: number }).n;
+  cap = LOG_COUNT_CAP,
+): { rows: R[]; total: number; totalCapped: boolean } {
+  const w = whereClause(db, filter, 'request_logs.');
+  if (window.before !== undefined) {
+    const seq = db.prepare('SELECT seq FROM request_logs WHERE id = ?').pluck().get(window.before) as
+      number | undefined;
+    // A cursor row trimmed meanwhile: everything older than the oldest kept row is gone too.
+    w.where = `${w.where ? `${w.where} AND` : 'WHERE'} request_logs.seq < @beforeSeq`;
+    w.params.beforeSeq = seq ?? 0;
+  }
+  // Counted to the cap past the window asked for: a viewer scrolling deeper sees the total grow ("20,000+").
+  const { total, capped } = countLogs(db, w, window.offset + (w.fts === null ? cap : Math.min(cap, LOG_SEARCH_COUNT_CAP)));
   // Past the last row there is nothing to read; SQLite is never asked for such an offset.
-  if (!(window.offset < total)) return { rows: [], total };
+  if (!capped && !(window.offset < total)) return { rows: [], total, totalCapped: capped };
+  const params = { ...w.params, limit: window.limit, offset: window.offset, ...(w.fts === null ? {} : { fts: w.fts }) };
   const rows = db
     .prepare(
       `SELECT ${columns} FROM request_logs WHERE seq IN (
-         SELECT seq FROM request_logs ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset
+         SELECT request_logs.seq FROM ${source(w)} ${ftsClause(w)} ORDER BY ${order(w)} DESC LIMIT @limit OFFSET @offset
        ) ORDER BY seq DESC`,
     )
-    .all({ ...params, ...window }) as R[];
-  return { rows, total };
+    .all(params) as R[];
+  return { rows, total, totalCapped: capped };
+}
+
+/**
+ * Full rows oldest first, after the row `after` (an id; none: from the oldest), at most
+ * `limit`: what an export reads page by page, so a million rows never sit in memory at once.
+ */
+export function logsAfter(
+  db: SqliteDb,
+  filter: LogQueryFilter,
+  after: string | undefined,
+  limit: number,
+): RequestLog[] {
+  const w = whereClause(db, filter, 'request_logs.');
+  if (after !== undefined) {
+    const seq = db.prepare('SELECT seq FROM request_logs WHERE id = ?').pluck().get(after) as number | undefined;
+    w.where = `${w.where ? `${w.where} AND` : 'WHERE'} request_logs.seq > @afterSeq`;
+    w.params.afterSeq = seq ?? 0;
+  }
+  const params = { ...w.params, limit, ...(w.fts === null ? {} : { fts: w.fts }) };
+  const rows = db
+    .prepare(`SELECT request_logs.* FROM ${source(w)} ${ftsClause(w)} ORDER BY ${order(w)} ASC LIMIT @limit`)
+    .all(params) as LogRow[];
+  return rows.map(toLog);
 }
 
 /** Summaries (no headers, no bodies) by offset: what the log viewer lists. */
 export function querySummaryRows(
   db: SqliteDb,
   filter: LogQueryFilter,
-  limit: number,
-  offset: number,
-): { rows: LogSummaryRow[]; total: number } {
-  return queryLogs<LogSummaryRow>(db, filter, { limit, offset }, SUMMARY_COLUMNS);
+  window: LogWindow,
+): { rows: LogSummaryRow[]; total: number; totalCapped: boolean } {
+  return queryLogs<LogSummaryRow>(db, filter, window, SUMMARY_COLUMNS);
 }
 
 /** Full rows by page number, as mockbird-api.md §6 pages them. */
@@ -154,7 +286,8 @@ export function pageRequestLogs(
   page: number,
   limit: number,
 ): { data: RequestLog[]; pagination: Pagination } {
-  const { rows, total } = queryLogs<LogRow>(db, filter, { limit, offset: (page - 1) * limit }, '*');
+  // mockbird-api.md §6 promises an exact total and page count.
+  const { rows, total } = queryLogs<LogRow>(db, filter, { limit, offset: (page - 1) * limit }, '*', Infinity);
   return { data: rows.map(toLog), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
 }
 
@@ -179,6 +312,7 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
       ? null
       : { upstream: r.upstream_url, upstreamStatus: r.upstream_status, upstreamMs: r.upstream_time_ms ?? 0 },
   chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
+  ...(r.also_matched ? { alsoMatched: JSON.parse(r.also_matched) as AlsoMatched[] } : {}),
 });
 
 export const toLog = (r: LogRow): RequestLog => ({

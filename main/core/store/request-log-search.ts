@@ -1,5 +1,5 @@
 import type { RequestLog, RequestLogFilter, RequestLogSummary } from '../../../shared/models';
-import { querySummaryRows, toLogSummaryFields, type LogSummaryRow } from './request-log-query';
+import { querySummaryRows, toLogSummaryFields, type LogSummaryRow, type LogWindow } from './request-log-query';
 import type { Store } from './store';
 
 /**
@@ -9,16 +9,15 @@ import type { Store } from './store';
 export function searchRequestLogs(
   store: Store,
   filter: RequestLogFilter,
-  limit: number,
-  offset: number,
-): { rows: RequestLogSummary[]; total: number } {
-  const { rows, total } = querySummaryRows(store.logsDb, filter, limit, offset);
+  window: LogWindow,
+): { rows: RequestLogSummary[]; total: number; totalCapped: boolean } {
+  const { rows, total, totalCapped } = querySummaryRows(store.logsDb, filter, window);
   const names = lookupNames(
     store,
     rows.map((r) => r.mock_id),
     rows.map((r) => r.response_id),
   );
-  return { rows: rows.map((r) => rowToSummary(r, names)), total };
+  return { rows: rows.map((r) => rowToSummary(r, names)), total, totalCapped };
 }
 
 export interface NameLookup {

@@ -14,6 +14,16 @@ export type LogPage = ReturnType<typeof pageRequestLogs>;
  */
 export const KEPT_FREE_PAGES = 1024;
 
+/** Rows each project keeps: one number for all, or one per project (docs/request-logs.md "Retention"). */
+export type Retention = number | ((projectId: string) => number);
+
+/**
+ * The most rows one trim deletes in one transaction: lowering a project's retention from
+ * millions to thousands is done in steps (trimStep), each short enough that the batches and
+ * reads waiting behind it are not held up.
+ */
+export const TRIM_BATCH = 10_000;
+
 export class RequestLogsRepo {
   private readonly insertStmt;
   private readonly mockCounterStmt;
@@ -28,6 +38,8 @@ export class RequestLogsRepo {
    */
   private readonly rowCounts = new Map<string, number>();
   private dataVersion = -1;
+  /** Projects still over their retention after a bounded trim, with that retention. */
+  private readonly overflowing = new Map<string, number>();
 
   constructor(private readonly db: SqliteDb) {
     this.insertStmt = db.prepare(
@@ -53,17 +65,24 @@ export class RequestLogsRepo {
   }
 
   /** insertRows() for RequestLog objects (tests, imports, tools). */
-  insertBatch(logs: readonly RequestLog[], retention: number): void {
+  insertBatch(logs: readonly RequestLog[], retention: Retention): void {
     this.insertRows(toLogRows(logs), retention);
   }
 
   /**
    * Writes a batch in one transaction (one fsync-free WAL append instead of one per row),
    * adds `counters` to the hit counters (by default, those of the rows themselves), then
-   * trims each touched project to `retention` rows.
+   * trims each touched project, and each of `trimAlso` (its retention just changed), to its
+   * retention, at most TRIM_BATCH rows each: what is left over, trimStep() deletes.
    */
-  insertRows(rows: LogRows, retention: number, counters: LogCounters = countLogRows(rows)): void {
-    if (rows.count === 0 && counters.projects.size === 0) return;
+  insertRows(
+    rows: LogRows,
+    retention: Retention,
+    counters: LogCounters = countLogRows(rows),
+    trimAlso: readonly string[] = [],
+  ): void {
+    if (rows.count === 0 && counters.projects.size === 0 && trimAlso.length === 0) return;
+    const retentionOf = typeof retention === 'number' ? () => retention : retention;
     const { cells } = rows;
     const { mocks, projects } = counters;
     const added = new Map<string, number>();
@@ -79,7 +98,10 @@ export class RequestLogsRepo {
           for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
           for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
           for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
-          for (const [projectId, n] of added) trimmed = this.trim(projectId, n, retention) || trimmed;
+          for (const [projectId, n] of added) trimmed = this.trim(projectId, n, retentionOf(projectId)) || trimmed;
+          for (const projectId of trimAlso) {
+            if (!added.has(projectId)) trimmed = this.trim(projectId, 0, retentionOf(projectId)) || trimmed;
+          }
           // IMMEDIATE: take the write lock first, so another writer's lock is waited for
           // (busy_timeout); a deferred transaction in WAL mode fails at once instead, losing the batch.
         })
@@ -108,6 +130,7 @@ export class RequestLogsRepo {
   private deleting(fn: () => void): void {
     this.db.transaction(fn)();
     this.rowCounts.clear();
+    this.overflowing.clear();
     this.reclaim(0);
   }
 
@@ -119,17 +142,59 @@ export class RequestLogsRepo {
     }
   }
 
-  /** Keeps the newest `retention` rows of a project that has just received `added` rows; true if it deleted some. */
+  /**
+   * Deletes the oldest rows of a project that has just received `added` rows, down to its
+   * newest `retention`, at most TRIM_BATCH of them; true if it deleted some.
+   */
   private trim(projectId: string, added: number, retention: number): boolean {
     const known = this.rowCounts.get(projectId);
     let count = known === undefined ? (this.countStmt.get(projectId) as number) : known + added;
     const over = count > retention;
     if (over) {
-      this.trimStmt.run({ projectId, skip: count - retention - 1 });
-      count = retention;
+      const n = Math.min(count - retention, TRIM_BATCH);
+      this.trimStmt.run({ projectId, skip: n - 1 });
+      count -= n;
     }
+    if (count > retention) this.overflowing.set(projectId, retention);
+    else this.overflowing.delete(projectId);
     this.rowCounts.set(projectId, count);
     return over;
+  }
+
+  /** Whether a trim left rows over a project's retention (then call trimStep until it says no). */
+  hasOverflow(): boolean {
+    return this.overflowing.size > 0;
+  }
+
+  /**
+   * One bounded step of the trimming batches left over (TRIM_BATCH rows of one project, in
+   * its own transaction); true while more remains. Writers call it between batches, so
+   * older rows go in the background.
+   */
+  trimStep(): boolean {
+    const next = this.overflowing.entries().next();
+    if (next.done) return false;
+    const [projectId, retention] = next.value;
+    let trimmed = false;
+    try {
+      this.db
+        .transaction(() => {
+          this.checkDataVersion();
+          trimmed = this.trim(projectId, 0, retention);
+        })
+        .immediate();
+    } catch (e) {
+      this.rowCounts.clear();
+      this.overflowing.delete(projectId);
+      throw e;
+    }
+    if (trimmed) this.reclaim();
+    return this.overflowing.size > 0;
+  }
+
+  /** Rows a project has in the log now (exact; an index count). */
+  rowCount(projectId: string): number {
+    return this.countStmt.get(projectId) as number;
   }
 
   /** Newest first, by page number: the request-log query's REST shape (request-log-query.ts). */

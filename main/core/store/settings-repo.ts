@@ -1,5 +1,8 @@
 import type { SqliteDb } from './connection';
 
+/** The default request-log retention chosen on the Settings screen (requestLogs.setDefaultRetention). */
+export const LOG_RETENTION_SETTING = 'logs.retention';
+
 /** Small key/value settings of the local app (never secrets: those live in the keychain). */
 export class SettingsRepo {
   constructor(private readonly db: SqliteDb) {}

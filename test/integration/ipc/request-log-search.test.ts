@@ -63,12 +63,12 @@ const time = <T>(fn: () => T): [T, number] => {
 
 describe('searchRequestLogs over 100,000 rows', () => {
   it('pages newest first with the total, and reaches the oldest row by offset quickly', () => {
-    const [first, t1] = time(() => searchRequestLogs(store, { projectId }, 500, 0));
+    const [first, t1] = time(() => searchRequestLogs(store, { projectId }, { limit: 500, offset: 0 }));
     expect(first.total).toBe(N);
     expect(first.rows).toHaveLength(500);
     expect(first.rows[0]!.id).toBe(`log-${N - 1}`);
     expect(first.rows[499]!.id).toBe(`log-${N - 500}`);
-    const [deep, t2] = time(() => searchRequestLogs(store, { projectId }, 500, N - 500));
+    const [deep, t2] = time(() => searchRequestLogs(store, { projectId }, { limit: 500, offset: N - 500 }));
     expect(deep.rows.at(-1)!.id).toBe('log-0');
     expect(deep.rows).toHaveLength(500);
     // Generous bounds for a loaded 2-core CI box; measured ~10-30 ms here.
@@ -77,7 +77,7 @@ describe('searchRequestLogs over 100,000 rows', () => {
   });
 
   it('returns summaries with names and without bodies or headers', () => {
-    const { rows } = searchRequestLogs(store, { projectId, mockId }, 1, 0);
+    const { rows } = searchRequestLogs(store, { projectId, mockId }, { limit: 1, offset: 0 });
     expect(rows[0]).toMatchObject({
       id: `log-${N - 10}`,
       mockName: 'Item',
@@ -86,22 +86,35 @@ describe('searchRequestLogs over 100,000 rows', () => {
     });
     for (const k of ['requestBody', 'responseBody', 'requestHeaders', 'responseHeaders'])
       expect(rows[0]).not.toHaveProperty(k);
-    expect(searchRequestLogs(store, { projectId }, 1, 1).rows[0]).toMatchObject({ mockName: null, responseName: null });
+    expect(searchRequestLogs(store, { projectId }, { limit: 1, offset: 1 }).rows[0]).toMatchObject({
+      mockName: null,
+      responseName: null,
+    });
   });
 
   it('filters by method, status class, path text and mock, and combines them', () => {
-    expect(searchRequestLogs(store, { projectId, method: 'post' }, 10, 0).total).toBe(N / 4);
-    const s5 = searchRequestLogs(store, { projectId, statusClass: '5xx' }, 10, 0);
+    expect(searchRequestLogs(store, { projectId, method: 'post' }, { limit: 10, offset: 0 }).total).toBe(N / 4);
+    const s5 = searchRequestLogs(store, { projectId, statusClass: '5xx' }, { limit: 10, offset: 0 });
     expect(s5.total).toBe(N / 4);
     expect(s5.rows.every((r) => r.responseStatus >= 500)).toBe(true);
-    expect(searchRequestLogs(store, { projectId, statusClass: '2xx' }, 10, 0).total).toBe(N / 2);
-    expect(searchRequestLogs(store, { projectId, statusClass: '3xx' }, 10, 0)).toEqual({ rows: [], total: 0 });
-    expect(searchRequestLogs(store, { projectId, mockId }, 10, 0).total).toBe(N / 10);
+    expect(searchRequestLogs(store, { projectId, statusClass: '2xx' }, { limit: 10, offset: 0 }).total).toBe(N / 2);
+    expect(searchRequestLogs(store, { projectId, statusClass: '3xx' }, { limit: 10, offset: 0 })).toEqual({
+      rows: [],
+      total: 0,
+      totalCapped: false,
+    });
+    expect(searchRequestLogs(store, { projectId, mockId }, { limit: 10, offset: 0 }).total).toBe(N / 10);
     // % and _ are literal text here, not LIKE wildcards; matching ignores case.
-    expect(searchRequestLogs(store, { projectId, pathText: '100%_OFF' }, 10, 0).total).toBe(N / 1000);
-    expect(searchRequestLogs(store, { projectId, pathText: '%' }, 10, 0).total).toBe(N / 1000);
+    expect(searchRequestLogs(store, { projectId, pathText: '100%_OFF' }, { limit: 10, offset: 0 }).total).toBe(
+      N / 1000,
+    );
+    expect(searchRequestLogs(store, { projectId, pathText: '%' }, { limit: 10, offset: 0 }).total).toBe(N / 1000);
     const [combined, t] = time(() =>
-      searchRequestLogs(store, { projectId, method: 'GET', statusClass: '2xx', mockId, pathText: 'items/9' }, 50, 100),
+      searchRequestLogs(
+        store,
+        { projectId, method: 'GET', statusClass: '2xx', mockId, pathText: 'items/9' },
+        { limit: 50, offset: 100 },
+      ),
     );
     expect(
       combined.rows.every((r) => r.requestMethod === 'GET' && r.responseStatus === 200 && r.mockId === mockId),
@@ -111,7 +124,13 @@ describe('searchRequestLogs over 100,000 rows', () => {
   });
 
   it("never shows another project's rows, and an offset past the end is empty", () => {
-    expect(searchRequestLogs(store, { projectId: otherProjectId }, 10, 0).rows.map((r) => r.id)).toEqual(['elsewhere']);
-    expect(searchRequestLogs(store, { projectId }, 10, N)).toEqual({ rows: [], total: N });
+    expect(
+      searchRequestLogs(store, { projectId: otherProjectId }, { limit: 10, offset: 0 }).rows.map((r) => r.id),
+    ).toEqual(['elsewhere']);
+    expect(searchRequestLogs(store, { projectId }, { limit: 10, offset: N })).toEqual({
+      rows: [],
+      total: N,
+      totalCapped: false,
+    });
   });
 });

@@ -70,6 +70,13 @@ export class FakeServer implements MockServerApi {
   async settleLogs(): Promise<void> {
     this.flushLogs();
   }
+  private retention = 10_000;
+  setDefaultRetention(rows: number): void {
+    this.retention = rows;
+  }
+  getDefaultRetention(): number {
+    return this.retention;
+  }
   async settleCounters(): Promise<void> {
     this.flushCounters();
   }

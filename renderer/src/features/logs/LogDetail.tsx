@@ -1,7 +1,9 @@
 import type { RequestLogSummary, ServerState } from '../../../../shared/ipc/contract';
 import { describeChaosApplied, type BodyEncoding, type Project, type RequestLog } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { useQuery } from '../../app/query';
+import { invalidate, mockKeys, useQuery } from '../../app/query';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { useAppStore } from '../../app/store';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -37,6 +39,7 @@ export function LogDetail({ logId, project, server, summary }: Props) {
         <span className={`status status-${statusTone(log.responseStatus)}`}>{statusLabel(log.responseStatus)}</span>
         <span className="muted">{log.responseTimeMs.toFixed(1)} ms</span>
         <CopyButton text={curl} label="Copy as curl" visibleLabel="Copy as curl" className="push-right" />
+        <CreateMockButton logId={log.id} />
       </div>
       <section className="match-box" aria-label="Match">
         {log.mockId ? (
@@ -88,6 +91,20 @@ export function LogDetail({ logId, project, server, summary }: Props) {
             Chaos: <strong>{describeChaosApplied(log.chaos)}</strong>
             {log.chaos.fault && ' — the client got a broken connection, not this status and body'}
           </div>
+        )}
+        {log.alsoMatched && log.alsoMatched.length > 0 && (
+          <ul className="failures also-matched" aria-label="Also matched" data-testid="also-matched">
+            {log.alsoMatched.map((a) => (
+              <li key={a.responseId}>
+                <strong>{a.responseName}</strong> also matched, not chosen:{' '}
+                {a.rule === 'first'
+                  ? 'the first matching response wins (this mock’s rule)'
+                  : a.rule === 'sequential'
+                    ? 'sequential mode picked the next one in turn'
+                    : 'the weighted draw picked another'}
+              </li>
+            ))}
+          </ul>
         )}
         {log.conditionFailures.length > 0 && (
           <ul className="failures" aria-label="Responses not chosen">
@@ -186,4 +203,25 @@ function pretty(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** "Create a mock from this request": a mock for its method and path answering what it got (or 200 {} for a 404). */
+function CreateMockButton({ logId }: { logId: string }) {
+  const { navigate, notify } = useAppStore(useShallow((s) => ({ navigate: s.navigate, notify: s.notify })));
+  const create = async () => {
+    try {
+      const mock = await call('requestLogs.createMock', { id: logId });
+      invalidate(...mockKeys(mock.projectId, mock.id));
+      for (const w of mock.warnings ?? []) notify({ kind: 'error', message: w.message });
+      navigate({ view: 'mocks', mockId: mock.id });
+    } catch (e) {
+      const err = e as AppErrorShape;
+      notify({ kind: 'error', message: err.message, hint: err.hint });
+    }
+  };
+  return (
+    <button type="button" className="btn btn-small" onClick={() => void create()}>
+      Create mock from this request
+    </button>
+  );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ProjectWithMocks, RequestLogSummary } from '../../../../shared/ipc/contract';
+import type { ProjectWithMocks, RequestLogFilter, RequestLogSummary } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call, subscribe } from '../../app/api';
 import { useAppStore } from '../../app/store';
@@ -13,6 +13,7 @@ import { LogDetail } from './LogDetail';
 import { LogFeed } from './log-feed';
 import { LogFilters } from './LogFilters';
 import { LogList } from './LogList';
+import { RetentionControl } from './RetentionControl';
 
 const fetchPage = (filter: Parameters<typeof call<'requestLogs.list'>>[1], offset: number, limit: number) =>
   call('requestLogs.list', { ...filter, offset, limit });
@@ -60,6 +61,8 @@ export function LogViewer({ project }: { project: ProjectWithMocks }) {
       <div className="log-toolbar">
         <LogFilters filters={filters} mocks={project.mocks} onChange={setFilters} />
         <FeedStatus feed={feed} running={server?.running ?? false} onClear={() => setConfirmClear(true)} />
+        <ExportButtons projectId={project.id} slug={project.slug} filters={filters} />
+        <RetentionControl projectId={project.id} />
       </div>
       <div className="log-split">
         <div className="log-list-pane">
@@ -127,7 +130,8 @@ function FeedStatus({ feed, running, onClear }: { feed: LogFeed; running: boolea
   return (
     <>
       <span className="log-count" data-testid="log-count" aria-live="off">
-        {feed.count.toLocaleString('en-US')} {feed.count === 1 ? 'request' : 'requests'}
+        {feed.count.toLocaleString('en-US')}
+        {feed.capped ? '+' : ''} {feed.count === 1 && !feed.capped ? 'request' : 'requests'}
       </span>
       <span className={`live ${running ? 'on' : ''}`}>{running ? '● Live' : 'Server stopped'}</span>
       <button type="button" className="btn btn-small btn-danger-ghost" disabled={feed.count === 0} onClick={onClear}>
@@ -144,5 +148,69 @@ function FeedBody({ feed, empty, children }: { feed: LogFeed; empty: ReactNode; 
       <ErrorNotice error={feed.error} />
       {feed.loaded && feed.count === 0 ? empty : children}
     </>
+  );
+}
+
+/** Rows the UI exports at most (the CLI streams any number: `mockdeck logs export`). */
+const UI_EXPORT_MAX = 200_000;
+
+/** Downloads the filtered log as HAR 1.2 or NDJSON, read chunk by chunk (requestLogs.export). */
+function ExportButtons({
+  projectId,
+  slug,
+  filters,
+}: {
+  projectId: string;
+  slug: string;
+  filters: Omit<RequestLogFilter, 'projectId'>;
+}) {
+  const notify = useAppStore((s) => s.notify);
+  const [busy, setBusy] = useState(false);
+  const run = async (format: 'har' | 'ndjson') => {
+    setBusy(true);
+    try {
+      const parts: string[] = [];
+      let after: string | undefined;
+      let rows = 0;
+      for (;;) {
+        const chunk = await call('requestLogs.export', { projectId, ...filters, format, limit: 2000, after });
+        parts.push(chunk.text);
+        rows += chunk.count;
+        if (chunk.next === null) break;
+        if (rows >= UI_EXPORT_MAX) {
+          if (format === 'har') parts.push(']}}\n');
+          notify({
+            kind: 'error',
+            message: `Exported the first ${rows.toLocaleString('en-US')} requests`,
+            hint: `use \`mockdeck logs export --project ${slug}\` for the whole log`,
+          });
+          break;
+        }
+        after = chunk.next;
+      }
+      const url = URL.createObjectURL(
+        new Blob(parts, { type: format === 'har' ? 'application/json' : 'application/x-ndjson' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${slug}-requests.${format === 'har' ? 'har' : 'ndjson'}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      const err = e as AppErrorShape;
+      notify({ kind: 'error', message: err.message, hint: err.hint });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="log-export" role="group" aria-label="Export the filtered log">
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run('har')}>
+        Export HAR
+      </button>
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run('ndjson')}>
+        Export NDJSON
+      </button>
+    </span>
   );
 }

@@ -16,7 +16,7 @@ export type FetchPage = (
   filter: RequestLogFilter,
   offset: number,
   limit: number,
-) => Promise<{ rows: RequestLogSummary[]; total: number }>;
+) => Promise<{ rows: RequestLogSummary[]; total: number; totalCapped?: boolean }>;
 
 /**
  * The rows a log viewer can show, newest first, of any length: the store is paged lazily
@@ -36,6 +36,8 @@ export class LogFeed {
   private blocks = new Map<number, RequestLogSummary[]>();
   private pending = new Set<number>();
   private snapshotTotal = 0;
+  /** The store counted only so far: `count` is a lower bound, shown as "10,000+". */
+  capped = false;
   /**
    * The newest row the store had when block 0 was read. Ids are time-ordered (UUIDv7, in
    * arrival order), so a row pushed live later with an id at or below it is already in
@@ -93,6 +95,7 @@ export class LogFeed {
     this.blocks.clear();
     this.pending.clear();
     this.snapshotTotal = 0;
+    this.capped = false;
     this.snapshotNewestId = '';
     this.loaded = false;
     this.error = null;
@@ -128,10 +131,11 @@ export class LogFeed {
       const rows = res.rows.filter((r) => !this.liveIds.has(r.id));
       this.blocks.set(b, rows);
       if (b === 0 && res.rows[0] && res.rows[0].id > this.snapshotNewestId) this.snapshotNewestId = res.rows[0].id;
-      this.snapshotTotal =
-        b === 0
-          ? Math.max(0, res.total - this.live.length)
-          : Math.min(this.snapshotTotal, Math.max(0, res.total - this.live.length));
+      const total = Math.max(0, res.total - this.live.length);
+      // A capped total is "at least": it grows as deeper blocks are counted, and says so (capped).
+      if (res.totalCapped) this.snapshotTotal = Math.max(this.snapshotTotal, total);
+      else this.snapshotTotal = b === 0 ? total : Math.min(this.snapshotTotal, total);
+      if (b === 0 || res.totalCapped !== undefined) this.capped = res.totalCapped === true;
       this.loaded = true;
     } catch (e) {
       if (gen !== this.generation) return;

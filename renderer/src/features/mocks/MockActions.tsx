@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { Mock } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate, mockKeys } from '../../app/query';
+import { warnShadowing } from './use-mock-form';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../ui/Dialog';
 
@@ -20,6 +21,7 @@ export function MockActions({ projectId, mock }: { projectId: string; mock: Mock
       const copy = await call('mocks.duplicate', { id: mock.id });
       invalidate(...mockKeys(projectId, copy.id));
       navigate({ mockId: copy.id });
+      warnShadowing(notify, copy.warnings);
     } catch (e) {
       fail(e);
     }

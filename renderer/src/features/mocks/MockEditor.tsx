@@ -244,6 +244,27 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
             </select>
           )}
         </Field>
+        <Field
+          label="When several responses match"
+          error={m.fieldError('responseSelection')}
+          help={
+            m.form.responseSelection === 'first'
+              ? 'the first matching response in order answers (Mockoon’s rule)'
+              : 'a draw by weight among the matching responses (the spec’s rule)'
+          }
+        >
+          {(ids) => (
+            <select
+              {...ids}
+              disabled={crud}
+              value={m.form.responseSelection}
+              onChange={(e) => m.update({ responseSelection: e.target.value as Mock['responseSelection'] })}
+            >
+              <option value="weighted">Weighted draw</option>
+              <option value="first">First match wins</option>
+            </select>
+          )}
+        </Field>
         <div className="field field-check">
           <label>
             <input

@@ -7,6 +7,7 @@ import {
   type MockKind,
   type MockCreate,
   type ResponseMode,
+  type ResponseSelection,
   type ResponseType,
 } from '../../../../shared/models';
 
@@ -19,6 +20,7 @@ export interface MockForm {
   responseType: ResponseType;
   responseDelay: string;
   responseMode: ResponseMode;
+  responseSelection: ResponseSelection;
   isActive: boolean;
   kind: MockKind;
   /** The CRUD route's bucket name; '' for none chosen. */
@@ -36,6 +38,7 @@ export const emptyMockForm = (): MockForm => ({
   responseType: 'json',
   responseDelay: '0',
   responseMode: 'random',
+  responseSelection: 'weighted',
   isActive: true,
   kind: 'http',
   bucket: '',
@@ -50,6 +53,7 @@ export const mockToForm = (m: Mock): MockForm => ({
   responseType: m.responseType,
   responseDelay: String(m.responseDelay),
   responseMode: m.responseMode,
+  responseSelection: m.responseSelection,
   isActive: m.isActive,
   kind: m.kind,
   bucket: m.bucket ?? '',
@@ -91,6 +95,7 @@ export function mockFormToPayload(f: MockForm): MockCreate {
     responseType: f.responseType,
     responseDelay: toNumber(f.responseDelay),
     responseMode: f.responseMode,
+    responseSelection: f.responseSelection,
     isActive: f.isActive,
     kind: f.kind,
     bucket: f.bucket.trim() || null,

@@ -1,3 +1,4 @@
+import type { RouteWarning } from '../../../../shared/models';
 import { useState } from 'react';
 import type { Mock } from '../../../../shared/models';
 import { call } from '../../app/api';
@@ -44,6 +45,7 @@ export function useMockForm(projectId: string, mock: Mock | null) {
       } else {
         notify({ kind: 'info', message: 'Mock saved' });
       }
+      warnShadowing(notify, saved.warnings);
     });
 
   const update = (p: Partial<MockForm>) => setForm((f) => ({ ...f, ...p }));
@@ -81,4 +83,18 @@ export function useMockForm(projectId: string, mock: Mock | null) {
     generalError,
     clearError: saver.clearError,
   };
+}
+
+/** A route two active mocks share (docs/routes.md): said until one of them is deactivated from the mock list. */
+export function warnShadowing(
+  notify: (t: { kind: 'info' | 'error'; message: string; hint?: string }) => void,
+  warnings: readonly RouteWarning[] | undefined,
+): void {
+  for (const w of warnings ?? []) {
+    notify({
+      kind: 'error',
+      message: w.message,
+      hint: 'the mock list marks the shadowed mock: “Deactivate the other” there',
+    });
+  }
 }
