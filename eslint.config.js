@@ -20,6 +20,7 @@ const CORE = [
   'main/core/server',
   'main/core/proxy',
   'main/core/events',
+  'main/core/ai',
   'main/core/handlers',
   'main/core/server/management',
 ];
@@ -87,6 +88,8 @@ export const LAYERS = [
   ]),
   // The proxy: a pipeline stage (engine) that records through the catalog.
   layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  // AI generation with the user's own key: settings and usage in the store, the key in secrets.
+  layer('main/core/ai', ['main/core/secrets', 'main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',

@@ -39,6 +39,7 @@ import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
+import { aiCalls } from './ai';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -391,6 +392,9 @@ export const calls = {
 
   /* ---- Templating: the helper reference and the preview (declared in ./templating.ts) ---- */
   ...templatingCalls,
+
+  /* ---- AI generation with the user's own key, and its settings (declared in ./ai.ts) ---- */
+  ...aiCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

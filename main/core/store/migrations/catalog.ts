@@ -201,4 +201,19 @@ ALTER TABLE mocks ADD COLUMN chaos TEXT;
 ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
+  {
+    // AI generation with the user's own key (docs/ai.md): tokens the provider counted, per
+    // calendar month (UTC), so the monthly limit holds across restarts. The settings live in
+    // the settings table and the key in the OS keychain: nothing secret here.
+    version: 12,
+    name: 'ai token usage per month',
+    sql: `
+CREATE TABLE ai_token_usage (
+  month TEXT PRIMARY KEY,
+  prompt_tokens INTEGER NOT NULL DEFAULT 0,
+  completion_tokens INTEGER NOT NULL DEFAULT 0,
+  requests INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
