@@ -38,6 +38,7 @@ const FEATURES = [
   'palette',
   'chaos',
   'proxy',
+  'ai',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -126,7 +127,8 @@ export const LAYERS = [
   layer(feature('cloud'), RENDERER_BASE),
   layer(feature('projects'), [feature('cloud'), ...RENDERER_BASE]),
   layer(feature('scenarios'), RENDERER_BASE),
-  layer(feature('responses'), [feature('conditions'), feature('scenarios'), ...RENDERER_BASE]),
+  layer(feature('ai'), RENDERER_BASE),
+  layer(feature('responses'), [feature('conditions'), feature('scenarios'), feature('ai'), ...RENDERER_BASE]),
   layer(feature('chaos'), RENDERER_BASE),
   layer(feature('buckets'), RENDERER_BASE),
   layer(feature('mocks'), [

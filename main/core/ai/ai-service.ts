@@ -44,7 +44,7 @@ const MAX_REPAIR_ECHO = 20_000;
 
 /** What to say when no provider is set, on every transport. */
 export const NOT_CONFIGURED_HINT =
-  'open Settings → AI in MockDeck and pick OpenAI, Ollama, LM Studio or a custom server, or call PUT /settings/byok with {"provider": "ollama", "model": "llama3.2"} (add "api_key" for OpenAI)';
+  'open AI settings in MockDeck (sidebar → AI) and pick OpenAI, Ollama, LM Studio or a custom server, or call PUT /settings/byok with {"provider": "ollama", "model": "llama3.2"} (add "api_key" for OpenAI)';
 
 /**
  * AI generation with the user's own key and provider (docs/ai.md): the BYOK settings, the
@@ -172,7 +172,7 @@ export class AiService {
     throw new AppError(
       'AI_PROVIDER_ERROR',
       `The model "${endpoint.model}" answered ${task.what} that MockDeck cannot use, twice: ${problem}.`,
-      { hint: 'try again, describe it more plainly, or choose a larger model in Settings → AI' },
+      { hint: 'try again, describe it more plainly, or choose a larger model in AI settings (sidebar → AI)' },
     );
   }
 
@@ -208,7 +208,7 @@ export class AiService {
     throw new AppError(
       'AI_PROVIDER_ERROR',
       `The AI provider at ${describeEndpoint(endpoint.baseUrl)} refused the request (HTTP 400)${refused ? `: ${refused}` : ''}`,
-      { hint: 'check the model name in Settings → AI' },
+      { hint: 'check the model name in AI settings (sidebar → AI)' },
     );
   }
 
@@ -229,7 +229,7 @@ export class AiService {
         'AI_NOT_CONFIGURED',
         `No API key is stored for ${AI_PROVIDER_PRESETS[settings.provider].label}.`,
         {
-          hint: 'enter the key in Settings → AI, or PUT /settings/byok with "api_key"',
+          hint: 'enter the key in AI settings (sidebar → AI), or PUT /settings/byok with "api_key"',
         },
       );
     }
@@ -249,7 +249,9 @@ export class AiService {
       throw new AppError(
         'AI_LIMIT_REACHED',
         `This month's AI token limit is used up: ${used.toLocaleString('en')} of ${limit.toLocaleString('en')} tokens (${this.month()}, UTC).`,
-        { hint: 'raise monthly_token_limit in Settings → AI (PUT /settings/byok), or wait for next month' },
+        {
+          hint: 'raise monthly_token_limit in AI settings (sidebar → AI) or with PUT /settings/byok, or wait for next month',
+        },
       );
     }
   }

@@ -106,7 +106,7 @@ export async function chatCompletion(
     }
     if (e instanceof AppError) throw e;
     throw new AppError('AI_PROVIDER_ERROR', `Could not reach the AI provider at ${where}: ${networkReason(e)}.`, {
-      hint: 'check the base URL in Settings → AI, and that the server (Ollama, LM Studio…) is running',
+      hint: 'check the base URL in AI settings (sidebar → AI), and that the server (Ollama, LM Studio…) is running',
     });
   }
   if (status < 200 || status >= 300) throw httpError(status, text, endpoint, req.mode);
@@ -194,7 +194,7 @@ function httpError(status: number, text: string, endpoint: ChatEndpoint, mode: J
       'AI_PROVIDER_ERROR',
       `The AI provider at ${where} refused the API key (HTTP ${status})${quoted}`,
       {
-        hint: 'set a valid key in Settings → AI, or PUT /settings/byok with "api_key"',
+        hint: 'set a valid key in AI settings (sidebar → AI), or PUT /settings/byok with "api_key"',
       },
     );
   }

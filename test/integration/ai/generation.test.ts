@@ -90,7 +90,7 @@ describe('without a provider', () => {
     expect(gen.status).toBe(400);
     expect(gen.json.error).toBe('AI_NOT_CONFIGURED');
     expect(gen.json.message).toMatch(/No AI provider is set up/);
-    expect(gen.json.hint).toContain('Settings → AI');
+    expect(gen.json.hint).toContain('sidebar → AI');
     expect(gen.json.hint).toContain('PUT /settings/byok');
     expect(stub.requests).toHaveLength(0);
   });
@@ -216,7 +216,7 @@ describe('with a provider', () => {
     const gen = await r.call('POST', '/ai/generate/mock-data', { prompt: 'posts' });
     expect(gen.status).toBe(502);
     expect(gen.json.message).toMatch(/^The AI provider at http:\/\/127\.0\.0\.1:\d+ refused the API key \(HTTP 401\)/);
-    expect(gen.json.hint).toContain('Settings → AI');
+    expect(gen.json.hint).toContain('sidebar → AI');
     expect(JSON.stringify(gen.json)).not.toContain(KEY);
   });
 
