@@ -3,10 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { AI_PROVIDER_PRESETS, AI_PROVIDERS, type AiConnectionTest, type AiProvider } from '../../../../shared/models';
 import { call } from '../../app/api';
+import { invalidate } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { deleteByok, saveByok, useByok } from './ai-queries';
+import { BYOK_KEY, deleteByok, saveByok, useByok } from './ai-queries';
 import { FIELD_OF, formOf, toUpdate, validate, withProvider, type AiSettingsForm } from './ai-settings-form';
 import './ai.css';
 
@@ -63,7 +64,12 @@ function AiSettingsScreen() {
   const testConnection = () =>
     void run('test', async () => {
       setTest(null);
-      setTest(await call('ai.testConnection', {}));
+      try {
+        setTest(await call('ai.testConnection', {}));
+      } finally {
+        // The test spends tokens: show the new count.
+        invalidate(BYOK_KEY);
+      }
     });
   const remove = () =>
     void run('delete', async () => {

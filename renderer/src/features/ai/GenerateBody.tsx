@@ -22,7 +22,7 @@ export function GenerateBody({ onGenerated }: { onGenerated: (body: string) => v
   if (!open) {
     return (
       <button type="button" className="btn btn-small ai-generate-toggle" onClick={() => setOpen(true)}>
-        ✨ Generate body
+        Generate body
       </button>
     );
   }

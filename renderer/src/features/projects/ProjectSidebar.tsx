@@ -41,7 +41,7 @@ export function ProjectSidebar() {
             aria-label="New project from a description"
             onClick={() => setAiProjectDialog(true)}
           >
-            ✨
+            AI
           </button>
           <button type="button" className="btn btn-small btn-primary" onClick={openCreate}>
             New project
