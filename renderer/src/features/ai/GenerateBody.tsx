@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { MAX_AI_PROMPT } from '../../../../shared/models';
 import { call } from '../../app/api';
@@ -19,6 +19,8 @@ export function GenerateBody({ onGenerated }: { onGenerated: (body: string) => v
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const run = useRef(0);
+  const pending = useRef<AbortController | null>(null);
+  useEffect(() => () => pending.current?.abort(), []);
   if (!open) {
     return (
       <button type="button" className="btn btn-small ai-generate-toggle" onClick={() => setOpen(true)}>
@@ -30,10 +32,13 @@ export function GenerateBody({ onGenerated }: { onGenerated: (body: string) => v
   const generate = async () => {
     if (!prompt.trim() || tooLong) return;
     const mine = ++run.current;
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
     setBusy(true);
     setError(null);
     try {
-      const data = await call('ai.generateMockData', { prompt });
+      const data = await call('ai.generateMockData', { prompt }, { signal: controller.signal });
       if (run.current !== mine) return;
       onGenerated(JSON.stringify(data, null, 2));
       setOpen(false);
@@ -79,6 +84,7 @@ export function GenerateBody({ onGenerated }: { onGenerated: (body: string) => v
           className="btn btn-small"
           onClick={() => {
             run.current++;
+            pending.current?.abort();
             setBusy(false);
             setOpen(false);
           }}

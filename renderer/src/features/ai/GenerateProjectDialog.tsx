@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { MAX_AI_PROMPT, type GeneratedEndpoint } from '../../../../shared/models';
@@ -42,12 +42,16 @@ export function GenerateProjectDialog() {
   const [endpoints, setEndpoints] = useState<GeneratedEndpoint[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<'generate' | 'create' | null>(null);
-  // A generation still running when the dialog closes or restarts must not fill the new one.
+  // A generation still running when the dialog closes or restarts must not fill the new one,
+  // and its provider call is cancelled (it spends the user's tokens).
   const run = useRef(0);
+  const pending = useRef<AbortController | null>(null);
+  useEffect(() => () => pending.current?.abort(), []);
   if (!open) return null;
 
   const close = () => {
     run.current++;
+    pending.current?.abort();
     setOpen(false);
     setEndpoints(null);
     setError(null);
@@ -57,10 +61,13 @@ export function GenerateProjectDialog() {
   const generate = async () => {
     if (!prompt.trim() || tooLong) return;
     const mine = ++run.current;
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
     setBusy('generate');
     setError(null);
     try {
-      const answer = await call('ai.generateProject', { prompt });
+      const answer = await call('ai.generateProject', { prompt }, { signal: controller.signal });
       if (run.current !== mine) return;
       setEndpoints(answer);
       setName((n) => n || nameFromPrompt(prompt));
