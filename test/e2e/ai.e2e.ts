@@ -82,11 +82,11 @@ test('AI: set up a provider, describe a project, preview, create it, call a gene
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const baseUrl = (await page.getByTestId('project-base-url').textContent()) ?? '';
 
-  // The generated mock answers.
+  // A generated mock answers (POST /books has one scenario; GET /books picks among two).
   await ensureServerRunning(page);
-  const res = await fetch(`${baseUrl}/books`);
-  expect(res.status).toBe(200);
-  expect(await res.json()).toEqual(STUB_PROJECT.endpoints[0]!.scenarios[0]!.responseBody);
+  const res = await fetch(`${baseUrl}/books`, { method: 'POST', body: '{}' });
+  expect(res.status).toBe(201);
+  expect(await res.json()).toEqual(STUB_PROJECT.endpoints[2]!.scenarios[0]!.responseBody);
 
   // "Generate body" fills the response editor's body from a description.
   await page.getByRole('button', { name: 'GET /books', exact: true }).click();

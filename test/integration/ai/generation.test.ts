@@ -149,9 +149,15 @@ describe('with a provider', () => {
     expect(created.status).toBe(201);
     expect(created.json.message).toBe('Project created with 3 mocks and 5 responses');
     const slug: string = created.json.data.slug;
-    const res = await fetch(`${r.base}/m/${slug}/books`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual(STUB_PROJECT.endpoints[0]!.scenarios[0]!.responseBody);
+    // POST /books has one scenario; GET /books two without conditions, which batch-create
+    // makes a weighted random pair (mockbird's mapping), so it answers either.
+    const created201 = await fetch(`${r.base}/m/${slug}/books`, { method: 'POST', body: '{}' });
+    expect(created201.status).toBe(201);
+    expect(await created201.json()).toEqual(STUB_PROJECT.endpoints[2]!.scenarios[0]!.responseBody);
+    const list = await fetch(`${r.base}/m/${slug}/books`);
+    const scenario = STUB_PROJECT.endpoints[0]!.scenarios.find((sc) => sc.status === list.status);
+    expect(scenario, `GET /books answered ${list.status}`).toBeDefined();
+    expect(await list.json()).toEqual(scenario!.responseBody);
   });
 
   it('POST /ai/generate/mock-data answers { data: … }', async () => {
