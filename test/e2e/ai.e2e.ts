@@ -19,6 +19,7 @@ const KEY = 'sk-e2e-SECRET-0123456789';
 test('AI: set up a provider, describe a project, preview, create it, call a generated mock, generate a body', async ({
   app: page,
 }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
   // Without a provider, the dialog says how to set one up.
   await page.getByRole('button', { name: 'New project from a description' }).click();
   let dialog = page.getByRole('dialog', { name: 'New project from a description' });
