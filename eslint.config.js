@@ -22,6 +22,7 @@ const CORE = [
   'main/core/events',
   'main/core/plugins',
   'main/core/mcp',
+  'main/core/ai',
   'main/core/handlers',
   'main/core/server/management',
 ];
@@ -39,6 +40,7 @@ const FEATURES = [
   'palette',
   'chaos',
   'proxy',
+  'ai',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -89,6 +91,8 @@ export const LAYERS = [
   ]),
   // The proxy: a pipeline stage (engine) that records through the catalog.
   layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  // AI generation with the user's own key: settings and usage in the store, the key in secrets.
+  layer('main/core/ai', ['main/core/secrets', 'main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',
@@ -132,7 +136,8 @@ export const LAYERS = [
   layer(feature('cloud'), RENDERER_BASE),
   layer(feature('projects'), [feature('cloud'), ...RENDERER_BASE]),
   layer(feature('scenarios'), RENDERER_BASE),
-  layer(feature('responses'), [feature('conditions'), feature('scenarios'), ...RENDERER_BASE]),
+  layer(feature('ai'), RENDERER_BASE),
+  layer(feature('responses'), [feature('conditions'), feature('scenarios'), feature('ai'), ...RENDERER_BASE]),
   layer(feature('chaos'), RENDERER_BASE),
   layer(feature('buckets'), RENDERER_BASE),
   layer(feature('mocks'), [

@@ -1,5 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { PluginService } from './plugins';
+import type { AiService } from './ai/ai-service';
 import type { ProxyService } from './proxy';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
@@ -11,7 +12,7 @@ import { consoleLogger, type AppEnv, type HandlerCore, type Logger } from './han
 import { Lifecycle, type Service } from './lifecycle';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import { openSecretStore } from './secrets/open-secret-store';
-import type { SecretStore, SecretsMode } from './secrets/secret-store';
+import { KEYCHAIN_SERVICE, type SecretStore, type SecretsMode } from './secrets/secret-store';
 import type { MockServer } from './server/mock-server';
 import { refuseSqliteBindingOverride } from './store/connection';
 import type { Store } from './store/store';
@@ -36,10 +37,24 @@ export interface CloudSetup extends Omit<CloudOptions, 'catalog' | 'secrets' | '
   keychainService?: string;
 }
 
+/** Where AI generation keeps its key, and how it reaches providers (docs/ai.md). */
+export interface AiSetup {
+  /**
+   * The OS keychain under its own service ("MockDeck AI", so a cloud sign-out does not remove
+   * the key), process memory ('session-only'), or a given store (tests). Never a file. When
+   * absent: session-only if the cloud's secrets are, else the keychain.
+   */
+  secrets?: 'keychain' | 'session-only' | { store: SecretStore };
+  /** The provider call (tests: none, they run a stub server); the platform's fetch when absent. */
+  fetch?: typeof fetch;
+  /** One provider call's limit; 120 s when absent. */
+  timeoutMs?: number;
+}
+
 /** Builds a further member of the app (marketplace, pipelines, MCP…) from what the app holds. */
 export type ServiceFactory = (app: App) => Service;
 
-export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
+export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app' | 'ai'> {
   /** What `app.info` reports; package.json's version when absent. */
   version?: string;
   /**
@@ -48,6 +63,7 @@ export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app'> {
    */
   services?: readonly ServiceFactory[];
   cloud?: CloudSetup;
+  ai?: AiSetup;
   events?: Omit<EventHubOptions, 'logger'>;
   /**
    * Where unexpected failures go. By default, with a data dir: the app log (JSON lines to
@@ -112,6 +128,7 @@ class AssembledApp implements App {
   readonly router: Router;
   readonly env: AppEnv;
   private cloudBuild: Promise<Cloud> | null = null;
+  private aiSecrets: Promise<SecretStore> | null = null;
 
   constructor(
     private readonly opts: AppOptions,
@@ -126,7 +143,18 @@ class AssembledApp implements App {
     };
     // One router: the core's, which the management REST API already serves; its cloud calls
     // reach the Cloud this app owns.
-    this.core = Core.open({ ...opts, app: this.env, logger, cloudProvider: () => this.cloud() });
+    const { ai, ...coreOpts } = opts;
+    this.core = Core.open({
+      ...coreOpts,
+      app: this.env,
+      logger,
+      cloudProvider: () => this.cloud(),
+      ai: {
+        secrets: () => this.openAiSecrets(),
+        ...(ai?.fetch ? { fetch: ai.fetch } : {}),
+        ...(ai?.timeoutMs ? { timeoutMs: ai.timeoutMs } : {}),
+      },
+    });
     this.router = this.core.router;
     lifecycle.own('core', this.core);
     this.events = new EventHub(this.core, { ...opts.events, logger });
@@ -155,6 +183,9 @@ class AssembledApp implements App {
   get plugins(): PluginService {
     return this.core.plugins;
   }
+  get ai(): AiService {
+    return this.core.ai;
+  }
 
   use<S extends Service>(service: S): Promise<S> {
     return this.lifecycle.add(service);
@@ -175,6 +206,29 @@ class AssembledApp implements App {
 
   close(): Promise<void> {
     return this.lifecycle.close();
+  }
+
+  /** The AI key's store, opened on first use like the cloud's (the keychain is probed then). */
+  private openAiSecrets(): Promise<SecretStore> {
+    if (this.lifecycle.closed) return Promise.reject(appClosedError());
+    if (!this.aiSecrets) {
+      const setup =
+        this.opts.ai?.secrets ?? (this.opts.cloud?.secrets === 'session-only' ? 'session-only' : 'keychain');
+      const service = `${this.opts.cloud?.keychainService ?? KEYCHAIN_SERVICE} AI`;
+      const open =
+        typeof setup === 'object'
+          ? Promise.resolve(setup.store)
+          : openSecretStore({
+              sessionOnly: setup === 'session-only',
+              onUnavailable: this.opts.cloud?.onKeychainUnavailable ?? 'session-only',
+              keychain: new KeychainSecretStore(service),
+            }).then((o) => o.store);
+      this.aiSecrets = open;
+      open.catch(() => {
+        if (this.aiSecrets === open) this.aiSecrets = null;
+      });
+    }
+    return this.aiSecrets;
   }
 
   private async buildCloud(): Promise<Cloud> {

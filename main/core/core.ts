@@ -1,3 +1,4 @@
+import { AiService, type AiServiceOptions } from './ai/ai-service';
 import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
@@ -39,6 +40,11 @@ export interface CoreOptions {
    * Cloud's lifecycle); a bare Core answers cloud calls with CLOUD_UNAVAILABLE.
    */
   cloudProvider?: () => Promise<Cloud>;
+  /**
+   * AI generation (docs/ai.md): where its key is kept — openApp() gives the keychain (or
+   * memory in session-only mode); a bare Core has none, so only its settings can be read.
+   */
+  ai?: Omit<AiServiceOptions, 'settings' | 'usage' | 'clock'>;
   /** The response pipeline mocks are answered through (engine/pipeline); the server's (templating, CRUD) when absent. */
   pipeline?: Pipeline;
   /**
@@ -68,6 +74,8 @@ export class Core {
    * can exist before the server it serves.
    */
   readonly router: Router;
+  /** AI generation with the user's own key, and its settings. */
+  readonly ai: AiService;
 
   private readonly cloudProvider: (() => Promise<Cloud>) | undefined;
 
@@ -76,6 +84,18 @@ export class Core {
     this.clock = opts.clock ?? systemClock;
     this.store = openStore(opts.dataDir);
     this.catalog = new Catalog(this.store, this.clock);
+    this.ai = new AiService({
+      secrets: () =>
+        Promise.reject(
+          new AppError('KEYCHAIN_UNAVAILABLE', 'this process has no place to keep an AI key', {
+            hint: 'open MockDeck with openApp() (main/core/app.ts), which opens the keychain',
+          }),
+        ),
+      ...opts.ai,
+      settings: this.store.settings,
+      usage: this.store.aiUsage,
+      clock: this.clock,
+    });
     const logger = opts.logger ?? consoleLogger;
     this.proxy = new ProxyService(this.catalog, this.store, logger);
     this.plugins = new PluginService(this.store);

@@ -1,4 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
+import { AiNavButton } from './features/ai/AiNavButton';
+import { AiSettingsView } from './features/ai/AiSettingsView';
+import { GenerateProjectDialog } from './features/ai/GenerateProjectDialog';
 import { ChaosSwitch } from './features/chaos/ChaosSwitch';
 import { ProjectChaos } from './features/chaos/ProjectChaos';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
@@ -27,6 +30,7 @@ export function App() {
   useGlobalShortcuts();
   useLiveEvents();
   const cloudOpen = useAppStore((s) => s.cloudOpen);
+  const aiOpen = useAppStore((s) => s.aiOpen);
   return (
     <div className="app">
       <aside className="side">
@@ -42,6 +46,9 @@ export function App() {
         <ErrorBoundary area="the cloud entry">
           <CloudNavButton />
         </ErrorBoundary>
+        <ErrorBoundary area="the AI entry">
+          <AiNavButton />
+        </ErrorBoundary>
         <ErrorBoundary area="the server panel">
           <ServerPanel />
         </ErrorBoundary>
@@ -50,7 +57,11 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="main">
-        {cloudOpen ? (
+        {aiOpen ? (
+          <ErrorBoundary area="the AI settings">
+            <AiSettingsView />
+          </ErrorBoundary>
+        ) : cloudOpen ? (
           <ErrorBoundary area="the cloud screens">
             <CloudView />
           </ErrorBoundary>
@@ -61,6 +72,7 @@ export function App() {
         )}
       </main>
       <ProjectDialog />
+      <GenerateProjectDialog />
       <CommandPalette />
       <UnsavedChangesDialog />
       <Toasts />
@@ -69,8 +81,13 @@ export function App() {
 }
 
 function ProjectArea() {
-  const { projectId, view, setProjectDialog } = useAppStore(
-    useShallow((s) => ({ projectId: s.projectId, view: s.view, setProjectDialog: s.setProjectDialog })),
+  const { projectId, view, setProjectDialog, setAiProjectDialog } = useAppStore(
+    useShallow((s) => ({
+      projectId: s.projectId,
+      view: s.view,
+      setProjectDialog: s.setProjectDialog,
+      setAiProjectDialog: s.setAiProjectDialog,
+    })),
   );
   const openCreate = () => setProjectDialog({ mode: 'create' });
   const { data: server } = useServerState();
@@ -80,9 +97,14 @@ function ProjectArea() {
       <EmptyState
         title="Create your first mock API"
         action={
-          <button type="button" className="btn btn-primary" onClick={openCreate}>
-            New project
-          </button>
+          <>
+            <button type="button" className="btn btn-primary" onClick={openCreate}>
+              New project
+            </button>{' '}
+            <button type="button" className="btn" onClick={() => setAiProjectDialog(true)}>
+              From a description…
+            </button>
+          </>
         }
       >
         A project holds the mocks of one API and serves them at{' '}

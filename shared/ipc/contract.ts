@@ -46,6 +46,7 @@ import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
 import { explainCalls } from './explain';
 import { pluginCalls } from './plugins';
+import { aiCalls } from './ai';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -446,6 +447,9 @@ export const calls = {
   ...explainCalls,
   /* ---- WebAssembly plugins: installed ones and bindings (declared in ./plugins.ts) ---- */
   ...pluginCalls,
+
+  /* ---- AI generation with the user's own key, and its settings (declared in ./ai.ts) ---- */
+  ...aiCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   /** The caller cancelled a long call; what it finished is kept, nothing is half-written. */
   'CANCELLED',
+  /** AI generation: no provider is set up yet (the message says where to set one). */
+  'AI_NOT_CONFIGURED',
+  /** AI generation: this month's token limit is used up. */
+  'AI_LIMIT_REACHED',
+  /** AI generation: the provider refused, failed, or answered unusable JSON twice. */
+  'AI_PROVIDER_ERROR',
+  /** AI generation: the provider did not answer in time. */
+  'AI_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,3 +12,4 @@ export * from './scenario';
 export * from './transfer';
 export * from './plugin';
 export * from './routes';
+export * from './ai';

@@ -1,6 +1,7 @@
 import type { PluginService } from '../plugins';
 import type { Recorder } from '../proxy/recorder';
 import type { Transport } from '../../../shared/ipc/contract';
+import type { AiService } from '../ai/ai-service';
 import type { Catalog } from '../catalog/catalog';
 import type { Cloud } from '../cloud/cloud';
 import type { MockServerApi } from '../server/types';
@@ -21,6 +22,8 @@ export interface HandlerCore {
   /** The app's Cloud, built on first use (the keychain is probed then, not at startup). */
   cloud(): Promise<Cloud>;
   readonly clock: Clock;
+  /** AI generation with the user's own key (docs/ai.md). */
+  readonly ai: AiService;
   /** The proxy's recorder, for what record mode did (docs/proxy.md). */
   readonly proxy: { readonly recorder: Pick<Recorder, 'statusOf'> };
   /** Installed WebAssembly plugins and which projects and mocks run them. */

@@ -1,3 +1,4 @@
+import { registerAiHandlers } from './ai';
 import { registerAppHandlers } from './app';
 import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
@@ -34,6 +35,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerScenarioHandlers,
   registerServerHandlers,
   registerCloudHandlers,
+  registerAiHandlers,
 ];
 
 /** The full handler table over one Core, as every transport serves it. */

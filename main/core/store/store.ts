@@ -4,6 +4,7 @@ import { openDatabase, type SqliteDb } from './connection';
 import { migrate } from './migrate';
 import { catalogMigrations } from './migrations/catalog';
 import { logsMigrations } from './migrations/logs';
+import { AiUsageRepo } from './ai-usage-repo';
 import { BucketsRepo } from './buckets-repo';
 import { MocksRepo } from './mocks-repo';
 import { OutboxRepo } from './outbox-repo';
@@ -24,6 +25,8 @@ export interface Store {
   readonly logs: RequestLogsRepo;
   readonly settings: SettingsRepo;
   readonly outbox: OutboxRepo;
+  /** Tokens AI generation used per month (catalog migration 12). */
+  readonly aiUsage: AiUsageRepo;
   /**
    * Runs `fn` in one IMMEDIATE catalog transaction: all of it is committed or none. Nests:
    * inside another `tx` it is a savepoint of the outer one.
@@ -68,6 +71,7 @@ export function openStore(dataDir: string | null): Store {
     logs: new RequestLogsRepo(logsDb),
     settings: new SettingsRepo(db),
     outbox: new OutboxRepo(db),
+    aiUsage: new AiUsageRepo(db),
     // Arrow functions: callers pass `store.tx` around unbound (sync's ReconcileEnv does).
     tx: <T>(fn: () => T): T => transactions.run(fn),
     afterCommit: (callback: () => void): void => transactions.afterCommit(callback),

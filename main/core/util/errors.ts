@@ -15,6 +15,11 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   // nginx's "client closed request": the caller gave up, so nobody reads this status anyway.
   CANCELLED: 499,
+  // A precondition the user fixes in settings, like a missing field.
+  AI_NOT_CONFIGURED: 400,
+  AI_LIMIT_REACHED: 429,
+  AI_PROVIDER_ERROR: 502,
+  AI_TIMEOUT: 504,
 };
 
 /** An error meant for the user: it names the problem and, where it can, the fix. */

@@ -5,6 +5,8 @@
  * this catches a server that echoes one back, or a driver error that quotes its input.
  */
 const TOKEN = /mfx_[A-Za-z0-9_-]{4,}/g;
+// OpenAI-style keys (sk-…, sk-proj-…), which a provider's error may quote back.
+const SK_KEY = /\bsk-[A-Za-z0-9_-]{8,}/g;
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /((?:Bearer|Basic)\s+)[^\s"']+/gi;
 // password=…, "apiKey": "…", token: …, secret=… (the quotes, if any, are kept; a bearer value is BEARER's).
@@ -15,6 +17,7 @@ export function redact(text: string): string {
   return text
     .replace(BEARER, '$1•••')
     .replace(TOKEN, (t) => `${t.slice(0, 7)}…•••`)
+    .replace(SK_KEY, 'sk-…•••')
     .replace(JWT, 'eyJ…•••')
     .replace(ASSIGNED, '$1•••');
 }

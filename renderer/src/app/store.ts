@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAiSlice, type AiSlice } from './slices/ai-slice';
 import { createCloudSlice, type CloudSlice } from './slices/cloud-slice';
 import { createDirtySlice, type DirtySlice } from './slices/dirty-slice';
 import { createLogFilterSlice, type LogFilterSlice } from './slices/log-filter-slice';
@@ -7,7 +8,7 @@ import { createOverlaySlice, type OverlaySlice } from './slices/overlay-slice';
 import { createToastSlice, type ToastSlice } from './slices/toast-slice';
 
 /** UI and session state only; what the core owns is cached in query.ts. */
-export type AppState = NavSlice & DirtySlice & ToastSlice & OverlaySlice & LogFilterSlice & CloudSlice;
+export type AppState = NavSlice & DirtySlice & ToastSlice & OverlaySlice & LogFilterSlice & CloudSlice & AiSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -17,6 +18,7 @@ export const createAppStore = () =>
     ...createOverlaySlice(...a),
     ...createLogFilterSlice(...a),
     ...createCloudSlice(...a),
+    ...createAiSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

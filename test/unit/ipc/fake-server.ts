@@ -1,4 +1,6 @@
 import { PluginService } from '../../../main/core/plugins';
+import { AiService } from '../../../main/core/ai/ai-service';
+import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import { Recorder } from '../../../main/core/proxy/recorder';
 import { consoleLogger } from '../../../main/core/util/logger';
 import type { ServerState } from '../../../shared/ipc/contract';
@@ -107,6 +109,13 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),
     clock: systemClock,
+    // Session-only AI settings: these tests never call a provider.
+    ai: new AiService({
+      settings: store.settings,
+      usage: store.aiUsage,
+      clock: systemClock,
+      secrets: async () => new MemorySecretStore(),
+    }),
     close: () => store.close(),
   };
 }

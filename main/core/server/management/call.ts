@@ -13,8 +13,12 @@ export class LoggedFailure extends AppError {}
 /** The routes' `call`: a failed Result becomes an AppError, which the error handler puts on the wire. */
 export function restCalls(api: ContractCaller): ManagementDeps {
   return {
-    async call(req: FastifyRequest, name, input) {
-      const r = await api.call(name, input, { transport: 'rest', requestId: req.id });
+    async call(req: FastifyRequest, name, input, opts) {
+      const r = await api.call(name, input, {
+        transport: 'rest',
+        requestId: req.id,
+        ...(opts?.signal ? { signal: opts.signal } : {}),
+      });
       if (r.ok) return r.value;
       throw fromShape(r.error);
     },

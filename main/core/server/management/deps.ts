@@ -6,5 +6,11 @@ import type { CallInput, CallName, CallOutput } from '../../../../shared/ipc/con
  * the wire, call, and map the result back to the wire; they hold no rules of their own.
  */
 export interface ManagementDeps {
-  call<K extends CallName>(req: FastifyRequest, name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** `signal` cancels the call (AI generation: the client went away). */
+  call<K extends CallName>(
+    req: FastifyRequest,
+    name: K,
+    input: CallInput<K>,
+    opts?: { signal?: AbortSignal },
+  ): Promise<CallOutput<K>>;
 }

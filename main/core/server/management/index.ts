@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ContractCaller } from '../../../../shared/ipc/contract';
 import { consoleLogger, type Logger } from '../../util/logger';
+import { aiRoutes } from './ai-routes';
 import { bearerAuth } from './auth';
 import { bucketRoutes } from './bucket-routes';
 import { chaosRoutes } from './chaos-routes';
@@ -47,10 +48,11 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   bucketRoutes(app, deps);
   chaosRoutes(app, deps);
   if (opts.mcp) mcpRoute(app, opts.mcp);
+  aiRoutes(app, deps);
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).
-  for (const url of ['/projects/*', '/mocks', '/mocks/*', '/buckets', '/buckets/*']) {
+  for (const url of ['/projects/*', '/mocks', '/mocks/*', '/buckets', '/buckets/*', '/ai/*', '/settings/*']) {
     app.all(url, (req, reply) => sendNotFound(req, reply));
   }
 }

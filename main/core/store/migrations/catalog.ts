@@ -202,6 +202,21 @@ ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
   {
+    // AI generation with the user's own key (docs/ai.md): tokens the provider counted, per
+    // calendar month (UTC), so the monthly limit holds across restarts. The settings live in
+    // the settings table and the key in the OS keychain: nothing secret here.
+    version: 12,
+    name: 'ai token usage per month',
+    sql: `
+CREATE TABLE ai_token_usage (
+  month TEXT PRIMARY KEY,
+  prompt_tokens INTEGER NOT NULL DEFAULT 0,
+  completion_tokens INTEGER NOT NULL DEFAULT 0,
+  requests INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
+  {
     // Routes and request logs at scale (issue 17, docs/routes.md, docs/request-logs.md): how a
     // mock picks among several matching conditional responses, and how many log rows a
     // project keeps (NULL: the app's default).

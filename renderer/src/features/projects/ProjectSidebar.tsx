@@ -5,9 +5,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useProjects } from './project-queries';
 
 export function ProjectSidebar() {
-  const { projectId, navigate, setProjectDialog, focusTick } = useAppStore(
+  const { projectId, navigate, setProjectDialog, setAiProjectDialog, focusTick } = useAppStore(
     useShallow((s) => ({
       projectId: s.projectId,
+      setAiProjectDialog: s.setAiProjectDialog,
       navigate: s.navigate,
       setProjectDialog: s.setProjectDialog,
       focusTick: s.searchFocusTick,
@@ -32,9 +33,20 @@ export function ProjectSidebar() {
     <nav className="sidebar" aria-label="Projects">
       <div className="sidebar-head">
         <span className="sidebar-title">Projects</span>
-        <button type="button" className="btn btn-small btn-primary" onClick={openCreate}>
-          New project
-        </button>
+        <span className="sidebar-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            title="New project from a description (AI, your own key)"
+            aria-label="New project from a description"
+            onClick={() => setAiProjectDialog(true)}
+          >
+            AI
+          </button>
+          <button type="button" className="btn btn-small btn-primary" onClick={openCreate}>
+            New project
+          </button>
+        </span>
       </div>
       <input
         ref={searchRef}

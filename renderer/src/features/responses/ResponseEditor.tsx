@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
+import { GenerateBody } from '../ai/GenerateBody';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
 import { ScenarioFields } from '../scenarios/ScenarioFields';
 import { BodyEditor } from './BodyEditor';
@@ -176,6 +177,7 @@ export function ResponseEditor(props: Props) {
         onChange={(headers) => r.update({ headers })}
         contentType={CONTENT_TYPES[responseType]}
       />
+      {responseType === 'json' && <GenerateBody onGenerated={(body) => r.update({ body })} />}
       <BodyEditor
         value={r.form.body}
         type={responseType}
