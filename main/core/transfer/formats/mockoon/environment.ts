@@ -87,8 +87,8 @@ export function loadEnvironment(data: unknown, warnings: string[]): LoadedEnviro
     }
   } catch {
     // As the CLI: a migration that throws leaves the schema's repair to finish the job.
-    env.lastMigration = HighestMigrationId;
   }
+  env.lastMigration = HighestMigrationId;
   const validated = (EnvironmentSchema as { validate(v: unknown): { value?: Environment } }).validate(env).value;
   if (!validated) {
     throw new AppError('VALIDATION_ERROR', 'this Mockoon environment does not match the format Mockoon reads', {
