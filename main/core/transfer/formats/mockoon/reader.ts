@@ -185,15 +185,18 @@ function readRoute(env: Environment, route: Route, where: string, rc: RouteConte
   );
   const responses: ResponseCreate[] = [];
   let defaultResponse: RouteResponse | undefined;
+  const answersWhenNoRuleHolds: boolean[] = [];
   route.responses.forEach((r, j) => {
     const rWhere = `${where} response ${j + 1} (${r.statusCode}${r.label ? ` ${r.label}` : ''})`;
     const mapped = readResponse(env, r, rWhere, rc);
     if (!mapped) return;
-    mapped.isDefault = j === defaultIndex;
+    // Only Mockoon's own flag: an unflagged first response is the default in both tools anyway.
+    mapped.isDefault = r.default;
     if (j === defaultIndex) defaultResponse = r;
     responses.push(mapped);
+    answersWhenNoRuleHolds.push(j === defaultIndex);
   });
-  const mode = responseModeOf(route, responses, where, rc.warnings);
+  const mode = responseModeOf(route, responses, answersWhenNoRuleHolds, where, rc.warnings);
   const latencies = new Set(route.responses.map((r) => r.latency));
   const latency = env.latency + (defaultResponse?.latency ?? route.responses[0]?.latency ?? 0);
   if (latencies.size > 1) {
@@ -244,7 +247,13 @@ function dropDefaultContentType(responses: ResponseCreate[], type: ResponseType)
  * answer (docs/import-export.md says where it does not: a conditional default that matches
  * after another matching response).
  */
-function responseModeOf(route: Route, responses: ResponseCreate[], where: string, warnings: string[]): ResponseMode {
+function responseModeOf(
+  route: Route,
+  responses: ResponseCreate[],
+  isDefault: boolean[],
+  where: string,
+  warnings: string[],
+): ResponseMode {
   const hasRules = responses.some((r) => (r.conditions?.length ?? 0) > 0);
   switch (route.responseMode) {
     case 'RANDOM':
@@ -265,8 +274,8 @@ function responseModeOf(route: Route, responses: ResponseCreate[], where: string
       return 'fallback';
     default:
       if (responses.length > 1) {
-        for (const r of responses) r.weight = r.isDefault && (r.conditions?.length ?? 0) === 0 ? 100 : 0;
-        const def = responses.findIndex((r) => r.isDefault);
+        responses.forEach((r, k) => (r.weight = isDefault[k] && (r.conditions?.length ?? 0) === 0 ? 100 : 0));
+        const def = isDefault.indexOf(true);
         if (def > 0 && (responses[def]?.conditions?.length ?? 0) > 0) {
           warnings.push(
             `${where}: its default response has rules and is not the first: when it and an earlier response both match, MockDeck answers the default, Mockoon the earlier one`,

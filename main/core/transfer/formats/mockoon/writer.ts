@@ -145,7 +145,8 @@ function httpRouteOf(m: MockDraft, uuid: string, where: string, warnings: string
       sendFileAsBody: false,
       disableTemplating: r.disableTemplating,
       fallbackTo404: false,
-      default: r === preferred,
+      // Mockoon's default is the flagged response, else the first: the first needs no flag.
+      default: r === preferred && (r.isDefault || j > 0),
       crudKey: 'id',
       callbacks: [],
     } as RouteResponse;
