@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call, reads, writes } from './call-meta';
+import type { RouteWarning } from '../models';
 
 /**
  * The cloud block of the IPC contract (spread into `calls` and `events` in contract.ts).
@@ -232,6 +233,8 @@ export const cloudCalls = {
     resolved: true;
     createdLocalId: string | null;
     remaining: number;
+    /** "Keep both" of a mock: the copy shares its route with the original (shared/models/routes.ts). */
+    warnings?: RouteWarning[];
   }>(),
 
   'deployments.deploy': call(

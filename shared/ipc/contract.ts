@@ -4,7 +4,7 @@ import type {
   DataBucketWithValue,
   ImportPreview,
   ImportProjectResult,
-  Mock,
+  MockWritten,
   MockResponse,
   MockSummary,
   MockWithResponses,
@@ -250,18 +250,18 @@ export const calls = {
   'mocks.create': call(
     z.object({ projectId: id, mock: mockCreateSchema }),
     writes('Adds a mock (a method and a path) to a project.', 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
   'mocks.update': call(
     z.object({ id, patch: mockUpdateSchema }),
     writes("Changes a mock's name, method, path, delay or response mode.", 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
   'mocks.delete': call(z.object({ id }), writes('Deletes a mock with its responses.', 'rest', 'cli', 'mcp')).returns<{
     deleted: true;
   }>(),
   'mocks.duplicate': call(
     z.object({ id }),
     writes('Copies a mock with its responses within its project.', 'rest', 'cli', 'mcp'),
-  ).returns<Mock>(),
+  ).returns<MockWritten>(),
 
   'responses.list': call(
     z.object({ mockId: id }),

@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { chaosSettingSchema } from './chaos';
 import { MAX_DELAY_MS } from './delay';
 import type { MockResponse } from './response';
+import type { RouteWarning } from './routes';
 
 export { MAX_DELAY_MS };
 
 /** docs/reference/mockbird-api.md §4 lists these five methods. */
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+export const SPEC_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+/**
+ * The spec's five, plus what Mockoon users expect (docs/routes.md): HEAD and OPTIONS mocks,
+ * and ANY, which answers every method its path gets unless a mock for that very method
+ * exists on the same path.
+ */
+export const HTTP_METHODS = [...SPEC_METHODS, 'HEAD', 'OPTIONS', 'ANY'] as const;
 export const httpMethodSchema = z.preprocess(
   (v) => (typeof v === 'string' ? v.toUpperCase() : v),
   z.enum(HTTP_METHODS, { message: `method must be one of ${HTTP_METHODS.join(', ')}` }),
@@ -32,6 +39,17 @@ export const CONTENT_TYPES: Record<ResponseType, string> = {
  * response's conditions hold, the request goes on to the next mock matching its route
  * (Mockoon's modes; docs/rules.md).
  */
+/**
+ * When several conditional responses match: 'weighted' draws among them by weight
+ * (docs/reference/mockbird-api.md §5, the default); 'first' takes the first in order
+ * (Mockoon's rule, set on Mockoon imports). The log names the ones that matched and lost.
+ */
+export const RESPONSE_SELECTIONS = ['weighted', 'first'] as const;
+export const responseSelectionSchema = z.enum(RESPONSE_SELECTIONS, {
+  message: `responseSelection must be one of ${RESPONSE_SELECTIONS.join(', ')}`,
+});
+export type ResponseSelection = (typeof RESPONSE_SELECTIONS)[number];
+
 export const RESPONSE_MODES = ['random', 'sequential', 'disable_rules', 'fallback'] as const;
 export const responseModeSchema = z.enum(RESPONSE_MODES);
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
@@ -61,6 +79,9 @@ export function mockPathProblem(path: string): string | undefined {
   const segments = path.split('/').slice(1);
   const names = new Set<string>();
   for (const seg of segments) {
+    // `*` is one segment, or as the last segment the rest of the path (docs/routes.md); inside
+    // a segment it is literal text, as it always was.
+    if (seg === '*') continue;
     const param = /^\{([^{}]*)\}$/.exec(seg) ?? /^:(.*)$/.exec(seg);
     if (param) {
       const name = param[1] ?? '';
@@ -103,6 +124,7 @@ export const mockSchema = z.object({
   responseType: responseTypeSchema,
   responseDelay: z.number(),
   responseMode: responseModeSchema,
+  responseSelection: responseSelectionSchema,
   isActive: z.boolean(),
   /** Latency, injected errors and network faults for this mock (./chaos.ts); null: off. */
   chaos: chaosSettingSchema,
@@ -134,6 +156,7 @@ export const mockCreateSchema = z.object({
   responseType: responseTypeSchema.default('json'),
   responseDelay: delaySchema.default(0),
   responseMode: responseModeSchema.default('random'),
+  responseSelection: responseSelectionSchema.default('weighted'),
   isActive: z.boolean().default(true),
   kind: mockKindSchema.default('http'),
   bucket: z.string().trim().min(1).max(100).nullable().default(null),
@@ -149,6 +172,7 @@ export const mockUpdateSchema = z.object({
   responseType: responseTypeSchema.optional(),
   responseDelay: delaySchema.optional(),
   responseMode: responseModeSchema.optional(),
+  responseSelection: responseSelectionSchema.optional(),
   isActive: z.boolean().optional(),
   /** null turns the mock's chaos off (the project's, if any, then applies). */
   chaos: chaosSettingSchema.optional(),
@@ -158,7 +182,16 @@ export const mockUpdateSchema = z.object({
 });
 export type MockUpdate = z.input<typeof mockUpdateSchema>;
 
-export type MockSummary = Mock & { responseCount: number; hits: number; lastRequestAt: string | null };
+export type MockSummary = Mock & {
+  responseCount: number;
+  hits: number;
+  lastRequestAt: string | null;
+  /** The active mock earlier in the project's order with the same method and path, which answers instead; null when none. */
+  shadowedBy?: string | null;
+};
+
+/** A mock a write created or changed, with the routes it now shadows or is shadowed by (absent: none). */
+export type MockWritten = Mock & { warnings?: RouteWarning[] };
 
 /** A mock with its responses in their order (mocks.get). */
 export interface MockWithResponses extends Mock {

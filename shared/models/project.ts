@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chaosSettingSchema } from './chaos';
 import type { Mock } from './mock';
+import type { RouteWarning } from './routes';
 import type { ImportReport } from './transfer';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -70,6 +71,15 @@ export const proxyResponseTimeoutSchema = z
 export const DEFAULT_PROXY_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_PROXY_RESPONSE_TIMEOUT_MS = 15_000;
 
+/** Request-log rows kept per project: 0 keeps none; tens of millions fit (logs.db grows ~1 KB a row). */
+export const MAX_LOG_RETENTION = 100_000_000;
+export const DEFAULT_LOG_RETENTION = 10_000;
+export const logRetentionSchema = z
+  .number({ message: 'logRetention must be a number of request-log rows, e.g. 100000 (0 keeps none)' })
+  .int('logRetention must be a whole number of rows')
+  .min(0, 'logRetention cannot be negative: 0 keeps no request log')
+  .max(MAX_LOG_RETENTION, `logRetention is at most ${MAX_LOG_RETENTION} rows`);
+
 /** A TCP port a project may own, serving its mocks at the root. */
 export const portSchema = z.number().int().min(1024, 'port must be 1024 or higher').max(65535);
 
@@ -88,6 +98,12 @@ export const projectSchema = z.object({
    * machine, like the port: not content, so no project file or sync can switch it on.
    */
   logSecrets: z.boolean(),
+  /**
+   * How many request-log rows this project keeps (docs/request-logs.md); older ones are
+   * trimmed in the background. 0 keeps none; null: the app's default (`--log-retention`, the
+   * Settings screen). A setting of this machine, like logSecrets: not content.
+   */
+  logRetention: z.number().int().nullable(),
   /**
    * Chaos for every request the project serves, matched or not (./chaos.ts); a mock's own
    * setting wins over it. null: off. Travels in project files, not in sync (see docs/chaos.md).
@@ -127,6 +143,7 @@ export const projectCreateSchema = z.object({
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().default(false),
+  logRetention: logRetentionSchema.nullable().default(null),
   chaos: chaosSettingSchema.default(null),
   upstreamUrl: upstreamUrlSchema.nullable().default(null),
   proxyMode: proxyModeSchema.default('off'),
@@ -144,6 +161,7 @@ export const projectUpdateSchema = z.object({
   slug: slugSchema.optional(),
   port: portSchema.nullable().optional(),
   logSecrets: z.boolean().optional(),
+  logRetention: logRetentionSchema.nullable().optional(),
   chaos: chaosSettingSchema.optional(),
   upstreamUrl: upstreamUrlSchema.nullable().optional(),
   proxyMode: proxyModeSchema.optional(),
@@ -186,4 +204,6 @@ export interface ImportProjectResult {
   droppedPort: number | null;
   /** What was created from the document and what could not be mapped (absent for drafts from elsewhere). */
   report?: ImportReport;
+  /** Mocks of the imported project that another of its mocks shadows (same method and path); absent: none. */
+  warnings?: RouteWarning[];
 }

@@ -12,6 +12,17 @@ export const conditionFailureSchema = z.object({
 export type ConditionFailure = z.infer<typeof conditionFailureSchema>;
 
 /**
+ * A conditional response whose conditions all held but which did not answer: it lost the
+ * weighted draw, or came after the first match (the mock's responseSelection, docs/routes.md).
+ */
+export const alsoMatchedSchema = z.object({
+  responseId: z.string(),
+  responseName: z.string(),
+  rule: z.enum(['weighted', 'first', 'sequential']),
+});
+export type AlsoMatched = z.infer<typeof alsoMatchedSchema>;
+
+/**
  * How a logged body is written. 'utf8': the body's text. 'base64': the body's bytes were not
  * UTF-8 text (an image, a zip, a cut-off binary upload) and are given in base64, so nothing
  * is lost or garbled. Absent means 'utf8' (logs written before MockDeck recorded it).
@@ -53,6 +64,8 @@ export const requestLogSchema = z.object({
   userAgent: z.string(),
   errorCode: z.string().nullable(),
   conditionFailures: z.array(conditionFailureSchema),
+  /** Responses whose conditions held but which lost to the one that answered; absent: none. */
+  alsoMatched: z.array(alsoMatchedSchema).optional(),
   createdAt: z.string(),
   /** What chaos did to this request (shared/models/chaos.ts); null or absent: nothing. */
   chaos: chaosAppliedSchema.nullable().optional(),

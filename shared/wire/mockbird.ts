@@ -66,6 +66,8 @@ export interface WireMock {
   response_type: string;
   response_delay_ms: number;
   response_mode: string;
+  /** MockDeck's addition: 'weighted' (the spec's draw) or 'first' (Mockoon's rule). */
+  response_selection: string;
   is_active: 0 | 1;
   /** MockDeck's chaos setting or null, as on WireProject. */
   chaos: Chaos | null;
@@ -186,6 +188,7 @@ export function toWireMock(m: Mock, responseCount?: number): WireMock {
     response_type: m.responseType,
     response_delay_ms: m.responseDelay,
     response_mode: m.responseMode,
+    response_selection: m.responseSelection,
     is_active: bit(m.isActive),
     chaos: m.chaos,
     kind: m.kind,
@@ -292,6 +295,8 @@ export const wireMockSchema = z.object({
   response_type: z.string().default('json'),
   response_delay_ms: z.number().default(0),
   response_mode: z.string().default('random'),
+  // A server without MockDeck's first-match option leaves it out: the spec's weighted draw.
+  response_selection: z.string().default('weighted'),
   is_active: zBit.default(true),
   // A server without MockDeck's CRUD routes leaves these out: a plain mock.
   kind: z.string().default('http'),
@@ -348,6 +353,7 @@ export const wireMockContent = (m: RemoteMock): Unchecked<MockContent> => ({
   responseType: m.response_type,
   responseDelay: m.response_delay_ms,
   responseMode: m.response_mode,
+  responseSelection: m.response_selection,
   isActive: m.is_active,
   kind: m.kind,
   bucket: m.bucket,

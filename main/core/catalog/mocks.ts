@@ -2,7 +2,10 @@ import {
   mockCreateSchema,
   mockUpdateSchema,
   normalizeMockPath,
+  shadowedBy,
+  shadowWarnings,
   type Mock,
+  type MockWritten,
   type MockSummary,
   type MockWithResponses,
 } from '../../../shared/models';
@@ -26,9 +29,16 @@ export class MockService {
   list(projectId: string): MockSummary[] {
     this.projects.require(projectId);
     const counters = this.store.logs.mockCounters(projectId);
-    return this.store.mocks.listByProject(projectId).map((m) => {
+    const mocks = this.store.mocks.listByProject(projectId);
+    const shadows = shadowedBy(mocks);
+    return mocks.map((m) => {
       const c = counters.get(m.id);
-      return { ...m, hits: c?.totalRequests ?? 0, lastRequestAt: c?.lastRequestAt ?? null };
+      return {
+        ...m,
+        hits: c?.totalRequests ?? 0,
+        lastRequestAt: c?.lastRequestAt ?? null,
+        shadowedBy: shadows.get(m.id) ?? null,
+      };
     });
   }
 
@@ -43,7 +53,16 @@ export class MockService {
     return m;
   }
 
-  create(projectId: string, input: unknown): Mock {
+  /**
+   * The shadowing a write left on `mockId`'s route (docs/routes.md): a warning, never a
+   * refusal, since two mocks on one route are how users switch between variants.
+   */
+  withWarnings(m: Mock): MockWritten {
+    const warnings = shadowWarnings(this.store.mocks.listByProject(m.projectId), new Set([m.id]));
+    return warnings.length > 0 ? { ...m, warnings } : m;
+  }
+
+  create(projectId: string, input: unknown): MockWritten {
     const data = parseInput(mockCreateSchema, input);
     const mock = this.store.tx(() => {
       this.projects.require(projectId);
@@ -62,10 +81,10 @@ export class MockService {
       this.events.record({ type: 'mock.created', payload: { projectId, mockId: m.id } });
       return m;
     });
-    return mock;
+    return this.withWarnings(mock);
   }
 
-  update(id: string, input: unknown): Mock {
+  update(id: string, input: unknown): MockWritten {
     const data = parseInput(mockUpdateSchema, input);
     const next = this.store.tx(() => {
       const m = this.require(id);
@@ -81,7 +100,9 @@ export class MockService {
       this.events.record({ type: 'mock.updated', payload: { projectId: m.projectId, mockId: id } });
       return updated;
     });
-    return next;
+    return data.path !== undefined || data.method !== undefined || data.isActive === true
+      ? this.withWarnings(next)
+      : next;
   }
 
   delete(id: string): void {
@@ -95,7 +116,7 @@ export class MockService {
   }
 
   /** Clones the mock with all its responses into the same project, named "… (Copy)". */
-  duplicate(id: string): Mock {
+  duplicate(id: string): MockWritten {
     const clone = this.store.tx(() => {
       const src = this.require(id);
       const now = this.clock.now().toISOString();
@@ -108,7 +129,7 @@ export class MockService {
       this.events.record({ type: 'mock.created', payload: { projectId: m.projectId, mockId: m.id } });
       return m;
     });
-    return clone;
+    return this.withWarnings(clone);
   }
 }
 

@@ -51,6 +51,7 @@ export class ProjectService {
         templatingSeed: data.templatingSeed,
         port: data.port ?? null,
         logSecrets: data.logSecrets,
+        logRetention: data.logRetention,
         chaos: data.chaos,
         upstreamUrl: data.upstreamUrl,
         proxyMode: data.proxyMode,

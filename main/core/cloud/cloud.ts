@@ -264,6 +264,7 @@ export class Cloud {
       resolved: true as const,
       createdLocalId: r.createdLocalId,
       remaining: this.sync.conflicts.count(this.scope()),
+      ...(r.warnings ? { warnings: r.warnings } : {}),
     };
   }
 

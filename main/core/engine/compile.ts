@@ -102,6 +102,7 @@ function compileMock(
     signature: [
       mock.updatedAt,
       mock.responseMode,
+      mock.responseSelection,
       ...responses.map((r) => `${r.source.id}@${r.source.updatedAt}#${r.source.sortOrder}`),
     ].join('|'),
     seq: 0,

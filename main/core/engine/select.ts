@@ -1,4 +1,4 @@
-import type { ConditionFailure } from '../../../shared/models';
+import type { AlsoMatched, ConditionFailure } from '../../../shared/models';
 import { describeActual } from './conditions';
 import type { CompiledCondition, CompiledMock, CompiledResponse, RequestView } from './types';
 
@@ -11,14 +11,19 @@ import type { CompiledCondition, CompiledMock, CompiledResponse, RequestView } f
  * then `random` mode draws by weight within the pool and `sequential` mode cycles through
  * it in sort order. When every weight in the pool is 0: the pool's default, else its first.
  *
+ * With responseSelection 'first' (Mockoon's rule) the first matching conditional response
+ * answers, in sort order, instead of step 1's draw.
+ *
  * `failures` receives, for each conditional response that did not match, the first
- * condition that failed and the value it saw.
+ * condition that failed and the value it saw; `lost`, the conditional responses that
+ * matched and did not answer.
  */
 export function selectResponse(
   cm: CompiledMock,
   view: RequestView,
   random: () => number,
   failures: ConditionFailure[],
+  lost?: AlsoMatched[],
 ): CompiledResponse | undefined {
   let pool: readonly CompiledResponse[] = cm.unconditioned;
   if (cm.hasConditions) {
@@ -27,6 +32,7 @@ export function selectResponse(
       if (conditionsHold(r, view, failures)) matched.push(r);
     }
     if (matched.length > 0) pool = matched;
+    if (matched.length > 1) return fromMatched(cm, matched, random, lost);
   }
   if (pool.length === 0) return fallback(cm.responses);
   if (pool.length === 1) {
@@ -35,6 +41,29 @@ export function selectResponse(
   }
   if (cm.mock.responseMode === 'sequential') return pool[cm.seq++ % pool.length];
   return weighted(pool, random);
+}
+
+/** Several conditional responses matched: the first, the next in sequence or a weighted draw; the others are logged as lost. */
+function fromMatched(
+  cm: CompiledMock,
+  matched: readonly CompiledResponse[],
+  random: () => number,
+  lost: AlsoMatched[] | undefined,
+): CompiledResponse | undefined {
+  const rule: AlsoMatched['rule'] =
+    cm.mock.responseSelection === 'first' ? 'first' : cm.mock.responseMode === 'sequential' ? 'sequential' : 'weighted';
+  const picked =
+    rule === 'first'
+      ? matched[0]
+      : rule === 'sequential'
+        ? matched[cm.seq++ % matched.length]
+        : weighted(matched, random);
+  if (lost) {
+    for (const r of matched) {
+      if (r !== picked) lost.push({ responseId: r.source.id, responseName: r.source.name, rule });
+    }
+  }
+  return picked;
 }
 
 function conditionsHold(r: CompiledResponse, view: RequestView, failures: ConditionFailure[]): boolean {
@@ -77,6 +106,7 @@ export function selectRich(
   view: RequestView,
   random: () => number,
   failures: ConditionFailure[],
+  lost?: AlsoMatched[],
 ): CompiledResponse | undefined {
   cm.calls.n++;
   const mode = cm.mock.responseMode;
@@ -91,6 +121,8 @@ export function selectRich(
     if (pool.length === 0) {
       if (mode === 'fallback') return undefined;
       picked = fallback(cm.responses);
+    } else if (matched.length > 1) {
+      picked = fromMatched(cm, matched, random, lost);
     } else if (mode === 'sequential') {
       picked = pool[cm.seq++ % pool.length];
     } else {

@@ -1,4 +1,5 @@
 import type {
+  AlsoMatched,
   ChaosApplied,
   Condition,
   ConditionFailure,
@@ -95,6 +96,8 @@ export interface EngineResult {
   responseId: string | null;
   errorCode: EngineErrorCode | null;
   conditionFailures: ConditionFailure[];
+  /** Conditional responses that matched and lost to the picked one (select.ts); empty: none. */
+  alsoMatched: AlsoMatched[];
   /**
    * A network fault chaos drew for this request (null: none): the transport carries it out
    * instead of writing the answer (a reset, a close without bytes, a broken chunk, garbage).

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import {
-  HTTP_METHODS,
+  SPEC_METHODS,
   headerMapSchema,
   normalizeMockPath,
   type HttpMethod,
@@ -108,9 +108,10 @@ export class Recorder {
   observe(o: Observation): void {
     const method = o.method as HttpMethod;
     const path = normalizeMockPath(o.project.recordGeneralizeIds ? generalizePath(o.path) : o.path);
-    // HEAD and other methods a mock cannot have are passed through only (docs/proxy.md): no
-    // skip is counted or logged, or every HEAD request would add a line to the app log.
-    if (!(HTTP_METHODS as readonly string[]).includes(method)) return;
+    // Only the spec's five methods are recorded; HEAD, OPTIONS (preflights) and the rest are
+    // passed through only (docs/proxy.md): no skip is counted or logged, or every HEAD request
+    // would add a line to the app log.
+    if (!(SPEC_METHODS as readonly string[]).includes(method)) return;
     const key = `${o.project.id} ${method} ${path}`;
     if (this.inFlight.has(key)) return;
     this.inFlight.add(key);

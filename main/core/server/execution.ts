@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import type { ChaosApplied, ConditionFailure, FaultKind } from '../../../shared/models';
+import type { AlsoMatched, ChaosApplied, ConditionFailure, FaultKind } from '../../../shared/models';
 import {
   CORS_HEADERS,
   executeRequest,
@@ -40,6 +40,8 @@ export type Target = { slug: string } | { projectId: string };
 type Answer = Pick<EngineResult, 'status' | 'headers' | 'mockId' | 'responseId' | 'conditionFailures'> & {
   body: Body;
   errorCode: string | null;
+  /** Responses that matched and lost (absent on the transport's own answers). */
+  alsoMatched?: AlsoMatched[];
   /** Chaos's doing, from the engine (absent on the transport's own answers). */
   fault?: FaultKind | null;
   chaos?: ChaosApplied | null;
@@ -75,7 +77,8 @@ export function serveMock(
   try {
     projectId = 'slug' in target ? deps.cache.idForSlug(target.slug) : target.projectId;
     const compiled = projectId === undefined ? undefined : deps.cache.get(projectId);
-    if (req.method === 'OPTIONS') {
+    // A preflight unless the project has an OPTIONS mock for this path (docs/routes.md).
+    if (req.method === 'OPTIONS' && !(compiled?.routes.hasOptionsMocks && compiled.routes.match('OPTIONS', path))) {
       answer = {
         status: 204,
         headers: PREFLIGHT_HEADERS,
@@ -252,6 +255,7 @@ function logExchange({ deps, req, projectId, answer, path, started }: Exchange, 
     ip: req.ip,
     errorCode: answer.errorCode,
     conditionFailures: answer.conditionFailures,
+    alsoMatched: answer.alsoMatched,
     chaos: answer.chaos ?? null,
     createdMs: now.getTime(),
     createdAt: toIsoCached(now),

@@ -1,5 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import type { BodyEncoding, ChaosApplied, ConditionFailure, ProxiedLog, RequestLog } from '../../../shared/models';
+import type {
+  AlsoMatched,
+  BodyEncoding,
+  ChaosApplied,
+  ConditionFailure,
+  ProxiedLog,
+  RequestLog,
+} from '../../../shared/models';
 import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
@@ -34,6 +41,8 @@ export interface LoggedExchange {
   ip: string;
   errorCode: string | null;
   conditionFailures: ConditionFailure[];
+  /** Responses that matched and lost; absent or empty: none. */
+  alsoMatched?: AlsoMatched[];
   /** What chaos did to it; null or absent: nothing. */
   chaos?: ChaosApplied | null;
   /** When the request arrived: epoch milliseconds, and the same as ISO 8601. */
@@ -80,6 +89,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     userAgent: typeof ua === 'string' ? ua : '',
     errorCode: x.errorCode,
     conditionFailures: x.conditionFailures,
+    ...(x.alsoMatched && x.alsoMatched.length > 0 ? { alsoMatched: x.alsoMatched } : {}),
     createdAt: x.createdAt,
     chaos: x.chaos ?? null,
     proxied: x.proxied,

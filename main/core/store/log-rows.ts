@@ -43,6 +43,7 @@ export const LOG_COLUMNS = [
   'upstream_status',
   'upstream_time_ms',
   'chaos',
+  'also_matched',
 ] as const;
 
 export const LOG_WIDTH = LOG_COLUMNS.length;
@@ -93,6 +94,7 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.proxied?.upstreamStatus ?? null,
     l.proxied?.upstreamMs ?? null,
     l.chaos ? JSON.stringify(l.chaos) : null,
+    l.alsoMatched && l.alsoMatched.length > 0 ? JSON.stringify(l.alsoMatched) : null,
   );
   rows.count++;
 }

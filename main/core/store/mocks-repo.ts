@@ -34,21 +34,23 @@ export class MocksRepo {
   insert(m: Mock, sortOrder: number): void {
     (this.insertStmt ??= this.db
       .prepare(`INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
-           response_mode, is_active, chaos, kind, bucket, crud_key, sort_order, created_at, updated_at)
+           response_mode, response_selection, is_active, chaos, kind, bucket, crud_key, sort_order, created_at, updated_at)
          VALUES (@id, @projectId, @name, @path, @method, @description, @responseType, @responseDelay,
-           @responseMode, @isActive, @chaos, @kind, @bucket, @crudKey, @sortOrder, @createdAt, @updatedAt)`)).run({
-      ...m,
-      isActive: m.isActive ? 1 : 0,
-      chaos: chaosColumn(m.chaos),
-      sortOrder,
-    });
+           @responseMode, @responseSelection, @isActive, @chaos, @kind, @bucket, @crudKey, @sortOrder, @createdAt, @updatedAt)`)).run(
+      {
+        ...m,
+        isActive: m.isActive ? 1 : 0,
+        chaos: chaosColumn(m.chaos),
+        sortOrder,
+      },
+    );
   }
 
   update(m: Mock): void {
     this.db
       .prepare(
         `UPDATE mocks SET name=@name, path=@path, method=@method, description=@description,
-           response_type=@responseType, response_delay_ms=@responseDelay, response_mode=@responseMode,
+           response_type=@responseType, response_delay_ms=@responseDelay, response_mode=@responseMode, response_selection=@responseSelection,
            is_active=@isActive, chaos=@chaos, kind=@kind, bucket=@bucket, crud_key=@crudKey, updated_at=@updatedAt WHERE id=@id`,
       )
       .run({ ...m, isActive: m.isActive ? 1 : 0, chaos: chaosColumn(m.chaos) });

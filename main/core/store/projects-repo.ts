@@ -40,9 +40,9 @@ export class ProjectsRepo {
   insert(p: Project): void {
     this.db
       .prepare(
-        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, upstream_url, proxy_mode,
+        `INSERT INTO projects (id, name, description, slug, is_public, port, log_secrets, log_retention, upstream_url, proxy_mode,
            proxy_connect_timeout_ms, proxy_response_timeout_ms, record_generalize_ids, chaos, templating_seed, created_at, updated_at)
-         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @upstreamUrl, @proxyMode,
+         VALUES (@id, @name, @description, @slug, @isPublic, @port, @logSecrets, @logRetention, @upstreamUrl, @proxyMode,
            @proxyConnectTimeoutMs, @proxyResponseTimeoutMs, @recordGeneralizeIds, @chaos, @templatingSeed, @createdAt, @updatedAt)`,
       )
       .run(bind(p));
@@ -52,7 +52,7 @@ export class ProjectsRepo {
     this.db
       .prepare(
         `UPDATE projects SET name=@name, description=@description, slug=@slug, is_public=@isPublic,
-         port=@port, log_secrets=@logSecrets, upstream_url=@upstreamUrl, proxy_mode=@proxyMode,
+         port=@port, log_secrets=@logSecrets, log_retention=@logRetention, upstream_url=@upstreamUrl, proxy_mode=@proxyMode,
          proxy_connect_timeout_ms=@proxyConnectTimeoutMs, proxy_response_timeout_ms=@proxyResponseTimeoutMs,
          record_generalize_ids=@recordGeneralizeIds, chaos=@chaos, templating_seed=@templatingSeed, updated_at=@updatedAt WHERE id=@id`,
       )

@@ -1,5 +1,12 @@
 import type { RequestLogFilter, RequestLogSummary } from '../../../shared/models';
-import type { BodyEncoding, ChaosApplied, ConditionFailure, Pagination, RequestLog } from '../../../shared/models';
+import type {
+  AlsoMatched,
+  BodyEncoding,
+  ChaosApplied,
+  ConditionFailure,
+  Pagination,
+  RequestLog,
+} from '../../../shared/models';
 import type { SqliteDb } from './connection';
 
 /**
@@ -44,6 +51,7 @@ export interface LogSummaryRow {
   upstream_status: number | null;
   upstream_time_ms: number | null;
   chaos: string | null;
+  also_matched: string | null;
 }
 
 interface LogRow extends LogSummaryRow {
@@ -179,6 +187,7 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
       ? null
       : { upstream: r.upstream_url, upstreamStatus: r.upstream_status, upstreamMs: r.upstream_time_ms ?? 0 },
   chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
+  ...(r.also_matched ? { alsoMatched: JSON.parse(r.also_matched) as AlsoMatched[] } : {}),
 });
 
 export const toLog = (r: LogRow): RequestLog => ({

@@ -9,6 +9,7 @@ export interface ProjectRow {
   is_public: number;
   port: number | null;
   log_secrets: number;
+  log_retention: number | null;
   upstream_url: string | null;
   proxy_mode: string;
   proxy_connect_timeout_ms: number;
@@ -30,6 +31,7 @@ export interface MockRow {
   response_type: string;
   response_delay_ms: number;
   response_mode: string;
+  response_selection: string;
   is_active: number;
   chaos: string | null;
   kind: string;
@@ -80,6 +82,7 @@ export const toProject = (r: ProjectRow): Project => ({
   isPublic: r.is_public === 1,
   port: r.port,
   logSecrets: r.log_secrets === 1,
+  logRetention: r.log_retention,
   upstreamUrl: r.upstream_url,
   proxyMode: r.proxy_mode as Project['proxyMode'],
   proxyConnectTimeoutMs: r.proxy_connect_timeout_ms,
@@ -101,6 +104,7 @@ export const toMock = (r: MockRow): Mock => ({
   responseType: r.response_type as Mock['responseType'],
   responseDelay: r.response_delay_ms,
   responseMode: r.response_mode as Mock['responseMode'],
+  responseSelection: r.response_selection as Mock['responseSelection'],
   isActive: r.is_active === 1,
   chaos: chaosOf(r.chaos),
   kind: r.kind as Mock['kind'],

@@ -1,3 +1,4 @@
+import type { RouteWarning } from '../../../shared/models';
 import type { SyncConflictView } from '../../../shared/ipc/cloud';
 import type { Catalog } from '../catalog/catalog';
 import type { SyncConflictRow, SyncConflictsRepo } from '../store/sync-conflicts-repo';
@@ -64,7 +65,7 @@ export function resolveConflict(
   deps: { catalog: Catalog; links: SyncLinksRepo; conflicts: SyncConflictsRepo; scope: string },
   id: string,
   choice: Resolution,
-): { createdLocalId: string | null } {
+): { createdLocalId: string | null; warnings?: RouteWarning[] } {
   const row = deps.conflicts.get(id);
   if (!row || row.scope !== deps.scope)
     throw new AppError('NOT_FOUND', `sync conflict "${id}" does not exist (already resolved?)`, { field: 'id' });
@@ -93,6 +94,12 @@ export function resolveConflict(
       }
     }
     deps.conflicts.delete(scope, row.kind, row.localId);
+    // "Keep both" of a mock leaves two mocks on one route: the copy never answers until one is deactivated.
+    if (created !== null && row.kind === 'mock') {
+      const copy = catalog.store.mocks.get(created);
+      const warnings = copy ? catalog.mocks.withWarnings(copy).warnings : undefined;
+      if (warnings) return { createdLocalId: created, warnings };
+    }
     return { createdLocalId: created };
   });
 }

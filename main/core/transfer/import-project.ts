@@ -1,3 +1,4 @@
+import { shadowWarnings, type RouteWarning } from '../../../shared/models';
 import type { ImportProjectResult } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import { AppError } from '../util/errors';
@@ -48,7 +49,14 @@ export async function createFromRead(catalog: Catalog, read: ReadDocument): Prom
     responseCount: r.responseCount,
     droppedPort: r.adjusted.droppedPort,
     report: read.report,
+    ...routeWarnings(catalog, r.project.id),
   };
+}
+
+/** An imported document may define one route twice (Mockoon allows it): say which mock never answers. */
+function routeWarnings(catalog: Catalog, projectId: string): { warnings?: RouteWarning[] } {
+  const warnings = shadowWarnings(catalog.store.mocks.listByProject(projectId));
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 /** A MockDeck project file already parsed (tests, callers holding JSON). */

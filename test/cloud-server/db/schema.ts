@@ -69,6 +69,7 @@ CREATE TABLE mocks (
   kind TEXT NOT NULL DEFAULT 'http',
   bucket TEXT,
   crud_key TEXT NOT NULL DEFAULT 'id',
+  response_selection TEXT NOT NULL DEFAULT 'weighted',
   sort_order INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

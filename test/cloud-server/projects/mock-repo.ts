@@ -47,6 +47,7 @@ export function insertMock(ctx: ServerContext, projectId: string, f: MockFields)
     response_type: f.responseType,
     response_delay: f.responseDelay,
     response_mode: f.responseMode,
+    response_selection: f.responseSelection,
     is_active: f.isActive ? 1 : 0,
     kind: f.kind,
     bucket: f.bucket,
@@ -57,8 +58,8 @@ export function insertMock(ctx: ServerContext, projectId: string, f: MockFields)
   };
   ctx.db
     .stmt(
-      `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay, response_mode, is_active, kind, bucket, crud_key, sort_order, created_at, updated_at)
-       VALUES (@id, @project_id, @name, @path, @method, @description, @response_type, @response_delay, @response_mode, @is_active, @kind, @bucket, @crud_key, @sort_order, @created_at, @updated_at)`,
+      `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay, response_mode, response_selection, is_active, kind, bucket, crud_key, sort_order, created_at, updated_at)
+       VALUES (@id, @project_id, @name, @path, @method, @description, @response_type, @response_delay, @response_mode, @response_selection, @is_active, @kind, @bucket, @crud_key, @sort_order, @created_at, @updated_at)`,
     )
     .run(row);
   touchProject(ctx, projectId);
@@ -77,6 +78,7 @@ export function updateMock(ctx: ServerContext, m: MockRow, f: Partial<MockFields
     response_type: merged.responseType,
     response_delay: merged.responseDelay,
     response_mode: merged.responseMode,
+    response_selection: merged.responseSelection,
     is_active: merged.isActive ? 1 : 0,
     kind: merged.kind,
     bucket: merged.bucket,
@@ -86,7 +88,7 @@ export function updateMock(ctx: ServerContext, m: MockRow, f: Partial<MockFields
   ctx.db
     .stmt(
       `UPDATE mocks SET name=@name, path=@path, method=@method, description=@description, response_type=@response_type,
-       response_delay=@response_delay, response_mode=@response_mode, is_active=@is_active, kind=@kind, bucket=@bucket, crud_key=@crud_key, updated_at=@updated_at WHERE id=@id`,
+       response_delay=@response_delay, response_mode=@response_mode, response_selection=@response_selection, is_active=@is_active, kind=@kind, bucket=@bucket, crud_key=@crud_key, updated_at=@updated_at WHERE id=@id`,
     )
     .run(next);
   touchProject(ctx, m.project_id);

@@ -5,6 +5,7 @@ import {
   HTTP_METHODS,
   MOCK_KINDS,
   RESPONSE_MODES,
+  RESPONSE_SELECTIONS,
   RESPONSE_TYPES,
 } from '../../../shared/models';
 import type { WireMock, WireProject, WireResponse } from '../../../shared/wire/mockbird';
@@ -34,6 +35,7 @@ export interface MockRow {
   response_type: string;
   response_delay: number;
   response_mode: string;
+  response_selection: string;
   is_active: number;
   kind: string;
   bucket: string | null;
@@ -75,6 +77,7 @@ export const projectModel = (r: ProjectRow): Project => ({
   templatingSeed: r.templating_seed,
   port: r.port,
   logSecrets: false,
+  logRetention: null,
   // MockBird has no chaos field: chaos is MockDeck's local setting (docs/chaos.md).
   chaos: null,
   upstreamUrl: null,
@@ -96,6 +99,7 @@ export const mockModel = (r: MockRow): Mock => ({
   responseType: oneOf(RESPONSE_TYPES, r.response_type, 'json'),
   responseDelay: r.response_delay,
   responseMode: oneOf(RESPONSE_MODES, r.response_mode, 'random'),
+  responseSelection: oneOf(RESPONSE_SELECTIONS, r.response_selection, 'weighted'),
   isActive: r.is_active === 1,
   chaos: null,
   kind: oneOf(MOCK_KINDS, r.kind, 'http'),

@@ -24,6 +24,7 @@ export const mock = {
   kind: 'crud',
   bucket: 'items',
   crudKey: 'data.id',
+  responseSelection: 'first',
 } satisfies Required<MockContent>;
 
 export const response = {

@@ -23,6 +23,7 @@ describe('sync content fingerprints', () => {
       path: '/users/:id',
       method: 'get',
       description: '',
+      response_selection: 'weighted',
       response_type: 'json',
       response_delay_ms: 0,
       response_mode: 'random',

@@ -55,6 +55,64 @@ describe('RouteTable', () => {
     expect(t.match('GET', '/caf%C3%A9')?.mock.mock.id).toBe('c');
   });
 
+  it('lets * stand for one segment and a trailing * for the rest of the path', () => {
+    const t = new RouteTable();
+    t.add('GET', '/files/*', fake('rest'));
+    t.add('GET', '/users/*/posts', fake('one'));
+    expect(t.match('GET', '/files/a.txt')?.mock.mock.id).toBe('rest');
+    expect(t.match('GET', '/files/a/b/c.txt')?.mock.mock.id).toBe('rest');
+    expect(t.match('GET', '/files')).toBeNull();
+    expect(t.match('GET', '/users/7/posts')?.mock.mock.id).toBe('one');
+    expect(t.match('GET', '/users/7/8/posts')).toBeNull();
+    expect(t.match('GET', '/users//posts')).toBeNull();
+  });
+
+  it('prefers a literal, then a parameter, then *, then a trailing * at each position', () => {
+    const t = new RouteTable();
+    t.add('GET', '/a/*', fake('rest'));
+    t.add('GET', '/a/*/c', fake('star'));
+    t.add('GET', '/a/{id}/c', fake('param'));
+    t.add('GET', '/a/b/c', fake('exact'));
+    t.add('GET', '/a/b/{x}', fake('literal-then-param'));
+    expect(t.match('GET', '/a/b/c')?.mock.mock.id).toBe('exact');
+    expect(t.match('GET', '/a/b/d')?.mock.mock.id).toBe('literal-then-param');
+    expect(t.match('GET', '/a/z/c')?.mock.mock.id).toBe('param');
+    expect(t.match('GET', '/a/z/q')?.mock.mock.id).toBe('rest');
+    // Every candidate, in the order fallback mode walks them.
+    expect(t.candidates('GET', '/a/z/c').map((c) => c.mock.mock.id)).toEqual(['param', 'star', 'rest']);
+  });
+
+  it('answers any method from an ANY mock, unless the method has its own mock on that path', () => {
+    const t = new RouteTable();
+    t.add('ANY', '/things', fake('any'));
+    t.add('DELETE', '/things', fake('delete'));
+    t.add('ANY', '/things/{id}', fake('any-id'));
+    t.add('GET', '/things/*', fake('get-rest'));
+    expect(t.match('PATCH', '/things')?.mock.mock.id).toBe('any');
+    expect(t.match('GET', '/things')?.mock.mock.id).toBe('any');
+    expect(t.match('DELETE', '/things')?.mock.mock.id).toBe('delete');
+    // The more specific path wins first; the method decides only on the same pattern.
+    expect(t.match('GET', '/things/1')?.mock.mock.id).toBe('any-id');
+    expect(t.match('GET', '/things/1/2')?.mock.mock.id).toBe('get-rest');
+    expect(t.match('POST', '/things/1/2')).toBeNull();
+    // CORS preflights are not ANY's to answer.
+    expect(t.match('OPTIONS', '/things')).toBeNull();
+  });
+
+  it('answers HEAD from a HEAD mock, else from the GET mock, else from ANY; OPTIONS only from OPTIONS mocks', () => {
+    const t = new RouteTable();
+    t.add('HEAD', '/h', fake('head'));
+    t.add('GET', '/h', fake('get-h'));
+    t.add('GET', '/g', fake('get-g'));
+    t.add('ANY', '/a', fake('any'));
+    t.add('OPTIONS', '/o', fake('options'));
+    expect(t.match('HEAD', '/h')?.mock.mock.id).toBe('head');
+    expect(t.match('HEAD', '/g')?.mock.mock.id).toBe('get-g');
+    expect(t.match('HEAD', '/a')?.mock.mock.id).toBe('any');
+    expect(t.match('OPTIONS', '/o')?.mock.mock.id).toBe('options');
+    expect(t.hasOptionsMocks).toBe(true);
+  });
+
   it('requires the method to match; HEAD is answered by GET mocks', () => {
     const t = new RouteTable();
     t.add('POST', '/users', fake('p'));
@@ -85,11 +143,11 @@ describe('RouteTable', () => {
 
   it('treats *, ( and : inside a segment as literal text', () => {
     const t = new RouteTable();
-    t.add('GET', '/v1/*', fake('star'));
+    t.add('GET', '/v1/a*', fake('star'));
     t.add('GET', '/a(b)', fake('paren'));
     t.add('GET', '/x/a:b', fake('colon'));
-    expect(t.match('GET', '/v1/anything')).toBeNull();
-    expect(t.match('GET', '/v1/*')?.mock.mock.id).toBe('star');
+    expect(t.match('GET', '/v1/abc')).toBeNull();
+    expect(t.match('GET', '/v1/a*')?.mock.mock.id).toBe('star');
     expect(t.match('GET', '/a(b)')?.mock.mock.id).toBe('paren');
     expect(t.match('GET', '/x/a:b')?.mock.mock.id).toBe('colon');
   });

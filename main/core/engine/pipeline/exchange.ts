@@ -1,4 +1,4 @@
-import type { ChaosApplied, ConditionFailure, FaultKind, Project } from '../../../../shared/models';
+import type { AlsoMatched, ChaosApplied, ConditionFailure, FaultKind, Project } from '../../../../shared/models';
 import { ERROR_HEADERS } from '../cors';
 import type { ProjectRuntime } from '../runtime';
 import type {
@@ -15,6 +15,7 @@ import type {
 } from '../types';
 
 const NO_FAILURES: ConditionFailure[] = [];
+const NO_LOST: AlsoMatched[] = [];
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
@@ -44,6 +45,7 @@ export class ResponseExchange implements Exchange {
   declare responseId: string | null;
   declare errorCode: EngineErrorCode | null;
   declare conditionFailures: ConditionFailure[];
+  declare alsoMatched: AlsoMatched[];
   declare fault: FaultKind | null;
   declare chaos: ChaosApplied | null;
   declare pending: Promise<void> | null;
@@ -83,6 +85,7 @@ export class ResponseExchange implements Exchange {
     this.responseId = null;
     this.errorCode = null;
     this.conditionFailures = NO_FAILURES;
+    this.alsoMatched = NO_LOST;
     this.fault = null;
     this.chaos = null;
     this.pending = null;

@@ -1,4 +1,4 @@
-import type { ConditionFailure } from '../../../../shared/models';
+import type { AlsoMatched, ConditionFailure } from '../../../../shared/models';
 import type { RouteTable } from '../router';
 import { selectRich } from '../select';
 import type { CompiledMock, StageStep } from '../types';
@@ -25,10 +25,12 @@ export function fallbackModeStep(
 ): StageStep {
   return (x) => {
     const failures: ConditionFailure[] = [];
-    const picked = cm.responses.length > 0 ? selectRich(cm, x, x.random, failures) : undefined;
+    const lost: AlsoMatched[] = [];
+    const picked = cm.responses.length > 0 ? selectRich(cm, x, x.random, failures, lost) : undefined;
     if (picked) {
       x.response = picked;
       x.conditionFailures = failures;
+      if (lost.length > 0) x.alsoMatched = lost;
       return runSteps(own, x, 0, timeoutMs);
     }
     const next = routes.next(x.method, x.req.path, cm);

@@ -1,4 +1,4 @@
-import type { ConditionFailure } from '../../../../shared/models';
+import type { AlsoMatched, ConditionFailure } from '../../../../shared/models';
 import { answerError, errorBody } from '../errors';
 import { selectResponse, selectRich } from '../select';
 import type { CompiledResponse, Exchange, StageStep } from '../types';
@@ -38,7 +38,10 @@ const selectPlain: StageStep = (x) => {
 };
 
 const selectWithConditions: StageStep = (x) => {
-  pick(x, []);
+  const failures: ConditionFailure[] = [];
+  const lost: AlsoMatched[] = [];
+  answer(x, selectResponse(x.mock!, x, x.random, failures, lost)!, failures);
+  if (lost.length > 0) x.alsoMatched = lost;
   return undefined;
 };
 
@@ -50,7 +53,9 @@ const selectRichStep: StageStep = (x) => {
   if (x.response !== null) answer(x, x.response, x.conditionFailures);
   else {
     const failures: ConditionFailure[] = [];
-    answer(x, selectRich(x.mock!, x, x.random, failures)!, failures);
+    const lost: AlsoMatched[] = [];
+    answer(x, selectRich(x.mock!, x, x.random, failures, lost)!, failures);
+    if (lost.length > 0) x.alsoMatched = lost;
   }
   return undefined;
 };

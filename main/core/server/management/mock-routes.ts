@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mockUpdateSchema } from '../../../../shared/models';
+import { mockUpdateSchema, type MockWritten, type RouteWarning } from '../../../../shared/models';
 import { toWireMock, toWireResponse } from '../../../../shared/wire/mockbird';
 import { parseInput } from '../../util/errors';
 import { bodyOf } from './body';
@@ -20,7 +20,7 @@ export function mockRoutes(app: FastifyInstance, { call }: ManagementDeps): void
   app.put<IdParams>('/mocks/:id', async (req) => {
     const patch = parseInput(mockUpdateSchema, bodyOf(req));
     const mock = await call(req, 'mocks.update', { id: req.params.id, patch });
-    return { data: toWireMock(mock, await responseCount(req, mock.id)) };
+    return { data: toWireMock(mock, await responseCount(req, mock.id)), ...warningsOf(mock) };
   });
 
   app.delete<IdParams>('/mocks/:id', async (req) => {
@@ -30,6 +30,13 @@ export function mockRoutes(app: FastifyInstance, { call }: ManagementDeps): void
 
   app.post<IdParams>('/mocks/:id/duplicate', async (req, reply) => {
     const clone = await call(req, 'mocks.duplicate', { id: req.params.id });
-    return reply.code(201).send({ data: toWireMock(clone, await responseCount(req, clone.id)) });
+    return reply.code(201).send({ data: toWireMock(clone, await responseCount(req, clone.id)), ...warningsOf(clone) });
   });
 }
+
+/**
+ * Route shadowing (docs/routes.md) beside the spec's `data`: the envelope has room for it,
+ * and a client that knows only mockbird-api.md reads `data` as before.
+ */
+export const warningsOf = (m: MockWritten): { warnings?: RouteWarning[] } =>
+  m.warnings ? { warnings: m.warnings } : {};

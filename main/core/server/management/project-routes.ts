@@ -9,6 +9,7 @@ import { toWireMock, toWireProject } from '../../../../shared/wire/mockbird';
 import { parseInput } from '../../util/errors';
 import { bodyOf } from './body';
 import type { ManagementDeps } from './deps';
+import { warningsOf } from './mock-routes';
 import { parseSearch } from './query';
 import { toWireProjectStats } from './wire-stats';
 
@@ -92,6 +93,6 @@ export function projectRoutes(app: FastifyInstance, { call }: ManagementDeps): v
       projectId: req.params.id,
       mock: parseInput(mockCreateSchema, bodyOf(req)),
     });
-    return reply.code(201).send({ data: toWireMock(mock, 0) });
+    return reply.code(201).send({ data: toWireMock(mock, 0), ...warningsOf(mock) });
   });
 }

@@ -201,4 +201,15 @@ ALTER TABLE mocks ADD COLUMN chaos TEXT;
 ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
+  {
+    // Routes and request logs at scale (issue 17, docs/routes.md, docs/request-logs.md): how a
+    // mock picks among several matching conditional responses, and how many log rows a
+    // project keeps (NULL: the app's default).
+    version: 14,
+    name: 'response selection and log retention',
+    sql: `
+ALTER TABLE mocks ADD COLUMN response_selection TEXT NOT NULL DEFAULT 'weighted';
+ALTER TABLE projects ADD COLUMN log_retention INTEGER;
+`,
+  },
 ];

@@ -113,4 +113,25 @@ ALTER TABLE request_logs ADD COLUMN upstream_time_ms REAL;
     name: 'chaos of request logs',
     sql: `ALTER TABLE request_logs ADD COLUMN chaos TEXT;`,
   },
+  {
+    // Issue 17 (docs/request-logs.md): responses that matched and lost (JSON; NULL: none);
+    // indexes so every filter of the log viewer stays fast at millions of rows; a trigram
+    // full-text index on the path, so "path contains" is an index lookup, not a scan.
+    version: 6,
+    name: 'also-matched, filter indexes and path search',
+    sql: `
+ALTER TABLE request_logs ADD COLUMN also_matched TEXT;
+CREATE INDEX request_logs_by_project_method ON request_logs(project_id, request_method, seq);
+CREATE INDEX request_logs_by_project_status ON request_logs(project_id, response_status, seq);
+CREATE INDEX request_logs_by_project_mock ON request_logs(project_id, mock_id, seq);
+CREATE VIRTUAL TABLE request_logs_path USING fts5(request_path, content='request_logs', content_rowid='seq', tokenize='trigram');
+INSERT INTO request_logs_path(rowid, request_path) SELECT seq, request_path FROM request_logs;
+CREATE TRIGGER request_logs_path_ins AFTER INSERT ON request_logs BEGIN
+  INSERT INTO request_logs_path(rowid, request_path) VALUES (new.seq, new.request_path);
+END;
+CREATE TRIGGER request_logs_path_del AFTER DELETE ON request_logs BEGIN
+  INSERT INTO request_logs_path(request_logs_path, rowid, request_path) VALUES ('delete', old.seq, old.request_path);
+END;
+`,
+  },
 ];
