@@ -66,6 +66,13 @@ const DRAFT: ProjectDraftInput = {
       responseType: 'text',
       responses: [{ name: 'Gone', statusCode: 410, body: 'gone', disableTemplating: true }],
     },
+    {
+      name: 'Any file',
+      path: '/files/*',
+      method: 'ANY',
+      responseSelection: 'first',
+      responses: [{ name: 'File', statusCode: 200, body: '{"method": "{{method}}"}' }],
+    },
     { name: 'Users', path: '/crud/users', method: 'GET', kind: 'crud', bucket: 'users' },
   ],
 };
@@ -137,6 +144,7 @@ describe('MockDeck → Mockoon → MockDeck', () => {
       ['GET', '/users/9'],
       ['POST', '/orders', { 'content-type': 'application/json' }, '{"item": "book"}'],
       ['DELETE', '/plain'],
+      ['PUT', '/files/a/b.txt'],
       ['GET', '/crud/users'],
       ['GET', '/crud/users/2'],
     ];

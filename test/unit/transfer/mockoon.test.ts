@@ -142,15 +142,24 @@ describe('Mockoon reader', () => {
     const r = await read(environment(), { readFile: (p) => (p === 'bodies/order.json' ? '{"n": 1}' : undefined) });
     expect(r.format).toBe('mockoon');
     expect(r.report.basePath).toEqual({ path: '/api/v1', kept: true });
-    const [user, orders, plans, roll] = r.draft.mocks;
+    const [user, orders, plans, any, files, roll] = r.draft.mocks;
     expect(r.draft.mocks.map((m) => `${m.method} ${m.path}`)).toEqual([
       'GET /api/v1/users/{id}',
       'POST /api/v1/orders',
       'GET /api/v1/plans',
+      'ANY /api/v1/any',
+      'GET /api/v1/files/*',
       'GET /api/v1/roll',
     ]);
-    expect(user).toMatchObject({ name: 'Get a user', description: 'By id.', responseType: 'json', responseDelay: 50 });
-    // Mockoon's first-match rule: only the default without rules can win a draw.
+    expect([any, files].map((m) => m!.responseSelection)).toEqual(['first', 'first']);
+    expect(user).toMatchObject({
+      name: 'Get a user',
+      description: 'By id.',
+      responseType: 'json',
+      responseDelay: 50,
+      responseSelection: 'first',
+    });
+    // Mockoon's first-match rule: the first matching response answers; when none does, only the default without rules can win the draw.
     expect(user!.responses.map((x) => [x.name, x.statusCode, x.weight, x.isDefault])).toEqual([
       ['Admin', 200, 0, false],
       ['Guest', 403, 0, false],
@@ -173,22 +182,19 @@ describe('Mockoon reader', () => {
       { type: 'request_number', field: '', operator: 'equals', value: '3' },
     ]);
     expect(guest.conditionLogic).toBe('or');
-    expect(orders).toMatchObject({ responseMode: 'fallback' });
+    expect(orders).toMatchObject({ responseMode: 'fallback', responseSelection: 'first' });
     expect(orders!.responses.map((x) => x.body)).toEqual(['{"n": 1}', "{{{data 'Plans-list'}}}"]);
     expect(plans).toMatchObject({ kind: 'crud', bucket: 'Plans-list', crudKey: 'code', responses: [] });
-    expect(roll).toMatchObject({ responseMode: 'disable_rules' });
+    expect(roll).toMatchObject({ responseMode: 'disable_rules', responseSelection: 'weighted' });
     expect(r.draft.buckets).toEqual([
       { name: 'Plans-list', description: '', content: '[{"code": "free"}]', templated: false },
     ]);
     const skips = r.report.skipped.map((s) => `${s.where}: ${s.what}`);
     expect(skips).toEqual([
       expect.stringMatching(/^route 1 .* response 2 .* rule 3: rule path/),
-      'route 4 (ALL /any): route',
-      'route 5 (GET /files/*): route',
       'route 6 (ws /live): WebSocket route',
       'environment: proxy to https://api.example.com',
     ]);
-    expect(r.report.skipped.find((s) => s.where.startsWith('route 4'))!.reason).toMatch(/ANY/);
   });
 
   it('lists a file body as not mapped when no file reader is given, and the prefix can be dropped', async () => {
@@ -202,7 +208,7 @@ describe('Mockoon reader', () => {
 
   it('upgrades an older environment with Mockoon migrations, refuses a newer one, repairs one without lastMigration', async () => {
     const old = await read(environment({ lastMigration: 24 }));
-    expect(old.draft.mocks).toHaveLength(4);
+    expect(old.draft.mocks).toHaveLength(6);
     expect(old.report.warnings).toContainEqual(expect.stringMatching(/upgraded from Mockoon's format 24/));
     const e = await read(environment({ lastMigration: HighestMigrationId + 1 })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);

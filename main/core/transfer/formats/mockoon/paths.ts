@@ -8,7 +8,7 @@ import { mockPathProblem } from '../../../../../shared/models';
  */
 
 /** `literalColons`: segments such as "products:import" that MockDeck matches as written. */
-export type PathResult = { path: string; literalColons: string[] } | { problem: string };
+export type PathResult = { path: string; literalColons: string[]; innerWildcard: boolean } | { problem: string };
 
 /** "/v1/" → "/v1"; "" or "/" → "" (no prefix). */
 export function prefixPath(endpointPrefix: string): string {
@@ -40,8 +40,14 @@ export function mockPathOf(endpoint: string): PathResult {
       out.push(`{${param[1]}}`);
       continue;
     }
+    if (seg === '*') {
+      // A whole-segment wildcard: the rest of the path as the last segment, one segment before
+      // it (Mockoon's, from Express 4, may span several there: the reader warns).
+      out.push('*');
+      continue;
+    }
     if (seg.includes('*')) {
-      return { problem: `wildcard segment "${seg}": MockDeck paths do not have wildcards yet (issue 17 adds them)` };
+      return { problem: `wildcard inside segment "${seg}": MockDeck's * is a whole segment (e.g. /files/*)` };
     }
     if (/^:[^:]*:/.test(seg)) {
       return {
@@ -64,7 +70,8 @@ export function mockPathOf(endpoint: string): PathResult {
   }
   const mockPath = `/${out.join('/')}`;
   const problem = mockPathProblem(mockPath);
-  return problem ? { problem } : { path: mockPath, literalColons };
+  const innerWildcard = out.slice(0, -1).includes('*');
+  return problem ? { problem } : { path: mockPath, literalColons, innerWildcard };
 }
 
 /** "/users/{id}" → "users/:id" (Mockoon writes endpoints without the leading slash). */

@@ -18,8 +18,17 @@ import { loadEnvironment, looksLikeEnvironment } from './environment';
 import { mockPathOf, prefixPath } from './paths';
 import { conditionOf, type RuleContext } from './rules';
 
-/** Mockoon methods MockDeck serves (lower case, as Mockoon writes them). */
-const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+/** Mockoon methods MockDeck serves (lower case, as Mockoon writes them): `all` is MockDeck's ANY. */
+const METHODS: Record<string, MockInput['method']> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+  all: 'ANY',
+};
 
 type MockInput = Omit<MockDraft, 'chaos' | 'responses' | 'responseType' | 'description'> & {
   responseType: ResponseType;
@@ -169,15 +178,17 @@ function readRoute(env: Environment, route: Route, where: string, rc: RouteConte
     );
   }
   if (route.type === 'crud') return readCrudRoute(route, where, path, rc);
-  if (!METHODS.has(route.method)) {
-    const reason =
-      route.method === 'all'
-        ? 'method "all" (any method): MockDeck mocks have one method each until issue 17 adds ANY'
-        : route.method === 'head' || route.method === 'options'
-          ? `method ${route.method.toUpperCase()}: MockDeck mocks serve GET, POST, PUT, PATCH and DELETE until issue 17 adds it (HEAD requests reach GET mocks)`
-          : `method ${route.method.toUpperCase()}: MockDeck mocks serve GET, POST, PUT, PATCH and DELETE`;
-    skipped.push({ where, what: 'route', reason });
+  const method = METHODS[route.method];
+  if (!method) {
+    skipped.push({
+      where,
+      what: 'route',
+      reason: `method ${route.method.toUpperCase()} (WebDAV): MockDeck mocks serve ${Object.values(METHODS).join(', ')}`,
+    });
     return undefined;
+  }
+  if (pathResult.innerWildcard) {
+    rc.warnings.push(`${where}: a * before the last segment matches one segment in MockDeck (Mockoon: one or more)`);
   }
   const defaultIndex = Math.max(
     0,
@@ -197,6 +208,8 @@ function readRoute(env: Environment, route: Route, where: string, rc: RouteConte
     answersWhenNoRuleHolds.push(j === defaultIndex);
   });
   const mode = responseModeOf(route, responses, answersWhenNoRuleHolds, where, rc.warnings);
+  // Mockoon answers the first response whose rules hold, in its default and fallback modes.
+  const responseSelection = route.responseMode === null || route.responseMode === 'FALLBACK' ? 'first' : 'weighted';
   const latencies = new Set(route.responses.map((r) => r.latency));
   const latency = env.latency + (defaultResponse?.latency ?? route.responses[0]?.latency ?? 0);
   if (latencies.size > 1) {
@@ -210,10 +223,11 @@ function readRoute(env: Environment, route: Route, where: string, rc: RouteConte
   return {
     ...namesOf(route, `${route.method.toUpperCase()} ${path}`),
     path,
-    method: route.method.toUpperCase() as MockInput['method'],
+    method,
     responseType,
     responseDelay: Math.min(Math.max(0, Math.round(latency)), MAX_DELAY_MS),
     responseMode: mode,
+    responseSelection,
     isActive: true,
     kind: 'http',
     bucket: null,
@@ -240,12 +254,11 @@ function dropDefaultContentType(responses: ResponseCreate[], type: ResponseType)
 }
 
 /**
- * Mockoon's default mode (null) answers the FIRST response whose rules hold, else the
- * default one; responses without rules are never picked unless they are the default.
- * MockDeck draws by weight, and when every weight in the pool is 0 answers the pool's
- * default, else its first: weights 0, and 100 for a default without rules, give Mockoon's
- * answer (docs/import-export.md says where it does not: a conditional default that matches
- * after another matching response).
+ * Mockoon's default mode (null) answers the FIRST response whose rules hold (MockDeck's
+ * responseSelection 'first'), else the default one; responses without rules are never picked
+ * unless they are the default. When no condition holds MockDeck draws among the responses
+ * without conditions by weight: weights 0, and 100 for a default without rules, give
+ * Mockoon's answer (the warning says where they cannot: a default with rules).
  */
 function responseModeOf(
   route: Route,
@@ -276,9 +289,10 @@ function responseModeOf(
       if (responses.length > 1) {
         responses.forEach((r, k) => (r.weight = isDefault[k] && (r.conditions?.length ?? 0) === 0 ? 100 : 0));
         const def = isDefault.indexOf(true);
-        if (def > 0 && (responses[def]?.conditions?.length ?? 0) > 0) {
+        const unconditional = responses.some((r) => (r.conditions?.length ?? 0) === 0);
+        if ((responses[def]?.conditions?.length ?? 0) > 0 && unconditional) {
           warnings.push(
-            `${where}: its default response has rules and is not the first: when it and an earlier response both match, MockDeck answers the default, Mockoon the earlier one`,
+            `${where}: its default response has rules: when no rule holds, Mockoon answers it, MockDeck the first response without rules`,
           );
         }
       }
@@ -314,6 +328,7 @@ function readCrudRoute(route: Route, where: string, path: string, rc: RouteConte
     responseType: 'json',
     responseDelay: Math.min(first.latency, MAX_DELAY_MS),
     responseMode: 'random',
+    responseSelection: 'weighted',
     isActive: true,
     kind: 'crud',
     bucket: bucket.name,

@@ -108,6 +108,11 @@ function httpRouteOf(m: MockDraft, uuid: string, where: string, warnings: string
       `${where}: when no condition holds, MockDeck draws among ${drawn.length} responses; Mockoon answers its default one`,
     );
   }
+  if (m.responseSelection !== 'first' && m.responses.filter((r) => r.conditions.length > 0).length > 1) {
+    warnings.push(
+      `${where}: when several responses' conditions hold, Mockoon answers the first (MockDeck draws by weight)`,
+    );
+  }
   // Mockoon's default answers when no rule holds: MockDeck's default if it has no conditions,
   // else the unconditional response most likely to be drawn, else MockDeck's default.
   const byWeight = [...drawn].sort((a, b) => b.weight - a.weight)[0];
