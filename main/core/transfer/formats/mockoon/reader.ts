@@ -207,6 +207,10 @@ function readRoute(env: Environment, route: Route, where: string, rc: RouteConte
     responses.push(mapped);
     answersWhenNoRuleHolds.push(j === defaultIndex);
   });
+  if (responses.length === 0 && route.responses.length > 0) {
+    skipped.push({ where, what: 'route', reason: 'none of its responses could be imported (see the lines above)' });
+    return undefined;
+  }
   const mode = responseModeOf(route, responses, answersWhenNoRuleHolds, where, rc.warnings);
   // Mockoon answers the first response whose rules hold, in its default and fallback modes.
   const responseSelection = route.responseMode === null || route.responseMode === 'FALLBACK' ? 'first' : 'weighted';
