@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat } from '../../shared/models';
 import { toWireProject } from '../../shared/wire/mockbird';
+import { parseDocument } from '../core/transfer';
+import { referencedFiles } from '../core/transfer/formats/mockoon/files';
 import { AppError } from '../core/util/errors';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
@@ -33,8 +35,19 @@ be mapped. The slug gets a -2, -3… suffix when it is taken.`,
         `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
+    // Files a Mockoon environment names (file bodies), read only inside the document's folder.
+    const files =
+      source === '-' || (format !== 'auto' && format !== 'mockoon')
+        ? undefined
+        : referencedFiles(parseDocument(text, source).data, path.dirname(file));
     const result = await withCalls(dataDirOf(args, io), (call) =>
-      call('projects.import', { text, source, format, ...(name !== undefined ? { name } : {}) }),
+      call('projects.import', {
+        text,
+        source,
+        format,
+        ...(name !== undefined ? { name } : {}),
+        ...(files !== undefined ? { files } : {}),
+      }),
     );
     const out = {
       ...toWireProject(result.project, { mockCount: result.mockCount }),

@@ -146,6 +146,15 @@ export const importDocumentSchema = z.object({
   name: z.string().trim().min(1, 'name cannot be empty').max(200).optional(),
   /** keep: the document's base path (OpenAPI servers, Mockoon's prefix) goes in front of every mock path. */
   basePath: z.enum(['keep', 'drop'], { message: 'basePath must be keep or drop' }).default('keep'),
+  /**
+   * Files the document refers to by relative path (a Mockoon environment's file bodies), read
+   * by the caller from the document's folder: `mockdeck import` passes them. Absent: such
+   * bodies are listed as not mapped.
+   */
+  files: z
+    .record(z.string().max(1000), z.string().max(5 * 1024 * 1024, 'a referenced file is at most 5 MiB'))
+    .refine((f) => Object.keys(f).length <= 1000, 'at most 1000 referenced files')
+    .optional(),
 });
 
 /** A project as a MockDeck project file: versioned JSON without ids, links or secrets. */

@@ -1,4 +1,4 @@
-import { exportDocument, importDocument, previewOf, readDocument } from '../transfer';
+import { exportDocument, importDocument, previewOf, readDocument, type ReadOptions } from '../transfer';
 import type { Router } from './router';
 
 export function registerProjectHandlers(router: Router): void {
@@ -20,10 +20,17 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.export', ({ project, format }, { core }) =>
       exportDocument(core.store, project, format, core.clock),
     )
-    .handle('projects.import', ({ text, source, format, name, basePath }, { core }) =>
-      importDocument(core.catalog, { content: text, format, name, basePath, fileName: source }),
+    .handle('projects.import', ({ text, source, format, name, basePath, files }, { core }) =>
+      importDocument(core.catalog, { content: text, format, name, basePath, fileName: source }, readerOf(files)),
     )
-    .handle('projects.previewImport', async ({ text, source, format, name, basePath }) =>
-      previewOf(await readDocument({ content: text, format, name, basePath, fileName: source })),
+    .handle('projects.previewImport', async ({ text, source, format, name, basePath, files }) =>
+      previewOf(await readDocument({ content: text, format, name, basePath, fileName: source }, readerOf(files))),
     );
+}
+
+/** The files a caller read for the document (projects.import's `files`), as the readers ask for them. */
+function readerOf(files: Record<string, string> | undefined): ReadOptions {
+  if (!files) return {};
+  const map = new Map(Object.entries(files));
+  return { readFile: (p) => map.get(p) };
 }

@@ -9,6 +9,8 @@ import {
   type ProjectDraft,
 } from '../../../../shared/models';
 import { AppError, parseInput } from '../../util/errors';
+import { mockoonReader } from './mockoon/reader';
+import { mockoonWriter } from './mockoon/writer';
 import { nativeReader, nativeWriter } from './native';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
@@ -17,9 +19,9 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
  * an `auto` import. Formats with an unmistakable marker come first; Markdown (any text with
  * endpoint lines) last. A new format is one module and one line here.
  */
-export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader];
+export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader, mockoonReader];
 
-export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter];
+export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter, mockoonWriter];
 
 /** JSON first (the common case, and exact), then YAML; undefined when the text is neither. */
 export function parseDocument(text: string, fileName?: string): SourceDocument {
