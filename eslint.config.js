@@ -19,6 +19,7 @@ const CORE = [
   'main/core/cloud',
   'main/core/server',
   'main/core/proxy',
+  'main/core/pipelines',
   'main/core/events',
   'main/core/handlers',
   'main/core/server/management',
@@ -87,6 +88,16 @@ export const LAYERS = [
   ]),
   // The proxy: a pipeline stage (engine) that records through the catalog.
   layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
+  // Pipelines: outbox consumer, runner and steps; steps export (transfer) and deploy (cloud).
+  layer('main/core/pipelines', [
+    'main/core/cloud',
+    'main/core/transfer',
+    'main/core/catalog',
+    'main/core/secrets',
+    'main/core/store',
+    'main/core/util',
+    ...SHARED,
+  ]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',

@@ -39,6 +39,7 @@ import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
+import { pipelineCalls, pipelineEvents } from './pipelines';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -392,6 +393,9 @@ export const calls = {
   /* ---- Templating: the helper reference and the preview (declared in ./templating.ts) ---- */
   ...templatingCalls,
 
+  /* ---- Pipelines: mockops-api.md §Pipelines (declared in ./pipelines.ts) ---- */
+  ...pipelineCalls,
+
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,
   /* ---- Cloud: profile, team and roles, audit log (declared in ./cloud-team.ts) ---- */
@@ -410,6 +414,8 @@ export const events = {
   },
   /* ---- Cloud (declared in ./cloud.ts) ---- */
   ...cloudEvents,
+  /* ---- Pipelines (declared in ./pipelines.ts) ---- */
+  ...pipelineEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -2,6 +2,7 @@ import { registerAppHandlers } from './app';
 import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
 import { registerMockHandlers } from './mocks';
+import { registerPipelineHandlers } from './pipelines';
 import { registerProjectHandlers } from './projects';
 import { registerRequestLogHandlers } from './request-logs';
 import { registerResponseHandlers } from './responses';
@@ -30,6 +31,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerScenarioHandlers,
   registerServerHandlers,
   registerCloudHandlers,
+  registerPipelineHandlers,
 ];
 
 /** The full handler table over one Core, as every transport serves it. */

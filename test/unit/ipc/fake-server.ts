@@ -1,4 +1,6 @@
 import { Recorder } from '../../../main/core/proxy/recorder';
+import { PipelineService } from '../../../main/core/pipelines/service';
+import { MemorySecretStore } from '../../../main/core/secrets';
 import { consoleLogger } from '../../../main/core/util/logger';
 import type { ServerState } from '../../../shared/ipc/contract';
 import type { RequestLog } from '../../../shared/models';
@@ -94,6 +96,7 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     store,
     catalog,
     proxy: { recorder: new Recorder(catalog, store, consoleLogger) },
+    pipelines: new PipelineService(store, systemClock, () => Promise.resolve(new MemorySecretStore())),
     server: new FakeServer(),
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),

@@ -9,6 +9,7 @@ import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
 import { logRoutes } from './log-routes';
 import { mockRoutes } from './mock-routes';
+import { pipelineRoutes } from './pipeline-routes';
 import { projectRoutes } from './project-routes';
 import { responseRoutes } from './response-routes';
 
@@ -43,6 +44,8 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   logRoutes(app, deps);
   bucketRoutes(app, deps);
   chaosRoutes(app, deps);
+  // Its own context: mockops' error shape, not MockBird's.
+  await app.register(pipelineRoutes, { deps, logger: opts.logger ?? consoleLogger });
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).
