@@ -343,7 +343,7 @@ function Executions({ pipeline }: { pipeline: Pipeline }) {
                     <td>{s.step_name}</td>
                     <td className="muted">{s.step_type}</td>
                     <td>
-                      <span className={`status-pill status-${s.status}`}>{s.status}</span>
+                      <span className={`status-pill status-${s.status}`}>{s.status.replace('_', ' ')}</span>
                     </td>
                     <td className="muted">
                       {when(s.started_at)} → {when(s.completed_at)}
