@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
+import { pipelinesCommand } from './pipelines';
 import { serveCommand } from './serve';
 import { uiCommand } from './ui';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   projectsCommand,
   bucketsCommand,
   scenariosCommand,
+  pipelinesCommand,
   cloudCommand,
   chaosCommand,
 ];
