@@ -33,7 +33,7 @@ Exits 1 when \`run\` ends in a failed execution.`,
         pipelinesCommand,
       );
     const project = stringOption(args, 'project');
-    // Only `run` runs anything: the others open the data dir without the pipeline worker.
+    // Only `run` starts the pipeline worker (withApp opens the data dir without it).
     return withApp(
       dataDirOf(args, io),
       async (app) => {
@@ -65,7 +65,7 @@ Exits 1 when \`run\` ends in a failed execution.`,
         }
         return EXIT_OK;
       },
-      action === 'run' ? {} : { pipelines: false },
+      action === 'run' ? { pipelines: {} } : {},
     );
   },
 };
