@@ -48,7 +48,12 @@ export async function regenerateSdk(config: Record<string, unknown>, ctx: StepCo
   if (doc === null || typeof doc !== 'object')
     throw new StepConfigError(`the spec from ${spec.source} is neither JSON nor YAML`);
   // Loaded on first use: the generator pulls in the TypeScript compiler.
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const { default: openapiTS, astToString } = await import('openapi-typescript').catch((e: Error) => {
+    // openapi-typescript needs the TypeScript compiler (its peer dependency) at run time.
+    throw new Error(
+      `the TypeScript client generator cannot load (${e.message.split('\n')[0]}): install typescript next to MockDeck`,
+    );
+  });
   const types = astToString(await openapiTS(doc as Parameters<typeof openapiTS>[0], { silent: true }));
   await mkdir(outDir, { recursive: true });
   const specFile = path.join(outDir, 'openapi.json');
