@@ -43,7 +43,7 @@ export const domainEventSchemas = {
   'bucket.reset': bucketRef,
   /**
    * A scenario of the project was published to the marketplace (mockops' `scenario.published`).
-   * Not a catalog change: nothing recompiles on it. Record with main/core/pipelines/record.ts.
+   * Not a catalog change: nothing recompiles on it. Record with main/core/catalog/record-events.ts.
    */
   'marketplace.published': projectRef.extend({
     scenarioId: z.string(),

@@ -74,7 +74,7 @@ describe('events MockDeck emits trigger pipelines (after commit, from the outbox
     });
   });
 
-  it('scenario.published and promotion.completed, recorded through main/core/pipelines/record.ts', async () => {
+  it('scenario.published and promotion.completed, recorded through main/core/catalog/record-events.ts', async () => {
     const p = api.app.catalog.projects.create({ name: 'Shop' });
     const pub = await create('scenario.published');
     const promo = await create('promotion.completed');

@@ -1,4 +1,4 @@
-import { recordPromotionCompleted } from '../record';
+import { recordPromotionCompleted } from '../../catalog/record-events';
 import { StepConfigError, type StepContext, type StepResult } from './types';
 
 const FROM = ['dev', 'test'] as const;

@@ -1,5 +1,12 @@
 import type { DomainEventPayload } from '../../../shared/models';
-import type { Catalog } from '../catalog/catalog';
+import type { Catalog } from './catalog';
+
+/*
+ * Domain events about things outside the catalog's own content (a marketplace publish, a
+ * promotion), recorded through the catalog so they share its outbox and after-commit
+ * delivery. Here rather than in pipelines/ so any feature that can reach the catalog can
+ * record them without depending on pipelines.
+ */
 
 /**
  * Records that a scenario of a project was published to the marketplace: a
