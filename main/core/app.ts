@@ -148,7 +148,7 @@ class AssembledApp implements App {
         { ...DEFAULT_WORKER_OPTIONS, baseDir: opts.dataDir ?? process.cwd(), ...opts.pipelines },
       );
       worker.start();
-      lifecycle.own('pipelines', worker);
+      lifecycle.own('pipeline worker', worker);
       this.events.addSource((emit) => worker.runner.onFinished((e) => emit('pipelines.executionFinished', e)));
       this.pipelineWorker = worker;
     }
