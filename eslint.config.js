@@ -19,6 +19,7 @@ const CORE = [
   'main/core/cloud',
   'main/core/server',
   'main/core/proxy',
+  'main/core/pipelines',
   'main/core/events',
   'main/core/plugins',
   'main/core/mcp',
@@ -41,6 +42,7 @@ const FEATURES = [
   'chaos',
   'proxy',
   'ai',
+  'pipelines',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -93,6 +95,16 @@ export const LAYERS = [
   layer('main/core/proxy', ['main/core/engine', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   // AI generation with the user's own key: settings and usage in the store, the key in secrets.
   layer('main/core/ai', ['main/core/secrets', 'main/core/store', 'main/core/util', ...SHARED]),
+  // Pipelines: outbox consumer, runner and steps; steps export (transfer) and deploy (cloud).
+  layer('main/core/pipelines', [
+    'main/core/cloud',
+    'main/core/transfer',
+    'main/core/catalog',
+    'main/core/secrets',
+    'main/core/store',
+    'main/core/util',
+    ...SHARED,
+  ]),
   layer('main/core/events', ['main/core/server', 'main/core/catalog', 'main/core/store', 'main/core/util', ...SHARED]),
   layer(
     'main/core/handlers',
@@ -152,6 +164,7 @@ export const LAYERS = [
   layer(feature('stats'), [feature('scenarios'), ...RENDERER_BASE]),
   layer(feature('palette'), RENDERER_BASE),
   layer(feature('proxy'), RENDERER_BASE),
+  layer(feature('pipelines'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -10,6 +10,7 @@ import { logsCommand } from './logs';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
+import { pipelinesCommand } from './pipelines';
 import { serveCommand } from './serve';
 import { uiCommand } from './ui';
 
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   projectsCommand,
   bucketsCommand,
   scenariosCommand,
+  pipelinesCommand,
   cloudCommand,
   chaosCommand,
   pluginsCommand,

@@ -24,7 +24,9 @@ export async function withApp<T>(
   fn: (app: App) => Promise<T> | T,
   opts: Omit<AppOptions, 'dataDir'> = {},
 ): Promise<T> {
-  const app = await openApp({ ...opts, dataDir });
+  // A one-shot command runs no pipelines (they would be cut off at its exit): the events it
+  // causes wait in the outbox for the app or `mockdeck serve`.
+  const app = await openApp({ pipelines: false, ...opts, dataDir });
   try {
     return await fn(app);
   } finally {

@@ -10,6 +10,7 @@ import type { Router } from './handlers';
 import { bridgeCloudEvents } from './handlers/cloud';
 import { consoleLogger, type AppEnv, type HandlerCore, type Logger } from './handlers/context';
 import { Lifecycle, type Service } from './lifecycle';
+import { DEFAULT_WORKER_OPTIONS, PipelineWorker, type PipelineService, type PipelineWorkerOptions } from './pipelines';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import { openSecretStore } from './secrets/open-secret-store';
 import { KEYCHAIN_SERVICE, type SecretStore, type SecretsMode } from './secrets/secret-store';
@@ -75,6 +76,8 @@ export interface AppOptions extends Omit<CoreOptions, 'cloudProvider' | 'app' | 
   packaged?: boolean;
   /** See AppEnv.readOnly: `mockdeck serve --project`. */
   readOnly?: boolean;
+  /** The pipeline worker (docs/pipelines.md); `false`: executions queue but do not run in this process. */
+  pipelines?: Partial<PipelineWorkerOptions> | false;
 }
 
 /**
@@ -92,6 +95,8 @@ export interface App extends HandlerCore {
   readonly router: Router;
   readonly env: AppEnv;
   readonly lifecycle: Lifecycle;
+  /** Runs pipelines off the request path; null when the app was opened with `pipelines: false`. */
+  readonly pipelineWorker: PipelineWorker | null;
   /** Adds a service to the app's lifecycle (started now, closed by `close()`). */
   use<S extends Service>(service: S): Promise<S>;
   cloud(): Promise<Cloud>;
@@ -127,6 +132,7 @@ class AssembledApp implements App {
   readonly events: EventHub;
   readonly router: Router;
   readonly env: AppEnv;
+  readonly pipelineWorker: PipelineWorker | null = null;
   private cloudBuild: Promise<Cloud> | null = null;
   private aiSecrets: Promise<SecretStore> | null = null;
 
@@ -163,6 +169,25 @@ class AssembledApp implements App {
     lifecycle.own('cloud', {
       close: async () => (await this.cloudBuild?.catch(() => null))?.close(),
     });
+    // After the cloud, so closed before it: a promotion in flight is aborted, not cut off.
+    if (opts.pipelines !== false) {
+      const worker = new PipelineWorker(
+        {
+          store: this.core.store,
+          catalog: this.core.catalog,
+          clock: this.core.clock,
+          service: this.core.pipelines,
+          secrets: this.core.pipelines.secrets,
+          cloud: () => this.cloud(),
+          logger,
+        },
+        { ...DEFAULT_WORKER_OPTIONS, baseDir: opts.dataDir ?? process.cwd(), ...opts.pipelines },
+      );
+      worker.start();
+      lifecycle.own('pipeline worker', worker);
+      this.events.addSource((emit) => worker.runner.onFinished((e) => emit('pipelines.executionFinished', e)));
+      this.pipelineWorker = worker;
+    }
   }
 
   get store(): Store {
@@ -185,6 +210,9 @@ class AssembledApp implements App {
   }
   get ai(): AiService {
     return this.core.ai;
+  }
+  get pipelines(): PipelineService {
+    return this.core.pipelines;
   }
 
   use<S extends Service>(service: S): Promise<S> {

@@ -3,7 +3,9 @@ import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
+import { PipelineService } from './pipelines';
 import { ProxyService } from './proxy';
+import { MemorySecretStore, openSecretStore, type SecretStore } from './secrets';
 import { mountManagementApi } from './server/management';
 import { PluginService } from './plugins';
 import { healthRoutes } from './server/management/health-routes';
@@ -52,6 +54,11 @@ export interface CoreOptions {
    * requests in flight (2 s) before it cuts their connections; see server/http-limits.ts.
    */
   httpLimits?: Partial<HttpLimits>;
+  /**
+   * Where pipeline credentials (SMTP passwords, webhook secrets, git tokens) go: the OS
+   * keychain by default (memory when it is unavailable, or without a data dir).
+   */
+  pipelineSecrets?: () => Promise<SecretStore>;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -68,6 +75,8 @@ export class Core {
   readonly proxy: ProxyService;
   /** WebAssembly plugins: installed ones, bindings, and the stage that runs them (docs/plugins.md). */
   readonly plugins: PluginService;
+  /** Pipelines and their executions (docs/pipelines.md); the app's PipelineWorker runs them. */
+  readonly pipelines: PipelineService;
   /**
    * The use-case layer over this core: the management REST API calls it, and so may the
    * desktop shell, the CLI and tests. Handlers reach the services only when called, so it
@@ -99,6 +108,11 @@ export class Core {
     const logger = opts.logger ?? consoleLogger;
     this.proxy = new ProxyService(this.catalog, this.store, logger);
     this.plugins = new PluginService(this.store);
+    this.pipelines = new PipelineService(
+      this.store,
+      this.clock,
+      opts.pipelineSecrets ?? pipelineSecretStore(opts.dataDir),
+    );
     this.router = createAppRouter({
       core: this,
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
@@ -166,4 +180,14 @@ function storedRetention(store: Store): number | undefined {
   const v = store.settings.get(LOG_RETENTION_SETTING);
   const n = v === undefined ? NaN : Number(v);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** The keychain, probed on first use; in-memory tests and a missing keychain get process memory. */
+function pipelineSecretStore(dataDir: string | null): () => Promise<SecretStore> {
+  let opened: Promise<SecretStore> | null = null;
+  return () =>
+    (opened ??=
+      dataDir === null
+        ? Promise.resolve(new MemorySecretStore())
+        : openSecretStore({ onUnavailable: 'session-only' }).then((o) => o.store));
 }

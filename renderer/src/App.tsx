@@ -16,6 +16,7 @@ import { useProject, useServerState } from './features/projects/project-queries'
 import { ProjectSidebar } from './features/projects/ProjectSidebar';
 import { ServerPanel } from './features/server/ServerPanel';
 import { ProxyView } from './features/proxy/ProxyView';
+import { PipelinesView } from './features/pipelines/PipelinesView';
 import { StatsView } from './features/stats/StatsView';
 import { EmptyState } from './ui/EmptyState';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -125,6 +126,7 @@ function ProjectArea() {
         {view === 'stats' && <StatsView projectId={project.id} />}
         {view === 'chaos' && <ProjectChaos project={project} />}
         {view === 'proxy' && <ProxyView key={project.id} project={project} />}
+        {view === 'pipelines' && <PipelinesView key={project.id} projectId={project.id} />}
       </div>
     </div>
   );

@@ -47,6 +47,7 @@ import { templatingCalls } from './templating';
 import { explainCalls } from './explain';
 import { pluginCalls } from './plugins';
 import { aiCalls } from './ai';
+import { pipelineCalls, pipelineEvents } from './pipelines';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -460,6 +461,9 @@ export const calls = {
   /* ---- AI generation with the user's own key, and its settings (declared in ./ai.ts) ---- */
   ...aiCalls,
 
+  /* ---- Pipelines: mockops-api.md §Pipelines (declared in ./pipelines.ts) ---- */
+  ...pipelineCalls,
+
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,
   /* ---- Cloud: profile, team and roles, audit log (declared in ./cloud-team.ts) ---- */
@@ -478,6 +482,8 @@ export const events = {
   },
   /* ---- Cloud (declared in ./cloud.ts) ---- */
   ...cloudEvents,
+  /* ---- Pipelines (declared in ./pipelines.ts) ---- */
+  ...pipelineEvents,
 } as const;
 
 export type Calls = typeof calls;

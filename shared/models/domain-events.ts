@@ -41,7 +41,28 @@ export const domainEventSchemas = {
   'bucket.deleted': bucketRef,
   /** The current value went back to the content (reset, or the content was edited). */
   'bucket.reset': bucketRef,
+  /**
+   * A scenario of the project was published to the marketplace (mockops' `scenario.published`).
+   * Not a catalog change: nothing recompiles on it. Record with main/core/catalog/record-events.ts.
+   */
+  'marketplace.published': projectRef.extend({
+    scenarioId: z.string(),
+    scenarioName: z.string(),
+    version: z.string().optional(),
+  }),
+  /** A project was promoted between environments (a pipeline's auto_promote step, a deploy). */
+  'promotion.completed': projectRef.extend({
+    entityType: z.string(),
+    entityId: z.string(),
+    fromEnvironment: z.string(),
+    toEnvironment: z.string(),
+    deploymentId: z.string().nullable().optional(),
+    url: z.string().nullable().optional(),
+  }),
 } as const;
+
+/** Events about the catalog's content: the engine recompiles a project on each. The rest (marketplace, promotion) change nothing it serves. */
+export const CATALOG_CHANGE_PREFIXES = ['project', 'mock', 'response', 'bucket'] as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;
 export const DOMAIN_EVENT_TYPES = Object.keys(domainEventSchemas) as DomainEventType[];

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../shared/models';
+import { CATALOG_CHANGE_PREFIXES, type DomainEvent } from '../../../shared/models';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import { newId } from '../util/ids';
@@ -11,11 +11,15 @@ export interface CatalogChange {
 export type CatalogListener = (change: CatalogChange) => void;
 export type DomainEventListener = (event: DomainEvent) => void;
 
-const changeOf = (e: DomainEvent): CatalogChange => {
+type ContentKind = (typeof CATALOG_CHANGE_PREFIXES)[number];
+const isContentKind = (v: string): v is ContentKind => (CATALOG_CHANGE_PREFIXES as readonly string[]).includes(v);
+
+/** The coarse change an event stands for; null for events that change no content (marketplace, promotion). */
+const changeOf = (e: DomainEvent): CatalogChange | null => {
   const projectId = e.payload.projectId;
   if (e.type === 'project.deleted') return { projectId, kind: 'deleted' };
-  const kind = e.type.slice(0, e.type.indexOf('.')) as 'project' | 'mock' | 'response' | 'bucket';
-  return { projectId, kind };
+  const kind = e.type.slice(0, e.type.indexOf('.'));
+  return isContentKind(kind) ? { projectId, kind } : null;
 };
 
 /**
@@ -67,7 +71,7 @@ export class CatalogEvents {
   private deliver(event: DomainEvent): void {
     const change = changeOf(event);
     for (const l of this.eventListeners) this.call(() => l(event), event);
-    for (const l of this.changeListeners) this.call(() => l(change), event);
+    if (change) for (const l of this.changeListeners) this.call(() => l(change), event);
   }
 
   private call(fn: () => void, event: DomainEvent): void {

@@ -3,6 +3,7 @@ import type { Recorder } from '../proxy/recorder';
 import type { Transport } from '../../../shared/ipc/contract';
 import type { AiService } from '../ai/ai-service';
 import type { Catalog } from '../catalog/catalog';
+import type { PipelineService } from '../pipelines/service';
 import type { Cloud } from '../cloud/cloud';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
@@ -28,6 +29,8 @@ export interface HandlerCore {
   readonly proxy: { readonly recorder: Pick<Recorder, 'statusOf'> };
   /** Installed WebAssembly plugins and which projects and mocks run them. */
   readonly plugins: Pick<PluginService, 'store' | 'bindings' | 'install' | 'remove' | 'setBindings'>;
+  /** Pipelines (docs/pipelines.md). */
+  readonly pipelines: PipelineService;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -3,6 +3,7 @@ import { registerAppHandlers } from './app';
 import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
 import { registerMockHandlers } from './mocks';
+import { registerPipelineHandlers } from './pipelines';
 import { registerProjectHandlers } from './projects';
 import { registerRequestLogHandlers } from './request-logs';
 import { registerResponseHandlers } from './responses';
@@ -36,6 +37,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerServerHandlers,
   registerCloudHandlers,
   registerAiHandlers,
+  registerPipelineHandlers,
 ];
 
 /** The full handler table over one Core, as every transport serves it. */

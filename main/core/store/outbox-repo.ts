@@ -45,6 +45,19 @@ export class OutboxRepo {
     return rows.map(toEntry);
   }
 
+  /** Every entry after `afterSeq`, delivered or not, oldest first: for a consumer with its own cursor. */
+  after(afterSeq: number, limit = 100): OutboxEntry[] {
+    const rows = this.db
+      .prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(afterSeq, limit) as OutboxRow[];
+    return rows.map(toEntry);
+  }
+
+  /** The newest entry's seq (0 when empty): where a new consumer starts. */
+  lastSeq(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM outbox').get() as { n: number }).n;
+  }
+
   markDelivered(ids: readonly string[], at: string): number {
     const mark = this.db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
     return this.db.transaction(() => ids.reduce((n, id) => n + mark.run(at, id).changes, 0))();

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { subscribe } from './api';
 import { invalidate, keys, setQueryData } from './query';
+import { useAppStore } from './store';
 
 /**
  * Keeps the cache true to the core when something else changes it (the REST API, a CLI,
@@ -23,6 +24,17 @@ export function useLiveEvents(): void {
         );
       }),
       subscribe('server.stateChanged', (state) => setQueryData(keys.server, state)),
+      // Pipeline runs end in the background: refresh their lists, and say so when one failed.
+      subscribe('pipelines.executionFinished', (e) => {
+        invalidate('pipelines:');
+        if (e.status === 'failed') {
+          useAppStore.getState().notify({
+            kind: 'error',
+            message: `A pipeline run failed: ${e.error_message ?? 'see its step log'}`,
+            hint: 'open the project’s Pipelines tab for the step log',
+          });
+        }
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, []);

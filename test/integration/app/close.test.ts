@@ -87,7 +87,14 @@ describe('openApp().close()', () => {
       oauth: oauthPort,
     };
     for (const port of Object.values(ports)) expect(await probe(port)).toBe('open');
-    expect(app.lifecycle.names()).toEqual(['core', 'event hub', 'cloud', 'web bridge', 'renderer web server']);
+    expect(app.lifecycle.names()).toEqual([
+      'core',
+      'event hub',
+      'cloud',
+      'pipeline worker',
+      'web bridge',
+      'renderer web server',
+    ]);
     if (writerThread !== null) expect(existsSync(`/proc/self/task/${writerThread}`)).toBe(true);
 
     await app.close();

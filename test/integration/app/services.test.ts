@@ -20,7 +20,7 @@ describe('openApp services', () => {
       logger: quiet,
       services: [service('pipelines'), service('mcp')],
     });
-    expect(app.lifecycle.names()).toEqual(['core', 'event hub', 'cloud', 'pipelines', 'mcp']);
+    expect(app.lifecycle.names()).toEqual(['core', 'event hub', 'cloud', 'pipeline worker', 'pipelines', 'mcp']);
     await app.close();
     expect(seen).toEqual([
       'start pipelines: 0 projects',

@@ -11,6 +11,7 @@ import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotF
 import { logRoutes } from './log-routes';
 import { mcpRoute, type McpRouteOptions } from './mcp-route';
 import { mockRoutes } from './mock-routes';
+import { pipelineRoutes } from './pipeline-routes';
 import { projectRoutes } from './project-routes';
 import { responseRoutes } from './response-routes';
 
@@ -49,6 +50,8 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   chaosRoutes(app, deps);
   if (opts.mcp) mcpRoute(app, opts.mcp);
   aiRoutes(app, deps);
+  // Its own context: mockops' error shape, not MockBird's.
+  await app.register(pipelineRoutes, { deps, logger: opts.logger ?? consoleLogger });
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).

@@ -202,6 +202,46 @@ ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
   {
+    // Pipelines (docs/pipelines.md): definitions as MockOps' JSON, executions with their step
+    // log, and per-consumer outbox cursors so an event committed before a crash is still
+    // processed after the restart (the pipelines consumer advances its cursor in the same
+    // transaction that queues the executions the event caused).
+    version: 11,
+    name: 'pipelines',
+    sql: `
+CREATE TABLE pipelines (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  workspace_id TEXT,
+  org_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX pipelines_by_workspace ON pipelines(workspace_id);
+CREATE TABLE pipeline_executions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  pipeline_id TEXT NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  trigger_event TEXT NOT NULL,
+  status TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  completed_at TEXT,
+  duration_ms INTEGER,
+  error_message TEXT,
+  execution_log TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX pipeline_executions_by_pipeline ON pipeline_executions(pipeline_id, seq);
+CREATE INDEX pipeline_executions_by_status ON pipeline_executions(status, seq);
+CREATE TABLE outbox_cursors (
+  consumer TEXT PRIMARY KEY,
+  last_seq INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+  {
     // AI generation with the user's own key (docs/ai.md): tokens the provider counted, per
     // calendar month (UTC), so the monthly limit holds across restarts. The settings live in
     // the settings table and the key in the OS keychain: nothing secret here.

@@ -20,6 +20,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'stats', label: 'Stats' },
   { view: 'chaos', label: 'Chaos' },
   { view: 'proxy', label: 'Proxy' },
+  { view: 'pipelines', label: 'Pipelines' },
 ];
 
 export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
