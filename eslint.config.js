@@ -19,6 +19,7 @@ const CORE = [
   'main/core/cloud',
   'main/core/server',
   'main/core/proxy',
+  'main/core/federation',
   'main/core/events',
   'main/core/handlers',
   'main/core/server/management',
@@ -77,6 +78,8 @@ export const LAYERS = [
     'main/core/util',
     ...SHARED,
   ]),
+  // Federations of projects: their definitions (the server serves them at /f/<name>/).
+  layer('main/core/federation', ['main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/server', [
     'main/core/engine',
     'main/core/engine/templating',

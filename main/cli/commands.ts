@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
+import { federationCommand } from './federation';
 import { importCommand } from './import';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   scenariosCommand,
   cloudCommand,
   chaosCommand,
+  federationCommand,
 ];
 
 export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {

@@ -1,5 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { ProxyService } from './proxy';
+import type { FederationDefinitions } from './federation/federations';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
 import { Core, type CoreOptions } from './core';
@@ -143,6 +144,9 @@ class AssembledApp implements App {
   }
   get proxy(): ProxyService {
     return this.core.proxy;
+  }
+  get federations(): FederationDefinitions {
+    return this.core.federations;
   }
 
   use<S extends Service>(service: S): Promise<S> {

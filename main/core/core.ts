@@ -2,6 +2,7 @@ import { Catalog } from './catalog/catalog';
 import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
+import { FederationDefinitions } from './federation/federations';
 import { ProxyService } from './proxy';
 import { mountManagementApi } from './server/management';
 import type { HttpLimits } from './server/http-limits';
@@ -62,6 +63,8 @@ export class Core {
    * can exist before the server it serves.
    */
   readonly router: Router;
+  /** Federations of projects, served at /f/<name>/ (docs/federation.md). */
+  readonly federations: FederationDefinitions;
 
   private readonly cloudProvider: (() => Promise<Cloud>) | undefined;
 
@@ -72,6 +75,7 @@ export class Core {
     this.catalog = new Catalog(this.store, this.clock);
     const logger = opts.logger ?? consoleLogger;
     this.proxy = new ProxyService(this.catalog, this.store, logger);
+    this.federations = new FederationDefinitions(this.store, this.clock);
     this.router = createAppRouter({
       core: this,
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
@@ -91,6 +95,7 @@ export class Core {
       port: opts.port ?? DEFAULT_PORT,
       pipeline: this.proxy.withProxy(opts.pipeline ?? SERVER_PIPELINE),
       limits: opts.httpLimits,
+      federations: this.federations,
     });
   }
 

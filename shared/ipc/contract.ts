@@ -39,6 +39,7 @@ import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
+import { federationCalls } from './federation';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -391,6 +392,9 @@ export const calls = {
 
   /* ---- Templating: the helper reference and the preview (declared in ./templating.ts) ---- */
   ...templatingCalls,
+
+  /* ---- Federations of projects under /f/<name>/ (declared in ./federation.ts) ---- */
+  ...federationCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

@@ -2,6 +2,7 @@ import type { Recorder } from '../proxy/recorder';
 import type { Transport } from '../../../shared/ipc/contract';
 import type { Catalog } from '../catalog/catalog';
 import type { Cloud } from '../cloud/cloud';
+import type { FederationDefinitions } from '../federation/federations';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
@@ -22,6 +23,8 @@ export interface HandlerCore {
   readonly clock: Clock;
   /** The proxy's recorder, for what record mode did (docs/proxy.md). */
   readonly proxy: { readonly recorder: Pick<Recorder, 'statusOf'> };
+  /** Federations of projects (docs/federation.md). */
+  readonly federations: FederationDefinitions;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -1,6 +1,7 @@
 import { registerAppHandlers } from './app';
 import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
+import { registerFederationHandlers } from './federation';
 import { registerMockHandlers } from './mocks';
 import { registerProjectHandlers } from './projects';
 import { registerRequestLogHandlers } from './request-logs';
@@ -30,6 +31,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerScenarioHandlers,
   registerServerHandlers,
   registerCloudHandlers,
+  registerFederationHandlers,
 ];
 
 /** The full handler table over one Core, as every transport serves it. */

@@ -1,5 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import type { BodyEncoding, ChaosApplied, ConditionFailure, ProxiedLog, RequestLog } from '../../../shared/models';
+import type {
+  BodyEncoding,
+  ChaosApplied,
+  ConditionFailure,
+  FederationLog,
+  ProxiedLog,
+  RequestLog,
+} from '../../../shared/models';
 import type { Body } from '../engine';
 import { newTimeOrderedId } from '../util/ids';
 
@@ -41,6 +48,8 @@ export interface LoggedExchange {
   createdAt: string;
   /** Set when the proxy sent the request upstream; null otherwise. */
   proxied: ProxiedLog | null;
+  /** Set when it came through a federation (server/federation-serving.ts); absent otherwise. */
+  federation?: FederationLog;
 }
 
 /**
@@ -83,6 +92,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     createdAt: x.createdAt,
     chaos: x.chaos ?? null,
     proxied: x.proxied,
+    federation: x.federation ?? null,
   };
 }
 

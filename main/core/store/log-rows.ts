@@ -43,6 +43,10 @@ export const LOG_COLUMNS = [
   'upstream_status',
   'upstream_time_ms',
   'chaos',
+  'federation_id',
+  'federation_name',
+  'federation_service',
+  'reality_level',
 ] as const;
 
 export const LOG_WIDTH = LOG_COLUMNS.length;
@@ -93,6 +97,10 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.proxied?.upstreamStatus ?? null,
     l.proxied?.upstreamMs ?? null,
     l.chaos ? JSON.stringify(l.chaos) : null,
+    l.federation?.id ?? null,
+    l.federation?.name ?? null,
+    l.federation?.service ?? null,
+    l.federation?.realityLevel ?? null,
   );
   rows.count++;
 }

@@ -44,6 +44,10 @@ export interface LogSummaryRow {
   upstream_status: number | null;
   upstream_time_ms: number | null;
   chaos: string | null;
+  federation_id: string | null;
+  federation_name: string | null;
+  federation_service: string | null;
+  reality_level: string | null;
 }
 
 interface LogRow extends LogSummaryRow {
@@ -62,7 +66,8 @@ export type RequestLogSummaryFields = Omit<
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
-  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos`;
+  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos,
+  federation_id, federation_name, federation_service, reality_level`;
 
 const STATUS_RANGES: Record<NonNullable<RequestLogFilter['statusClass']>, [number, number]> = {
   '1xx': [100, 200],
@@ -179,6 +184,15 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
       ? null
       : { upstream: r.upstream_url, upstreamStatus: r.upstream_status, upstreamMs: r.upstream_time_ms ?? 0 },
   chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
+  federation:
+    r.federation_id === null
+      ? null
+      : {
+          id: r.federation_id,
+          name: r.federation_name ?? '',
+          service: r.federation_service ?? '',
+          realityLevel: r.reality_level ?? '',
+        },
 });
 
 export const toLog = (r: LogRow): RequestLog => ({

@@ -1,3 +1,4 @@
+import { FederationDefinitions } from '../../../main/core/federation/federations';
 import { Recorder } from '../../../main/core/proxy/recorder';
 import { consoleLogger } from '../../../main/core/util/logger';
 import type { ServerState } from '../../../shared/ipc/contract';
@@ -94,6 +95,7 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     store,
     catalog,
     proxy: { recorder: new Recorder(catalog, store, consoleLogger) },
+    federations: new FederationDefinitions(store, systemClock),
     server: new FakeServer(),
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),

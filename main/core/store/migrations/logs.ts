@@ -113,4 +113,16 @@ ALTER TABLE request_logs ADD COLUMN upstream_time_ms REAL;
     name: 'chaos of request logs',
     sql: `ALTER TABLE request_logs ADD COLUMN chaos TEXT;`,
   },
+  {
+    // A request served through a federation (/f/<name>/…, docs/federation.md): which
+    // federation (id and name as it was then), which service and at what reality level.
+    version: 7,
+    name: 'federation of request logs',
+    sql: `
+ALTER TABLE request_logs ADD COLUMN federation_id TEXT;
+ALTER TABLE request_logs ADD COLUMN federation_name TEXT;
+ALTER TABLE request_logs ADD COLUMN federation_service TEXT;
+ALTER TABLE request_logs ADD COLUMN reality_level TEXT;
+`,
+  },
 ];
