@@ -38,6 +38,7 @@ const FEATURES = [
   'palette',
   'chaos',
   'proxy',
+  'federation',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -141,6 +142,7 @@ export const LAYERS = [
   layer(feature('stats'), [feature('scenarios'), ...RENDERER_BASE]),
   layer(feature('palette'), RENDERER_BASE),
   layer(feature('proxy'), RENDERER_BASE),
+  layer(feature('federation'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

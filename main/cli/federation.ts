@@ -21,14 +21,16 @@ in the app or with the REST API (POST/PATCH /api/v1/federation).`,
     const [verb, ref] = args.positionals as [string, string | undefined];
     const json = args.values.json === true;
     if (verb === 'list') {
-      if (ref !== undefined) throw new UsageError(`mockdeck federation list takes no name, got "${ref}"`, federationCommand);
+      if (ref !== undefined)
+        throw new UsageError(`mockdeck federation list takes no name, got "${ref}"`, federationCommand);
       const all = await withCalls(dataDirOf(args, io), (call) => call('federation.list', { limit: 100 }));
       if (json) io.stdout(`${JSON.stringify(all)}\n`);
       else printList(all, io);
       return EXIT_OK;
     }
     if (verb === 'show') {
-      if (ref === undefined) throw new UsageError('mockdeck federation show needs a federation name or id', federationCommand);
+      if (ref === undefined)
+        throw new UsageError('mockdeck federation show needs a federation name or id', federationCommand);
       const f = await withCalls(dataDirOf(args, io), async (call) => {
         const all = await call('federation.list', { limit: 100 });
         const found = all.find((x) => x.id === ref || x.name === ref);

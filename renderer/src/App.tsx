@@ -4,6 +4,8 @@ import { ProjectChaos } from './features/chaos/ProjectChaos';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
 import { BucketsView } from './features/buckets/BucketsView';
 import { CloudView } from './features/cloud/CloudView';
+import { FederationNavButton } from './features/federation/FederationNavButton';
+import { FederationView } from './features/federation/FederationView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
 import { MocksView } from './features/mocks/MocksView';
@@ -27,6 +29,7 @@ export function App() {
   useGlobalShortcuts();
   useLiveEvents();
   const cloudOpen = useAppStore((s) => s.cloudOpen);
+  const federationsOpen = useAppStore((s) => s.federationsOpen);
   return (
     <div className="app">
       <aside className="side">
@@ -39,6 +42,9 @@ export function App() {
         <ErrorBoundary area="the project list">
           <ProjectSidebar />
         </ErrorBoundary>
+        <ErrorBoundary area="the federations entry">
+          <FederationNavButton />
+        </ErrorBoundary>
         <ErrorBoundary area="the cloud entry">
           <CloudNavButton />
         </ErrorBoundary>
@@ -50,7 +56,11 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="main">
-        {cloudOpen ? (
+        {federationsOpen ? (
+          <ErrorBoundary area="the federations">
+            <FederationView />
+          </ErrorBoundary>
+        ) : cloudOpen ? (
           <ErrorBoundary area="the cloud screens">
             <CloudView />
           </ErrorBoundary>

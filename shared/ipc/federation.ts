@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Federation, FederationRoute } from '../models';
-import { federationCreateSchema, federationListQuerySchema, federationUpdateSchema, routeRequestSchema } from '../models';
+import {
+  federationCreateSchema,
+  federationListQuerySchema,
+  federationUpdateSchema,
+  routeRequestSchema,
+} from '../models';
 import { call, reads, writes } from './call-meta';
 
 /**
@@ -14,7 +19,12 @@ const id = z.string().min(1, 'id is required');
 export const federationCalls = {
   'federation.list': call(
     federationListQuerySchema.optional(),
-    reads('Lists the federations (projects composed under /f/<name>/), optionally of one org_id, paged by limit and offset.', 'rest', 'cli', 'mcp'),
+    reads(
+      'Lists the federations (projects composed under /f/<name>/), optionally of one org_id, paged by limit and offset.',
+      'rest',
+      'cli',
+      'mcp',
+    ),
   ).returns<Federation[]>(),
   'federation.get': call(
     z.object({ id }),
@@ -33,11 +43,19 @@ export const federationCalls = {
     z.object({ id, patch: federationUpdateSchema }),
     writes("Changes a federation's name, description, org_id or services (the whole list).", 'rest', 'cli', 'mcp'),
   ).returns<Federation>(),
-  'federation.delete': call(z.object({ id }), writes('Deletes a federation (its projects stay).', 'rest', 'cli', 'mcp')).returns<{
+  'federation.delete': call(
+    z.object({ id }),
+    writes('Deletes a federation (its projects stay).', 'rest', 'cli', 'mcp'),
+  ).returns<{
     deleted: true;
   }>(),
   'federation.route': call(
     z.object({ id, request: routeRequestSchema }),
-    reads('Tells which service of a federation a path goes to, at which reality level, and the path that service sees.', 'rest', 'cli', 'mcp'),
+    reads(
+      'Tells which service of a federation a path goes to, at which reality level, and the path that service sees.',
+      'rest',
+      'cli',
+      'mcp',
+    ),
   ).returns<FederationRoute>(),
 } as const;

@@ -61,7 +61,9 @@ export const basePathSchema = z
 export const federationServiceSchema = z.object({
   name: serviceName,
   /** The MockDeck project that serves this service. */
-  workspace_id: z.string({ message: 'workspace_id (a MockDeck project id) is required' }).min(1, 'workspace_id is required'),
+  workspace_id: z
+    .string({ message: 'workspace_id (a MockDeck project id) is required' })
+    .min(1, 'workspace_id is required'),
   base_path: basePathSchema,
   reality_level: z.enum(REALITY_LEVELS, { message: `reality_level must be one of ${REALITY_LEVELS.join(', ')}` }),
   /** Free-form per-service settings, kept as given (MockOps' `config`). */
@@ -91,7 +93,10 @@ const federationName = z
 
 export const federationCreateSchema = z.object({
   name: federationName,
-  description: z.string({ message: 'description must be text' }).max(2000, 'description is at most 2,000 characters').default(''),
+  description: z
+    .string({ message: 'description must be text' })
+    .max(2000, 'description is at most 2,000 characters')
+    .default(''),
   /** Optional locally: MockDeck has no organizations; kept and filtered on when given. */
   org_id: z.string({ message: 'org_id must be text' }).max(200).nullable().optional(),
   services: servicesSchema.default([]),
@@ -100,7 +105,10 @@ export type FederationCreate = z.input<typeof federationCreateSchema>;
 
 export const federationUpdateSchema = z.object({
   name: federationName.optional(),
-  description: z.string({ message: 'description must be text' }).max(2000, 'description is at most 2,000 characters').optional(),
+  description: z
+    .string({ message: 'description must be text' })
+    .max(2000, 'description is at most 2,000 characters')
+    .optional(),
   org_id: z.string({ message: 'org_id must be text' }).max(200).nullable().optional(),
   services: servicesSchema.optional(),
 });
@@ -185,7 +193,10 @@ export function federationProblems(services: readonly FederationService[]): Fede
   const byPath = new Map<string, string>();
   services.forEach((s, i) => {
     if (byName.has(s.name)) {
-      problems.push({ message: `two services are named "${s.name}": give each service its own name`, path: [i, 'name'] });
+      problems.push({
+        message: `two services are named "${s.name}": give each service its own name`,
+        path: [i, 'name'],
+      });
     } else byName.set(s.name, i);
     const other = byPath.get(s.base_path);
     if (other !== undefined) {
@@ -197,7 +208,11 @@ export function federationProblems(services: readonly FederationService[]): Fede
   });
   services.forEach((s, i) => {
     s.dependencies.forEach((d, j) => {
-      if (d === s.name) problems.push({ message: `service "${s.name}" depends on itself: remove "${d}" from its dependencies`, path: [i, 'dependencies', j] });
+      if (d === s.name)
+        problems.push({
+          message: `service "${s.name}" depends on itself: remove "${d}" from its dependencies`,
+          path: [i, 'dependencies', j],
+        });
       else if (!byName.has(d)) {
         problems.push({
           message: `service "${s.name}" depends on "${d}", which is not a service of this federation (services: ${[...byName.keys()].join(', ') || 'none'})`,

@@ -150,5 +150,8 @@ export const federationNotFound = (id: string): AppError =>
 
 export function noServiceFor(f: Federation, path: string): AppError {
   const paths = f.services.map((s) => s.base_path).join(', ') || 'none: the federation has no services';
-  return new AppError('NOT_FOUND', `no service of federation "${f.name}" has a base path matching "${path}" (base paths: ${paths})`);
+  return new AppError(
+    'NOT_FOUND',
+    `no service of federation "${f.name}" has a base path matching "${path}" (base paths: ${paths})`,
+  );
 }

@@ -55,20 +55,41 @@ export class FederationServing {
     ];
   }
 
-  serve(exec: ExecutionDeps, req: MockRequest, res: ServerResponse, name: string, path: string): Promise<void> | undefined {
+  serve(
+    exec: ExecutionDeps,
+    req: MockRequest,
+    res: ServerResponse,
+    name: string,
+    path: string,
+  ): Promise<void> | undefined {
     const federation = this.lookup(name);
     if (federation === undefined) {
-      return writeError(res, 404, 'FEDERATION_NOT_FOUND', `no federation is named "${name}": check the URL (/f/<federation-name>/<path>) and the federation's name in MockDeck`);
+      return writeError(
+        res,
+        404,
+        'FEDERATION_NOT_FOUND',
+        `no federation is named "${name}": check the URL (/f/<federation-name>/<path>) and the federation's name in MockDeck`,
+      );
     }
     const route = routeFederation(federation.services, path);
     const service = route && federation.services.find((s) => s.name === route.service.name);
     if (!route || !service) {
       const paths = federation.services.map((s) => s.base_path).join(', ') || 'none';
-      return writeError(res, 404, 'NO_FEDERATED_SERVICE', `no service of federation "${federation.name}" has a base path matching "${path}" (base paths: ${paths})`);
+      return writeError(
+        res,
+        404,
+        'NO_FEDERATED_SERVICE',
+        `no service of federation "${federation.name}" has a base path matching "${path}" (base paths: ${paths})`,
+      );
     }
     const project = this.store.projects.get(service.workspace_id);
     if (!project) {
-      return writeError(res, 502, 'PROJECT_NOT_FOUND', `service "${service.name}" of federation "${federation.name}" is served by project "${service.workspace_id}", which no longer exists: edit the federation and pick a project`);
+      return writeError(
+        res,
+        502,
+        'PROJECT_NOT_FOUND',
+        `service "${service.name}" of federation "${federation.name}" is served by project "${service.workspace_id}", which no longer exists: edit the federation and pick a project`,
+      );
     }
     const tag: FederationLog = {
       id: federation.id,
@@ -118,9 +139,18 @@ export class FederationServing {
     let c = this.variants.get(k);
     if (c === undefined) {
       try {
-        const { project: p, mocks } = atLevel(project, this.store.mocks.listByProject(project.id), service.reality_level);
+        const { project: p, mocks } = atLevel(
+          project,
+          this.store.mocks.listByProject(project.id),
+          service.reality_level,
+        );
         c = compileProject(
-          { project: p, mocks, responses: this.store.responses.listByProject(project.id), runtime: this.cache.runtimeFor(project.id) },
+          {
+            project: p,
+            mocks,
+            responses: this.store.responses.listByProject(project.id),
+            runtime: this.cache.runtimeFor(project.id),
+          },
           undefined,
           this.pipeline,
         );

@@ -1,13 +1,20 @@
 import { create } from 'zustand';
 import { createCloudSlice, type CloudSlice } from './slices/cloud-slice';
 import { createDirtySlice, type DirtySlice } from './slices/dirty-slice';
+import { createFederationSlice, type FederationSlice } from './slices/federation-slice';
 import { createLogFilterSlice, type LogFilterSlice } from './slices/log-filter-slice';
 import { createNavSlice, type NavSlice } from './slices/nav-slice';
 import { createOverlaySlice, type OverlaySlice } from './slices/overlay-slice';
 import { createToastSlice, type ToastSlice } from './slices/toast-slice';
 
 /** UI and session state only; what the core owns is cached in query.ts. */
-export type AppState = NavSlice & DirtySlice & ToastSlice & OverlaySlice & LogFilterSlice & CloudSlice;
+export type AppState = NavSlice &
+  DirtySlice &
+  ToastSlice &
+  OverlaySlice &
+  LogFilterSlice &
+  CloudSlice &
+  FederationSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -17,6 +24,7 @@ export const createAppStore = () =>
     ...createOverlaySlice(...a),
     ...createLogFilterSlice(...a),
     ...createCloudSlice(...a),
+    ...createFederationSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -14,10 +14,17 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }> {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown; text: string }> {
   const res = await fetch(`${h.base}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -30,7 +37,14 @@ const shop = () => ({
   org_id: '550e8400-e29b-41d4-a716-446655440001',
   services: [
     { name: 'auth', workspace_id: auth, base_path: '/auth', reality_level: 'real', config: {}, dependencies: [] },
-    { name: 'payments', workspace_id: payments, base_path: '/payments', reality_level: 'mock_v3', config: {}, dependencies: ['auth'] },
+    {
+      name: 'payments',
+      workspace_id: payments,
+      base_path: '/payments',
+      reality_level: 'mock_v3',
+      config: {},
+      dependencies: ['auth'],
+    },
   ],
 });
 
@@ -48,7 +62,15 @@ describe('POST /api/v1/federation', () => {
     const r = await api('POST', '/federation', shop());
     expect(r.status).toBe(200);
     const f = r.json as Federation;
-    expect(Object.keys(f).sort()).toEqual(['created_at', 'description', 'id', 'name', 'org_id', 'services', 'updated_at']);
+    expect(Object.keys(f).sort()).toEqual([
+      'created_at',
+      'description',
+      'id',
+      'name',
+      'org_id',
+      'services',
+      'updated_at',
+    ]);
     expect(f.name).toBe('e-commerce-platform');
     expect(f.org_id).toBe('550e8400-e29b-41d4-a716-446655440001');
     expect(f.services[1]).toEqual(shop().services[1]);
@@ -70,9 +92,24 @@ describe('POST /api/v1/federation', () => {
 
   it.each([
     ['a missing name', { services: [] }, /name is required/],
-    ['an unknown reality level', { name: 'x', services: [{ name: 'a', workspace_id: 'p', base_path: '/a', reality_level: 'mock_v9' }] }, /reality_level must be one of real, mock_v3, blended, chaos_driven/],
-    ['a base path without "/"', { name: 'x', services: [{ name: 'a', workspace_id: 'p', base_path: 'auth', reality_level: 'real' }] }, /base_path must start with "\/"/],
-    ['a dependency on an unknown service', { name: 'x', services: [{ name: 'a', workspace_id: 'p', base_path: '/a', reality_level: 'real', dependencies: ['ghost'] }] }, /depends on "ghost", which is not a service/],
+    [
+      'an unknown reality level',
+      { name: 'x', services: [{ name: 'a', workspace_id: 'p', base_path: '/a', reality_level: 'mock_v9' }] },
+      /reality_level must be one of real, mock_v3, blended, chaos_driven/,
+    ],
+    [
+      'a base path without "/"',
+      { name: 'x', services: [{ name: 'a', workspace_id: 'p', base_path: 'auth', reality_level: 'real' }] },
+      /base_path must start with "\/"/,
+    ],
+    [
+      'a dependency on an unknown service',
+      {
+        name: 'x',
+        services: [{ name: 'a', workspace_id: 'p', base_path: '/a', reality_level: 'real', dependencies: ['ghost'] }],
+      },
+      /depends on "ghost", which is not a service/,
+    ],
     ['a JSON array body', '[]', /must be a JSON object/],
     ['broken JSON', '{"name":', /not valid JSON/],
   ])('refuses %s with 400 in the documented shape', async (_what, body, text) => {
@@ -82,19 +119,34 @@ describe('POST /api/v1/federation', () => {
   it('refuses a dependency cycle, naming it', async () => {
     const body = shop();
     body.services[0]!.dependencies = ['payments'];
-    expectError(await api('POST', '/federation', body), 400, 'Invalid request', /dependency cycle: (auth → payments → auth|payments → auth → payments)/);
+    expectError(
+      await api('POST', '/federation', body),
+      400,
+      'Invalid request',
+      /dependency cycle: (auth → payments → auth|payments → auth → payments)/,
+    );
   });
 
   it('refuses two services on one base path ("/auth" and "/auth/")', async () => {
     const body = shop();
     body.services[1]!.base_path = '/auth/';
-    expectError(await api('POST', '/federation', body), 400, 'Invalid request', /"auth" and "payments" overlap: both have base_path "\/auth"/);
+    expectError(
+      await api('POST', '/federation', body),
+      400,
+      'Invalid request',
+      /"auth" and "payments" overlap: both have base_path "\/auth"/,
+    );
   });
 
   it('refuses a workspace_id that is not a project, and a name already used', async () => {
     const body = shop();
     body.services[1]!.workspace_id = 'no-such-project';
-    expectError(await api('POST', '/federation', body), 400, 'Invalid request', /"no-such-project", which is not a MockDeck project.*services\.1\.workspace_id/);
+    expectError(
+      await api('POST', '/federation', body),
+      400,
+      'Invalid request',
+      /"no-such-project", which is not a MockDeck project.*services\.1\.workspace_id/,
+    );
     expect((await api('POST', '/federation', shop())).status).toBe(200);
     expectError(await api('POST', '/federation', shop()), 400, 'Invalid request', /already exists/);
     expect((await api('GET', '/federation')).json).toHaveLength(1);
@@ -117,10 +169,10 @@ describe('GET /api/v1/federation', () => {
     expect(all.map((f) => f.name)).toEqual(names);
     const orgA = (await api('GET', '/federation?org_id=org-a')).json as Federation[];
     expect(orgA.map((f) => f.name)).toEqual(['one', 'three']);
-    expect(((await api('GET', '/federation?org_id=nobody')).json as Federation[])).toEqual([]);
+    expect((await api('GET', '/federation?org_id=nobody')).json as Federation[]).toEqual([]);
     const page = (await api('GET', '/federation?limit=2&offset=1')).json as Federation[];
     expect(page.map((f) => f.name)).toEqual(['two', 'three']);
-    expect(((await api('GET', '/federation?offset=10')).json as Federation[])).toEqual([]);
+    expect((await api('GET', '/federation?offset=10')).json as Federation[]).toEqual([]);
   });
 
   it.each([
@@ -136,9 +188,17 @@ describe('GET /api/v1/federation', () => {
 describe('GET, PATCH, DELETE /api/v1/federation/{id}', () => {
   it('gets, patches (validated as a whole) and deletes with 204', async () => {
     const f = (await api('POST', '/federation', shop())).json as Federation;
-    const patched = await api('PATCH', `/federation/${f.id}`, { name: 'updated-federation-name', description: 'Updated description' });
+    const patched = await api('PATCH', `/federation/${f.id}`, {
+      name: 'updated-federation-name',
+      description: 'Updated description',
+    });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ id: f.id, name: 'updated-federation-name', description: 'Updated description', services: f.services });
+    expect(patched.json).toMatchObject({
+      id: f.id,
+      name: 'updated-federation-name',
+      description: 'Updated description',
+      services: f.services,
+    });
 
     const services = f.services.map((s) => ({ ...s, dependencies: s.name === 'auth' ? ['payments'] : s.dependencies }));
     expectError(await api('PATCH', `/federation/${f.id}`, { services }), 400, 'Invalid request', /dependency cycle/);
@@ -166,9 +226,18 @@ describe('GET, PATCH, DELETE /api/v1/federation/{id}', () => {
 describe('POST /api/v1/federation/{id}/route', () => {
   it('names the service the longest base path picks, and the path it sees', async () => {
     const body = shop();
-    body.services.push({ name: 'admin', workspace_id: payments, base_path: '/payments/admin', reality_level: 'chaos_driven', config: {}, dependencies: [] });
+    body.services.push({
+      name: 'admin',
+      workspace_id: payments,
+      base_path: '/payments/admin',
+      reality_level: 'chaos_driven',
+      config: {},
+      dependencies: [],
+    });
     const f = (await api('POST', '/federation', body)).json as Federation;
-    const route = async (path: string) => (await api('POST', `/federation/${f.id}/route`, { path, method: 'GET', headers: {}, body: null })).json as FederationRoute;
+    const route = async (path: string) =>
+      (await api('POST', `/federation/${f.id}/route`, { path, method: 'GET', headers: {}, body: null }))
+        .json as FederationRoute;
     expect(await route('/auth/login')).toEqual({
       workspace_id: auth,
       service: { name: 'auth', workspace_id: auth, base_path: '/auth', reality_level: 'real' },
@@ -178,7 +247,17 @@ describe('POST /api/v1/federation/{id}/route', () => {
     expect((await route('/payments/admin/refunds')).service_path).toBe('/refunds');
     expect((await route('/payments/administrator')).service.name).toBe('payments');
     expect((await route('/payments')).service_path).toBe('/');
-    expectError(await api('POST', `/federation/${f.id}/route`, { path: '/inventory/1' }), 404, 'Not found', /no service .* matching "\/inventory\/1"/);
-    expectError(await api('POST', `/federation/${f.id}/route`, { path: 'auth' }), 400, 'Invalid request', /path must start with "\/"/);
+    expectError(
+      await api('POST', `/federation/${f.id}/route`, { path: '/inventory/1' }),
+      404,
+      'Not found',
+      /no service .* matching "\/inventory\/1"/,
+    );
+    expectError(
+      await api('POST', `/federation/${f.id}/route`, { path: 'auth' }),
+      400,
+      'Invalid request',
+      /path must start with "\/"/,
+    );
   });
 });

@@ -18,7 +18,11 @@ beforeEach(async () => {
   catalog.projects.update(accounts.id, { upstreamUrl: up.url, proxyMode: 'passthrough' });
   const me = catalog.mocks.create(accounts.id, { name: 'me', method: 'GET', path: '/me' });
   meMockId = me.id;
-  catalog.responses.create(me.id, { statusCode: 200, body: '{"source":"mock"}', headers: { 'Content-Type': 'application/json' } });
+  catalog.responses.create(me.id, {
+    statusCode: 200,
+    body: '{"source":"mock"}',
+    headers: { 'Content-Type': 'application/json' },
+  });
   admin = catalog.projects.create({ name: 'Admin', slug: 'admin' });
   const x = catalog.mocks.create(admin.id, { name: 'x', method: 'GET', path: '/x' });
   catalog.responses.create(x.id, { statusCode: 200, body: 'admin' });
@@ -33,7 +37,13 @@ function federate(level: RealityLevel, name = 'shop'): Federation {
     name,
     services: [
       { name: 'accounts', workspace_id: accounts.id, base_path: '/accounts', reality_level: level },
-      { name: 'admin', workspace_id: admin.id, base_path: '/accounts/admin', reality_level: 'mock_v3', dependencies: ['accounts'] },
+      {
+        name: 'admin',
+        workspace_id: admin.id,
+        base_path: '/accounts/admin',
+        reality_level: 'mock_v3',
+        dependencies: ['accounts'],
+      },
     ],
   });
 }
@@ -66,7 +76,12 @@ describe('serving /f/<name>/*', () => {
     expect(up.seen.map((s) => s.url)).toEqual(['/me?x=1']);
     const [log] = await logsOf(accounts.id);
     expect(log!.proxied?.upstream).toBe(`${up.url}/me`);
-    expect(log!.federation).toEqual({ id: expect.any(String), name: 'shop', service: 'accounts', realityLevel: 'real' });
+    expect(log!.federation).toEqual({
+      id: expect.any(String),
+      name: 'shop',
+      service: 'accounts',
+      realityLevel: 'real',
+    });
   });
 
   it('real without an upstream URL: a 502 naming the fix, logged with the federation', async () => {
@@ -127,10 +142,16 @@ describe('serving /f/<name>/*', () => {
     federate('mock_v3');
     const nofed = await get('/nope/accounts/me');
     expect(nofed.status).toBe(404);
-    expect(await nofed.json()).toMatchObject({ error: 'FEDERATION_NOT_FOUND', message: expect.stringMatching(/no federation is named "nope"/) });
+    expect(await nofed.json()).toMatchObject({
+      error: 'FEDERATION_NOT_FOUND',
+      message: expect.stringMatching(/no federation is named "nope"/),
+    });
     const nopath = await get('/shop/inventory');
     expect(nopath.status).toBe(404);
-    expect(await nopath.json()).toMatchObject({ error: 'NO_FEDERATED_SERVICE', message: expect.stringMatching(/base paths: \/accounts, \/accounts\/admin/) });
+    expect(await nopath.json()).toMatchObject({
+      error: 'NO_FEDERATED_SERVICE',
+      message: expect.stringMatching(/base paths: \/accounts, \/accounts\/admin/),
+    });
   });
 
   it('follows edits: a changed mock, a changed level, a renamed federation', async () => {
@@ -151,6 +172,8 @@ describe('serving /f/<name>/*', () => {
     h.core.catalog.projects.delete(admin.id);
     const res = await get('/shop/accounts/admin/x');
     expect(res.status).toBe(502);
-    expect(((await res.json()) as { message: string }).message).toMatch(/service "admin" .* no longer exists: edit the federation/);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /service "admin" .* no longer exists: edit the federation/,
+    );
   });
 });

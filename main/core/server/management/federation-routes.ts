@@ -44,7 +44,9 @@ export function federationRoutes(app: FastifyInstance, { call }: ManagementDeps)
   });
 
   // Bodies are parsed here, so a bad field is named as the wire names it ("services.0.base_path").
-  app.post('/federation', async (req) => call(req, 'federation.create', parseInput(federationCreateSchema, bodyOf(req))));
+  app.post('/federation', async (req) =>
+    call(req, 'federation.create', parseInput(federationCreateSchema, bodyOf(req))),
+  );
 
   app.get<IdParams>('/federation/:id', async (req) => call(req, 'federation.get', { id: req.params.id }));
 

@@ -18,7 +18,7 @@ export const createCloudSlice: StateCreator<AppState, [], [], CloudSlice> = (set
   cloudOpen: false,
   cloudTab: 'account',
   cloudDeploymentId: null,
-  openCloud: (tab) => set((s) => ({ cloudOpen: true, cloudTab: tab ?? s.cloudTab })),
+  openCloud: (tab) => set((s) => ({ cloudOpen: true, federationsOpen: false, cloudTab: tab ?? s.cloudTab })),
   closeCloud: () => set({ cloudOpen: false }),
   selectDeployment: (cloudDeploymentId) => set({ cloudDeploymentId }),
 });
