@@ -47,7 +47,7 @@ export function RouteTester({
   baseUrl: string | null;
   projectName: (id: string) => string;
 }) {
-  const [path, setPath] = useState('/');
+  const [path, setPath] = useState(() => services[0]?.base_path ?? '/');
   const valid = path.startsWith('/');
   const route = valid ? routeFederation(services, path) : null;
   return (
