@@ -20,6 +20,7 @@ const CORE = [
   'main/core/server',
   'main/core/proxy',
   'main/core/pipelines',
+  'main/core/federation',
   'main/core/events',
   'main/core/plugins',
   'main/core/mcp',
@@ -43,6 +44,7 @@ const FEATURES = [
   'proxy',
   'ai',
   'pipelines',
+  'federation',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -83,6 +85,8 @@ export const LAYERS = [
     'main/core/util',
     ...SHARED,
   ]),
+  // Federations of projects: their definitions (the server serves them at /f/<name>/).
+  layer('main/core/federation', ['main/core/store', 'main/core/util', ...SHARED]),
   layer('main/core/server', [
     'main/core/engine',
     'main/core/engine/templating',
@@ -165,6 +169,7 @@ export const LAYERS = [
   layer(feature('palette'), RENDERER_BASE),
   layer(feature('proxy'), RENDERER_BASE),
   layer(feature('pipelines'), RENDERER_BASE),
+  layer(feature('federation'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -60,6 +60,10 @@ function seed(insert: (cells: LogCell[]) => void, projectId: string, mockIds: st
       upstream_time_ms: null,
       chaos: null,
       also_matched: null,
+      federation_id: null,
+      federation_name: null,
+      federation_service: null,
+      reality_level: null,
     };
     insert(LOG_COLUMNS.map((c) => row[c]));
   }

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
+import { federationCommand } from './federation';
 import { importCommand } from './import';
 import { mcpCommand } from './mcp';
 import { pluginsCommand } from './plugins';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   chaosCommand,
   pluginsCommand,
   mcpCommand,
+  federationCommand,
 ];
 
 export function commandTable(commands: readonly Command[]): ReadonlyMap<string, Command> {

@@ -2,6 +2,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { PluginService } from './plugins';
 import type { AiService } from './ai/ai-service';
 import type { ProxyService } from './proxy';
+import type { FederationDefinitions } from './federation/federations';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
 import { Core, type CoreOptions } from './core';
@@ -213,6 +214,9 @@ class AssembledApp implements App {
   }
   get pipelines(): PipelineService {
     return this.core.pipelines;
+  }
+  get federations(): FederationDefinitions {
+    return this.core.federations;
   }
 
   use<S extends Service>(service: S): Promise<S> {

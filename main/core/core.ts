@@ -4,6 +4,7 @@ import type { Cloud } from './cloud/cloud';
 import { createAppRouter, type AppEnv, type Router } from './handlers';
 import type { Pipeline } from './engine';
 import { PipelineService } from './pipelines';
+import { FederationDefinitions } from './federation/federations';
 import { ProxyService } from './proxy';
 import { MemorySecretStore, openSecretStore, type SecretStore } from './secrets';
 import { mountManagementApi } from './server/management';
@@ -85,6 +86,8 @@ export class Core {
   readonly router: Router;
   /** AI generation with the user's own key, and its settings. */
   readonly ai: AiService;
+  /** Federations of projects, served at /f/<name>/ (docs/federation.md). */
+  readonly federations: FederationDefinitions;
 
   private readonly cloudProvider: (() => Promise<Cloud>) | undefined;
 
@@ -113,6 +116,7 @@ export class Core {
       this.clock,
       opts.pipelineSecrets ?? pipelineSecretStore(opts.dataDir),
     );
+    this.federations = new FederationDefinitions(this.store, this.clock);
     this.router = createAppRouter({
       core: this,
       app: opts.app ?? { version: 'unknown', dataDir: opts.dataDir, platform: process.platform },
@@ -149,6 +153,7 @@ export class Core {
       port: opts.port ?? DEFAULT_PORT,
       pipeline: this.plugins.withPlugins(this.proxy.withProxy(opts.pipeline ?? SERVER_PIPELINE)),
       limits: opts.httpLimits,
+      federations: this.federations,
     });
     this.plugins.onRecompile((projectId) => this.server.recompile(projectId));
   }

@@ -7,6 +7,8 @@ import { ProjectChaos } from './features/chaos/ProjectChaos';
 import { CloudNavButton } from './features/cloud/CloudNavButton';
 import { BucketsView } from './features/buckets/BucketsView';
 import { CloudView } from './features/cloud/CloudView';
+import { FederationNavButton } from './features/federation/FederationNavButton';
+import { FederationView } from './features/federation/FederationView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
 import { MocksView } from './features/mocks/MocksView';
@@ -32,6 +34,7 @@ export function App() {
   useLiveEvents();
   const cloudOpen = useAppStore((s) => s.cloudOpen);
   const aiOpen = useAppStore((s) => s.aiOpen);
+  const federationsOpen = useAppStore((s) => s.federationsOpen);
   return (
     <div className="app">
       <aside className="side">
@@ -43,6 +46,9 @@ export function App() {
         </div>
         <ErrorBoundary area="the project list">
           <ProjectSidebar />
+        </ErrorBoundary>
+        <ErrorBoundary area="the federations entry">
+          <FederationNavButton />
         </ErrorBoundary>
         <ErrorBoundary area="the cloud entry">
           <CloudNavButton />
@@ -61,6 +67,10 @@ export function App() {
         {aiOpen ? (
           <ErrorBoundary area="the AI settings">
             <AiSettingsView />
+          </ErrorBoundary>
+        ) : federationsOpen ? (
+          <ErrorBoundary area="the federations">
+            <FederationView />
           </ErrorBoundary>
         ) : cloudOpen ? (
           <ErrorBoundary area="the cloud screens">

@@ -13,6 +13,7 @@ import './styles/logs.css';
 import './styles/stats.css';
 import './styles/proxy.css';
 import './styles/pipelines.css';
+import './styles/federation.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

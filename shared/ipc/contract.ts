@@ -48,6 +48,7 @@ import { explainCalls } from './explain';
 import { pluginCalls } from './plugins';
 import { aiCalls } from './ai';
 import { pipelineCalls, pipelineEvents } from './pipelines';
+import { federationCalls } from './federation';
 
 // Model types the calls return live in shared/models (the store and catalog use them too);
 // they are re-exported here for the transports and the renderer.
@@ -463,6 +464,9 @@ export const calls = {
 
   /* ---- Pipelines: mockops-api.md §Pipelines (declared in ./pipelines.ts) ---- */
   ...pipelineCalls,
+
+  /* ---- Federations of projects under /f/<name>/ (declared in ./federation.ts) ---- */
+  ...federationCalls,
 
   /* ---- Cloud: auth, orgs, tokens, sync, deployments, account (declared in ./cloud.ts) ---- */
   ...cloudCalls,

@@ -13,3 +13,4 @@ export * from './transfer';
 export * from './plugin';
 export * from './routes';
 export * from './ai';
+export * from './federation';

@@ -43,6 +43,18 @@ export const proxiedLogSchema = z.object({
 });
 export type ProxiedLog = z.infer<typeof proxiedLogSchema>;
 
+/**
+ * A request served through a federation (/f/<name>/…, docs/federation.md): the federation
+ * (its id, and its name when the request came), the service that answered and its reality level.
+ */
+export const federationLogSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  service: z.string(),
+  realityLevel: z.string(),
+});
+export type FederationLog = z.infer<typeof federationLogSchema>;
+
 export const requestLogSchema = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -71,6 +83,8 @@ export const requestLogSchema = z.object({
   chaos: chaosAppliedSchema.nullable().optional(),
   /** Set when the request was proxied; absent or null when a mock (or MockDeck) answered it. */
   proxied: proxiedLogSchema.nullable().optional(),
+  /** Set when the request came through a federation; absent or null otherwise. */
+  federation: federationLogSchema.nullable().optional(),
 });
 export type RequestLog = z.infer<typeof requestLogSchema>;
 

@@ -5,6 +5,7 @@ import type { AiService } from '../ai/ai-service';
 import type { Catalog } from '../catalog/catalog';
 import type { PipelineService } from '../pipelines/service';
 import type { Cloud } from '../cloud/cloud';
+import type { FederationDefinitions } from '../federation/federations';
 import type { MockServerApi } from '../server/types';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
@@ -31,6 +32,8 @@ export interface HandlerCore {
   readonly plugins: Pick<PluginService, 'store' | 'bindings' | 'install' | 'remove' | 'setBindings'>;
   /** Pipelines (docs/pipelines.md). */
   readonly pipelines: PipelineService;
+  /** Federations of projects (docs/federation.md). */
+  readonly federations: FederationDefinitions;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -2,6 +2,7 @@ import { registerAiHandlers } from './ai';
 import { registerAppHandlers } from './app';
 import { registerBucketHandlers } from './buckets';
 import { registerCloudHandlers } from './cloud';
+import { registerFederationHandlers } from './federation';
 import { registerMockHandlers } from './mocks';
 import { registerPipelineHandlers } from './pipelines';
 import { registerProjectHandlers } from './projects';
@@ -38,6 +39,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   registerCloudHandlers,
   registerAiHandlers,
   registerPipelineHandlers,
+  registerFederationHandlers,
 ];
 
 /** The full handler table over one Core, as every transport serves it. */

@@ -79,7 +79,8 @@ function nearMissesOf(mocks: readonly Mock[], log: RequestLog): { mock: string; 
     const sameMethod = m.method === log.requestMethod;
     const label = `${m.method} ${m.path}`;
     if (samePath && sameMethod && !m.isActive) out.push({ mock: label, why: 'it is inactive: activate it' });
-    else if (samePath && !sameMethod) out.push({ mock: label, why: `the method differs (${log.requestMethod} was sent)` });
+    else if (samePath && !sameMethod)
+      out.push({ mock: label, why: `the method differs (${log.requestMethod} was sent)` });
   }
   return out;
 }

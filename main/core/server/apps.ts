@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ERROR_HEADERS, transportError } from '../engine';
 import { directMockRoute, directProjectRoute, serverWithDirectRoute, type DirectRoute } from './direct-route';
-import { EMPTY_BODY, serveMock, pathAfter, pathAfterSlug, type ExecutionDeps, type Target } from './execution';
+import {
+  EMPTY_BODY,
+  serveMock,
+  pathAfter,
+  pathAfterSlug,
+  type ExecutionDeps,
+  type MockRequest,
+  type Target,
+} from './execution';
+import type { FederationServing } from './federation-serving';
 import { AppServers, type ShutdownGrace } from './graceful-close';
 import type { HttpLimits } from './http-limits';
 import type { MountRoutes } from './types';
@@ -45,15 +54,16 @@ export function closeApp(app: FastifyInstance, grace: ShutdownGrace): Promise<vo
  */
 function viaFastify(exec: ExecutionDeps, req: FastifyRequest, reply: FastifyReply, target: Target, path: string) {
   reply.hijack();
-  const view = {
-    method: req.method,
-    headers: req.headers,
-    query: req.query as Record<string, string | string[]>,
-    body: Buffer.isBuffer(req.body) ? req.body : EMPTY_BODY,
-    ip: req.ip,
-  };
-  return serveMock(exec, view, reply.raw, target, path);
+  return serveMock(exec, mockRequestOf(req), reply.raw, target, path);
 }
+
+const mockRequestOf = (req: FastifyRequest): MockRequest => ({
+  method: req.method,
+  headers: req.headers,
+  query: req.query as Record<string, string | string[]>,
+  body: Buffer.isBuffer(req.body) ? req.body : EMPTY_BODY,
+  ip: req.ip,
+});
 
 /**
  * Every body on the execution routes, of any content type, is kept as the bytes received
@@ -93,6 +103,8 @@ export interface MainAppOptions {
   token: string;
   dataDir: string | null;
   limits: HttpLimits;
+  /** Serves /f/<federation-name>/* (federation-serving.ts); absent: no federation routes. */
+  federations?: FederationServing | undefined;
 }
 
 /** The main listener: /m/:slug/* (public) and the management REST API (Bearer token). */
@@ -104,6 +116,16 @@ export async function buildMainApp(opts: MainAppOptions): Promise<FastifyInstanc
       viaFastify(opts.exec, req, reply, { slug: req.params.slug }, pathAfterSlug(req.url));
     m.all('/m/:slug', handler);
     m.all('/m/:slug/*', handler);
+    const federations = opts.federations;
+    if (federations) {
+      // Through fastify, never the direct route: /m/'s hot path does not look for /f/.
+      const federated = (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
+        reply.hijack();
+        return federations.serve(opts.exec, mockRequestOf(req), reply.raw, req.params.name, pathAfterSlug(req.url));
+      };
+      m.all('/f/:name', federated);
+      m.all('/f/:name/*', federated);
+    }
   });
   await opts.routes(app, { token: opts.token, dataDir: opts.dataDir });
   return app;

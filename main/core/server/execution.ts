@@ -16,8 +16,9 @@ import { carryOutFault } from './faults';
 import { loggedBody, MAX_LOGGED_BODY } from './request-log';
 
 export interface ExecutionDeps {
-  cache: ProjectCache;
-  logs: LogBatcher;
+  /** Where compiled projects come from (a federation serves its own compilations: federation-serving.ts). */
+  cache: Pick<ProjectCache, 'idForSlug' | 'get'>;
+  logs: Pick<LogBatcher, 'push'>;
   clock: Clock;
   random: () => number;
   /** The app's chaos kill switch (chaos-switch.ts). */

@@ -16,7 +16,8 @@ import { listen } from './listen';
 import { resolveApiToken } from '../util/local-token';
 import { LogBatcher } from './log-batcher';
 import { createLogWriter } from './log-writer';
-import { ProjectCache } from './project-cache';
+import { FederationServing, type FederationLookup } from './federation-serving';
+import { ProjectCache, SERVER_PIPELINE } from './project-cache';
 import { ProjectPorts, urlHost } from './project-ports';
 import type { MockServerApi, MountRoutes, StartOptions } from './types';
 
@@ -36,6 +37,8 @@ export interface MockServerOptions {
   pipeline?: Pipeline | undefined;
   /** Request timeouts and the shutdown grace period (http-limits.ts); the defaults fill gaps. */
   limits?: Partial<HttpLimits> | undefined;
+  /** Federation definitions: with them, the main listener serves /f/<name>/* (federation-serving.ts). */
+  federations?: FederationLookup | undefined;
 }
 
 /**
@@ -48,6 +51,7 @@ export class MockServer implements MockServerApi {
   readonly apiToken: string;
   private readonly logs: LogBatcher;
   private readonly cache: ProjectCache;
+  private readonly federations: FederationServing | undefined;
   private readonly ports: ProjectPorts;
   private readonly stateListeners = new Set<(s: ServerState) => void>();
   private mainApp: FastifyInstance | null = null;
@@ -86,6 +90,9 @@ export class MockServer implements MockServerApi {
     this.chaos = new ChaosKillSwitch(opts.store);
     this.chaosSettings = opts.store.mocks.chaosSettingCount();
     this.cache = new ProjectCache(opts.store, opts.catalog, opts.pipeline, { clock: opts.clock });
+    this.federations =
+      opts.federations &&
+      new FederationServing(opts.store, opts.catalog, this.cache, opts.pipeline ?? SERVER_PIPELINE, opts.federations);
     this.ports = new ProjectPorts(opts.store, this.exec(), this.limits);
     this.loadSecretsKept();
     this.unsubscribe = opts.catalog.events.on((c) => {
@@ -171,6 +178,7 @@ export class MockServer implements MockServerApi {
         token: this.apiToken,
         dataDir: this.opts.store.dataDir,
         limits: this.limits,
+        federations: this.federations,
       });
       try {
         this.boundPort = await listen(app, host, port);
@@ -285,6 +293,7 @@ export class MockServer implements MockServerApi {
     await this.logs.close();
     this.unsubscribe();
     this.cache.dispose();
+    this.federations?.dispose();
   }
 
   private async syncPorts(retryFailed: boolean): Promise<void> {

@@ -62,6 +62,11 @@ export class ProjectCache {
     ];
   }
 
+  /** The project's runtime (shared by everything that serves the project: /m/, its port, federations). */
+  runtimeFor(projectId: string): PersistedRuntime {
+    return this.runtimeOf(projectId);
+  }
+
   /** The project's runtime, made on first use. */
   private runtimeOf(projectId: string): PersistedRuntime {
     let r = this.runtimes.get(projectId);

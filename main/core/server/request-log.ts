@@ -4,6 +4,7 @@ import type {
   BodyEncoding,
   ChaosApplied,
   ConditionFailure,
+  FederationLog,
   ProxiedLog,
   RequestLog,
 } from '../../../shared/models';
@@ -50,6 +51,8 @@ export interface LoggedExchange {
   createdAt: string;
   /** Set when the proxy sent the request upstream; null otherwise. */
   proxied: ProxiedLog | null;
+  /** Set when it came through a federation (server/federation-serving.ts); absent otherwise. */
+  federation?: FederationLog;
 }
 
 /**
@@ -93,6 +96,7 @@ export function toRequestLog(x: LoggedExchange): RequestLog {
     createdAt: x.createdAt,
     chaos: x.chaos ?? null,
     proxied: x.proxied,
+    federation: x.federation ?? null,
   };
 }
 

@@ -44,6 +44,10 @@ export const LOG_COLUMNS = [
   'upstream_time_ms',
   'chaos',
   'also_matched',
+  'federation_id',
+  'federation_name',
+  'federation_service',
+  'reality_level',
 ] as const;
 
 export const LOG_WIDTH = LOG_COLUMNS.length;
@@ -95,6 +99,10 @@ export function appendLogRow(rows: LogRows, l: RequestLog): void {
     l.proxied?.upstreamMs ?? null,
     l.chaos ? JSON.stringify(l.chaos) : null,
     l.alsoMatched && l.alsoMatched.length > 0 ? JSON.stringify(l.alsoMatched) : null,
+    l.federation?.id ?? null,
+    l.federation?.name ?? null,
+    l.federation?.service ?? null,
+    l.federation?.realityLevel ?? null,
   );
   rows.count++;
 }

@@ -64,6 +64,10 @@ export interface LogSummaryRow {
   upstream_time_ms: number | null;
   chaos: string | null;
   also_matched: string | null;
+  federation_id: string | null;
+  federation_name: string | null;
+  federation_service: string | null;
+  reality_level: string | null;
 }
 
 interface LogRow extends LogSummaryRow {
@@ -82,8 +86,8 @@ export type RequestLogSummaryFields = Omit<
 
 const SUMMARY_COLUMNS = `seq, id, project_id, mock_id, response_id, request_path, request_method, request_query,
   response_status, response_body_truncated, response_time_ms, ip_address, user_agent, error_code,
-  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos, also_matched`;
-
+  condition_failures, created_at, upstream_url, upstream_status, upstream_time_ms, chaos, also_matched,
+  federation_id, federation_name, federation_service, reality_level`;
 
 type Params = Record<string, string | number>;
 
@@ -233,7 +237,11 @@ function queryLogs<R>(
     w.params.beforeSeq = seq ?? 0;
   }
   // Counted to the cap past the window asked for: a viewer scrolling deeper sees the total grow ("20,000+").
-  const { total, capped } = countLogs(db, w, window.offset + (w.fts === null ? cap : Math.min(cap, LOG_SEARCH_COUNT_CAP)));
+  const { total, capped } = countLogs(
+    db,
+    w,
+    window.offset + (w.fts === null ? cap : Math.min(cap, LOG_SEARCH_COUNT_CAP)),
+  );
   // Past the last row there is nothing to read; SQLite is never asked for such an offset.
   if (!capped && !(window.offset < total)) return { rows: [], total, totalCapped: capped };
   const params = { ...w.params, limit: window.limit, offset: window.offset, ...(w.fts === null ? {} : { fts: w.fts }) };
@@ -313,6 +321,15 @@ export const toLogSummaryFields = (r: LogSummaryRow): RequestLogSummaryFields =>
       : { upstream: r.upstream_url, upstreamStatus: r.upstream_status, upstreamMs: r.upstream_time_ms ?? 0 },
   chaos: r.chaos === null ? null : (JSON.parse(r.chaos) as ChaosApplied),
   ...(r.also_matched ? { alsoMatched: JSON.parse(r.also_matched) as AlsoMatched[] } : {}),
+  federation:
+    r.federation_id === null
+      ? null
+      : {
+          id: r.federation_id,
+          name: r.federation_name ?? '',
+          service: r.federation_service ?? '',
+          realityLevel: r.reality_level ?? '',
+        },
 });
 
 export const toLog = (r: LogRow): RequestLog => ({

@@ -112,6 +112,7 @@ export const keys = {
   statsAll: 'stats:',
   recording: (projectId: string) => `recording:${projectId}`,
   scenarios: (projectId: string) => `scenarios:${projectId}`,
+  federations: 'federations:',
   server: 'server',
   appInfo: 'app.info',
 } as const;

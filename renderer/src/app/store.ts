@@ -2,13 +2,21 @@ import { create } from 'zustand';
 import { createAiSlice, type AiSlice } from './slices/ai-slice';
 import { createCloudSlice, type CloudSlice } from './slices/cloud-slice';
 import { createDirtySlice, type DirtySlice } from './slices/dirty-slice';
+import { createFederationSlice, type FederationSlice } from './slices/federation-slice';
 import { createLogFilterSlice, type LogFilterSlice } from './slices/log-filter-slice';
 import { createNavSlice, type NavSlice } from './slices/nav-slice';
 import { createOverlaySlice, type OverlaySlice } from './slices/overlay-slice';
 import { createToastSlice, type ToastSlice } from './slices/toast-slice';
 
 /** UI and session state only; what the core owns is cached in query.ts. */
-export type AppState = NavSlice & DirtySlice & ToastSlice & OverlaySlice & LogFilterSlice & CloudSlice & AiSlice;
+export type AppState = NavSlice &
+  DirtySlice &
+  ToastSlice &
+  OverlaySlice &
+  LogFilterSlice &
+  CloudSlice &
+  AiSlice &
+  FederationSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -19,6 +27,7 @@ export const createAppStore = () =>
     ...createLogFilterSlice(...a),
     ...createCloudSlice(...a),
     ...createAiSlice(...a),
+    ...createFederationSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

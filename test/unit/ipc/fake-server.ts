@@ -1,6 +1,7 @@
 import { PluginService } from '../../../main/core/plugins';
 import { AiService } from '../../../main/core/ai/ai-service';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
+import { FederationDefinitions } from '../../../main/core/federation/federations';
 import { Recorder } from '../../../main/core/proxy/recorder';
 import { PipelineService } from '../../../main/core/pipelines/service';
 import { consoleLogger } from '../../../main/core/util/logger';
@@ -107,6 +108,7 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     proxy: { recorder: new Recorder(catalog, store, consoleLogger) },
     plugins: new PluginService(store),
     pipelines: new PipelineService(store, systemClock, () => Promise.resolve(new MemorySecretStore())),
+    federations: new FederationDefinitions(store, systemClock),
     server: new FakeServer(),
     // These tests never reach the cloud; a call that does says so instead of probing the keychain.
     cloud: () => Promise.reject(new Error('no cloud in this test')),

@@ -38,6 +38,7 @@ const full: RequestLog = {
   createdAt: '2026-11-22T10:00:00.000Z',
   chaos: { source: 'mock', latencyMs: 120, errorStatus: 503 },
   proxied: { upstream: 'http://127.0.0.1:9/orders/42', upstreamStatus: 202, upstreamMs: 3.25 },
+  federation: { id: 'federation-1', name: 'shop', service: 'orders', realityLevel: 'blended' },
 };
 
 describe('log rows', () => {
@@ -51,6 +52,9 @@ describe('log rows', () => {
     // A request no proxy sent anywhere reads back as not proxied.
     repo.insertRows(toLogRows([{ ...full, id: '0193a5b2-0002-7abc-8def-0123456789ab', proxied: null }]), 100);
     expect(repo.get('0193a5b2-0002-7abc-8def-0123456789ab')?.proxied).toBeNull();
+    // Nor one that came through no federation.
+    repo.insertRows(toLogRows([{ ...full, id: '0193a5b2-0003-7abc-8def-0123456789ab', federation: null }]), 100);
+    expect(repo.get('0193a5b2-0003-7abc-8def-0123456789ab')?.federation).toBeNull();
   });
 
   it('write counters that count requests whose rows were dropped, and counters alone', () => {

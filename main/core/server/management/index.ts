@@ -8,8 +8,10 @@ import { chaosRoutes } from './chaos-routes';
 import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
+import { federationRoutes } from './federation-routes';
 import { logRoutes } from './log-routes';
 import { mcpRoute, type McpRouteOptions } from './mcp-route';
+import { mockOpsNotFound, useMockOpsErrors } from './mockops-errors';
 import { mockRoutes } from './mock-routes';
 import { pipelineRoutes } from './pipeline-routes';
 import { projectRoutes } from './project-routes';
@@ -52,6 +54,18 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
   aiRoutes(app, deps);
   // Its own context: mockops' error shape, not MockBird's.
   await app.register(pipelineRoutes, { deps, logger: opts.logger ?? consoleLogger });
+
+  // mockops-api.md's routes (federations; pipelines join here) answer errors in that
+  // document's shape, so they live in a child context with its own error handler.
+  const logger = opts.logger ?? consoleLogger;
+  await app.register(
+    async (v1) => {
+      useMockOpsErrors(v1, logger);
+      federationRoutes(v1, deps);
+      v1.all('/federation/*', mockOpsNotFound);
+    },
+    { prefix: '/api/v1' },
+  );
 
   // Unknown paths under the management prefixes answer in the API's own error shape
   // (authenticated like the rest, so the API's surface is not probe-able without the token).

@@ -202,6 +202,25 @@ ALTER TABLE projects ADD COLUMN chaos TEXT;
 `,
   },
   {
+    // Federations (docs/federation.md): projects composed under /f/<name>/. Services are a
+    // JSON list in the row (validated as a whole on every write: names, base paths, cycles);
+    // a service naming a deleted project is reported when served, not cascaded away.
+    version: 10,
+    name: 'federations',
+    sql: `
+CREATE TABLE federations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  org_id TEXT,
+  services TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX federations_by_org ON federations(org_id, created_at);
+`,
+  },
+  {
     // Pipelines (docs/pipelines.md): definitions as MockOps' JSON, executions with their step
     // log, and per-consumer outbox cursors so an event committed before a crash is still
     // processed after the restart (the pipelines consumer advances its cursor in the same

@@ -135,4 +135,16 @@ CREATE TRIGGER request_logs_path_del AFTER DELETE ON request_logs BEGIN
 END;
 `,
   },
+  {
+    // A request served through a federation (/f/<name>/…, docs/federation.md): which
+    // federation (id and name as it was then), which service and at what reality level.
+    version: 7,
+    name: 'federation of request logs',
+    sql: `
+ALTER TABLE request_logs ADD COLUMN federation_id TEXT;
+ALTER TABLE request_logs ADD COLUMN federation_name TEXT;
+ALTER TABLE request_logs ADD COLUMN federation_service TEXT;
+ALTER TABLE request_logs ADD COLUMN reality_level TEXT;
+`,
+  },
 ];

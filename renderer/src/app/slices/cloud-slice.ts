@@ -18,7 +18,8 @@ export const createCloudSlice: StateCreator<AppState, [], [], CloudSlice> = (set
   cloudOpen: false,
   cloudTab: 'account',
   cloudDeploymentId: null,
-  openCloud: (tab) => set((s) => ({ cloudOpen: true, aiOpen: false, cloudTab: tab ?? s.cloudTab })),
+  openCloud: (tab) =>
+    set((s) => ({ cloudOpen: true, aiOpen: false, federationsOpen: false, cloudTab: tab ?? s.cloudTab })),
   closeCloud: () => set({ cloudOpen: false }),
   selectDeployment: (cloudDeploymentId) => set({ cloudDeploymentId }),
 });

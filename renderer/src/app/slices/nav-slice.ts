@@ -70,7 +70,9 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
       set({ pendingNav: target });
       return;
     }
-    set({ ...next, ...projectScoped(s, next.projectId), pendingNav: null });
+    // Picking a project leaves the federation screen, which covers the project area.
+    const leave = target.projectId !== undefined ? { federationsOpen: false } : {};
+    set({ ...next, ...projectScoped(s, next.projectId), ...leave, pendingNav: null });
   },
   confirmPendingNav: () => {
     const s = get();

@@ -86,6 +86,12 @@ export function LogDetail({ logId, project, server, summary }: Props) {
             No mock answered: <code>{log.errorCode ?? 'unknown'}</code>
           </div>
         )}
+        {log.federation && (
+          <div data-testid="federation-detail">
+            Through federation <strong>{log.federation.name}</strong>: service <strong>{log.federation.service}</strong>{' '}
+            at reality level <code>{log.federation.realityLevel}</code>
+          </div>
+        )}
         {log.chaos && (
           <div className="chaos-applied" data-testid="chaos-applied">
             Chaos: <strong>{describeChaosApplied(log.chaos)}</strong>

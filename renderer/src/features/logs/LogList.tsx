@@ -156,6 +156,15 @@ function LogRow({
             proxied
           </span>
         )}
+        {row.federation && (
+          <span
+            className="log-federation"
+            title={`Through federation ${row.federation.name}: service ${row.federation.service} (${row.federation.realityLevel})`}
+            data-testid="log-federation"
+          >
+            ⇄ {row.federation.name}/{row.federation.service}{' '}
+          </span>
+        )}
         {row.chaos && (
           <span
             className={`chaos-tag ${row.chaos.fault || row.chaos.errorStatus ? 'chaos-tag-hit' : ''}`}
