@@ -9,7 +9,10 @@ import {
   type ProjectDraft,
 } from '../../../../shared/models';
 import { AppError, parseInput } from '../../util/errors';
+import { harReader } from './har';
+import { markdownReader } from './markdown';
 import { nativeReader, nativeWriter } from './native';
+import { postmanReader } from './postman';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
 /**
@@ -17,7 +20,13 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
  * an `auto` import. Formats with an unmistakable marker come first; Markdown (any text with
  * endpoint lines) last. A new format is one module and one line here.
  */
-export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader];
+export const FORMAT_READERS: readonly ImportFormatReader[] = [
+  nativeReader,
+  postmanReader,
+  harReader,
+  // Last: it accepts any text with an endpoint line.
+  markdownReader,
+];
 
 export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter];
 
