@@ -1,4 +1,4 @@
-import { exportDocument, importDocument, previewOf, readDocument } from '../transfer';
+import { exportDocument, fetchDocument, importDocument, previewOf, readDocument } from '../transfer';
 import type { Router } from './router';
 
 export function registerProjectHandlers(router: Router): void {
@@ -23,6 +23,7 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.import', ({ text, source, format, name, basePath }, { core }) =>
       importDocument(core.catalog, { content: text, format, name, basePath, fileName: source }),
     )
+    .handle('projects.fetchImport', ({ url }, { signal }) => fetchDocument(url, { signal }))
     .handle('projects.previewImport', async ({ text, source, format, name, basePath }) =>
       previewOf(await readDocument({ content: text, format, name, basePath, fileName: source })),
     );
