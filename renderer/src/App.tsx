@@ -7,6 +7,8 @@ import { CloudView } from './features/cloud/CloudView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
 import { MocksView } from './features/mocks/MocksView';
+import { ImportDialog } from './features/import/ImportDialog';
+import { useFileDrop } from './features/import/use-file-drop';
 import { ProjectDialog } from './features/projects/ProjectDialog';
 import { ProjectHeader } from './features/projects/ProjectHeader';
 import { useProject, useServerState } from './features/projects/project-queries';
@@ -27,6 +29,7 @@ export function App() {
   useGlobalShortcuts();
   useLiveEvents();
   const cloudOpen = useAppStore((s) => s.cloudOpen);
+  const dragging = useFileDrop();
   return (
     <div className="app">
       <aside className="side">
@@ -61,6 +64,12 @@ export function App() {
         )}
       </main>
       <ProjectDialog />
+      <ImportDialog />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop the file to import it as a new project
+        </div>
+      )}
       <CommandPalette />
       <UnsavedChangesDialog />
       <Toasts />

@@ -12,6 +12,7 @@ import './styles/overlays.css';
 import './styles/logs.css';
 import './styles/stats.css';
 import './styles/proxy.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

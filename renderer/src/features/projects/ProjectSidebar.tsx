@@ -5,11 +5,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useProjects } from './project-queries';
 
 export function ProjectSidebar() {
-  const { projectId, navigate, setProjectDialog, focusTick } = useAppStore(
+  const { projectId, navigate, setProjectDialog, setImportDialog, focusTick } = useAppStore(
     useShallow((s) => ({
       projectId: s.projectId,
       navigate: s.navigate,
       setProjectDialog: s.setProjectDialog,
+      setImportDialog: s.setImportDialog,
       focusTick: s.searchFocusTick,
     })),
   );
@@ -32,6 +33,14 @@ export function ProjectSidebar() {
     <nav className="sidebar" aria-label="Projects">
       <div className="sidebar-head">
         <span className="sidebar-title">Projects</span>
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Import an OpenAPI, Mockoon, Postman, HAR or Markdown document"
+          onClick={() => setImportDialog({ file: null })}
+        >
+          Import
+        </button>
         <button type="button" className="btn btn-small btn-primary" onClick={openCreate}>
           New project
         </button>
