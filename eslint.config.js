@@ -37,6 +37,7 @@ const FEATURES = [
   'palette',
   'chaos',
   'proxy',
+  'import',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -138,6 +139,7 @@ export const LAYERS = [
   layer(feature('stats'), [feature('scenarios'), ...RENDERER_BASE]),
   layer(feature('palette'), RENDERER_BASE),
   layer(feature('proxy'), RENDERER_BASE),
+  layer(feature('import'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -359,7 +359,7 @@ function PreviewPane({ preview, doc, name, onName, basePath, onBasePath, format,
               <li key={i}>
                 <MethodBadge method={m.method} />
                 <span className="import-path">{m.path}</span>
-                <span className="import-name muted">{m.name !== `${m.method} ${m.path}` ? m.name : ''}</span>
+                <span className="import-name muted">{m.name.startsWith(`${m.method} `) ? '' : m.name}</span>
                 <span className="import-statuses muted">{m.statuses.join(' · ')}</span>
               </li>
             ))}
