@@ -122,6 +122,12 @@ describe('Markdown API reference reader', () => {
     expect(skipped).toMatch(/500 Internal Server Error.*no single endpoint/);
   });
 
+  it('leaves broken JSON to the JSON error, even with an endpoint line in it', async () => {
+    await expect(readDocument({ content: '{\n"x": 1,\nGET /users\n', format: 'auto' })).rejects.toThrow(
+      /is not valid JSON/,
+    );
+  });
+
   it('refuses text without endpoints, naming what an endpoint line looks like', async () => {
     await expect(readDocument({ content: '# Notes\n\nnothing here', format: 'markdown' })).rejects.toThrow(
       /no endpoint/,

@@ -52,7 +52,8 @@ type Awaiting =
 export const markdownReader: ImportFormatReader = {
   id: 'markdown',
   label: 'Markdown API reference',
-  detect: (doc) => doc.data === undefined && hasEndpointLine(doc.text),
+  // Text that starts like JSON is broken JSON, not Markdown: the registry then names the JSON error.
+  detect: (doc) => doc.data === undefined && !/^\s*[{[]/.test(doc.text) && hasEndpointLine(doc.text),
   read: readMarkdown,
 };
 
