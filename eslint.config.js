@@ -45,6 +45,7 @@ const FEATURES = [
   'ai',
   'pipelines',
   'federation',
+  'import',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -170,6 +171,7 @@ export const LAYERS = [
   layer(feature('proxy'), RENDERER_BASE),
   layer(feature('pipelines'), RENDERER_BASE),
   layer(feature('federation'), RENDERER_BASE),
+  layer(feature('import'), RENDERER_BASE),
   layer('renderer (shell)', [...FEATURES.map(feature), ...RENDERER_BASE], ['renderer/src/*.tsx']),
 ];
 

@@ -12,6 +12,8 @@ import { FederationView } from './features/federation/FederationView';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
 import { MocksView } from './features/mocks/MocksView';
+import { ImportDialog } from './features/import/ImportDialog';
+import { useFileDrop } from './features/import/use-file-drop';
 import { ProjectDialog } from './features/projects/ProjectDialog';
 import { ProjectHeader } from './features/projects/ProjectHeader';
 import { useProject, useServerState } from './features/projects/project-queries';
@@ -35,6 +37,7 @@ export function App() {
   const cloudOpen = useAppStore((s) => s.cloudOpen);
   const aiOpen = useAppStore((s) => s.aiOpen);
   const federationsOpen = useAppStore((s) => s.federationsOpen);
+  const dragging = useFileDrop();
   return (
     <div className="app">
       <aside className="side">
@@ -84,6 +87,12 @@ export function App() {
       </main>
       <ProjectDialog />
       <GenerateProjectDialog />
+      <ImportDialog />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop the file to import it as a new project
+        </div>
+      )}
       <CommandPalette />
       <UnsavedChangesDialog />
       <Toasts />

@@ -14,6 +14,7 @@ import './styles/stats.css';
 import './styles/proxy.css';
 import './styles/pipelines.css';
 import './styles/federation.css';
+import './styles/import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   DataBucket,
   DataBucketWithValue,
+  FetchedDocument,
   ImportPreview,
   ImportProjectResult,
   MockWritten,
@@ -222,6 +223,12 @@ export const calls = {
     importDocumentSchema,
     reads('Reads a document as projects.import would and tells what it would create and skip, writing nothing.', 'cli'),
   ).returns<ImportPreview>(),
+  'projects.fetchImport': call(
+    z.object({ url: z.string().trim().min(1, 'url is required').max(4000, 'url is longer than 4000 characters') }),
+    reads(
+      'Downloads a document to import from an http(s) URL (at most 64 MiB, 30 s) for the import dialog, which then previews and imports its text.',
+    ),
+  ).returns<FetchedDocument>(),
   'projects.update': call(
     z.object({ id, patch: projectUpdateSchema }),
     writes(

@@ -36,3 +36,11 @@ export interface ImportPreview {
   buckets: string[];
   report: ImportReport;
 }
+
+/** A document downloaded for the import dialog (projects.fetchImport): its text and a name for it. */
+export interface FetchedDocument {
+  text: string;
+  /** The file name the URL ends with ("petstore.yaml"), else its host: projects.import's `source`. */
+  source: string;
+  bytes: number;
+}

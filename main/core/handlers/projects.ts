@@ -1,4 +1,4 @@
-import { exportDocument, importDocument, previewOf, readDocument, type ReadOptions } from '../transfer';
+import { exportDocument, fetchDocument, importDocument, previewOf, readDocument, type ReadOptions } from '../transfer';
 import type { Router } from './router';
 
 export function registerProjectHandlers(router: Router): void {
@@ -23,6 +23,7 @@ export function registerProjectHandlers(router: Router): void {
     .handle('projects.import', ({ text, source, format, name, basePath, files }, { core }) =>
       importDocument(core.catalog, { content: text, format, name, basePath, fileName: source }, readerOf(files)),
     )
+    .handle('projects.fetchImport', ({ url }, { signal }) => fetchDocument(url, { signal }))
     .handle('projects.previewImport', async ({ text, source, format, name, basePath, files }) =>
       previewOf(await readDocument({ content: text, format, name, basePath, fileName: source }, readerOf(files))),
     );

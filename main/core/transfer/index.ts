@@ -1,3 +1,4 @@
+export { fetchDocument, MAX_DOCUMENT_BYTES } from './fetch-document';
 export { exportDocument, exportProject, findProject } from './export-project';
 export {
   createFromRead,

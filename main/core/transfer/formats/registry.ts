@@ -11,7 +11,10 @@ import {
 import { AppError, parseInput } from '../../util/errors';
 import { mockoonReader } from './mockoon/reader';
 import { mockoonWriter } from './mockoon/writer';
+import { harReader } from './har';
+import { markdownReader } from './markdown';
 import { nativeReader, nativeWriter } from './native';
+import { postmanReader } from './postman';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
 /**
@@ -19,7 +22,14 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
  * an `auto` import. Formats with an unmistakable marker come first; Markdown (any text with
  * endpoint lines) last. A new format is one module and one line here.
  */
-export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader, mockoonReader];
+export const FORMAT_READERS: readonly ImportFormatReader[] = [
+  nativeReader,
+  mockoonReader,
+  postmanReader,
+  harReader,
+  // Last: it accepts any text with an endpoint line.
+  markdownReader,
+];
 
 export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter, mockoonWriter];
 

@@ -5,12 +5,13 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useProjects } from './project-queries';
 
 export function ProjectSidebar() {
-  const { projectId, navigate, setProjectDialog, setAiProjectDialog, focusTick } = useAppStore(
+  const { projectId, navigate, setProjectDialog, setAiProjectDialog, setImportDialog, focusTick } = useAppStore(
     useShallow((s) => ({
       projectId: s.projectId,
       setAiProjectDialog: s.setAiProjectDialog,
       navigate: s.navigate,
       setProjectDialog: s.setProjectDialog,
+      setImportDialog: s.setImportDialog,
       focusTick: s.searchFocusTick,
     })),
   );
@@ -34,6 +35,14 @@ export function ProjectSidebar() {
       <div className="sidebar-head">
         <span className="sidebar-title">Projects</span>
         <span className="sidebar-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            title="Import an OpenAPI, Mockoon, Postman, HAR or Markdown document"
+            onClick={() => setImportDialog({ file: null })}
+          >
+            Import
+          </button>
           <button
             type="button"
             className="btn btn-small"
