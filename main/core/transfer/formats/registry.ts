@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/models';
 import { AppError, parseInput } from '../../util/errors';
 import { nativeReader, nativeWriter } from './native';
+import { openapiReader } from './openapi/reader';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
 /**
@@ -17,7 +18,7 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
  * an `auto` import. Formats with an unmistakable marker come first; Markdown (any text with
  * endpoint lines) last. A new format is one module and one line here.
  */
-export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader];
+export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader, openapiReader];
 
 export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter];
 
