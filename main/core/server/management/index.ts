@@ -7,6 +7,7 @@ import { chaosRoutes } from './chaos-routes';
 import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
+import { importRoutes } from './import-routes';
 import { logRoutes } from './log-routes';
 import { mockRoutes } from './mock-routes';
 import { projectRoutes } from './project-routes';
@@ -38,6 +39,7 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
 
   const deps = restCalls(opts.api);
   projectRoutes(app, deps);
+  importRoutes(app, deps);
   mockRoutes(app, deps);
   responseRoutes(app, deps);
   logRoutes(app, deps);

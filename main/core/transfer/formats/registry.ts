@@ -11,6 +11,7 @@ import {
 import { AppError, parseInput } from '../../util/errors';
 import { nativeReader, nativeWriter } from './native';
 import { openapiReader } from './openapi/reader';
+import { openapiWriter } from './openapi/writer';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
 /**
@@ -20,7 +21,7 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
  */
 export const FORMAT_READERS: readonly ImportFormatReader[] = [nativeReader, openapiReader];
 
-export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter];
+export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter, openapiWriter];
 
 /** JSON first (the common case, and exact), then YAML; undefined when the text is neither. */
 export function parseDocument(text: string, fileName?: string): SourceDocument {

@@ -175,9 +175,12 @@ interface ResponsesCtx {
 }
 
 interface Sampled {
+  /** The example's summary or name; '' for the one body of a status. */
   name: string;
   body: string;
   mediaType: string | null;
+  /** A MockDeck export's templated body (x-mockdeck-template): it stays a template. */
+  template: boolean;
 }
 
 /** The operation's responses, the default (x-mockdeck-default, else the first 2xx) first. */
@@ -213,13 +216,13 @@ function responsesOf(op: Obj, ctx: ResponsesCtx): { type: ResponseType; list: Re
       const h = { ...headers };
       if (s.mediaType !== null && s.mediaType !== MEDIA_OF[type]) h['Content-Type'] = s.mediaType;
       list.push({
-        name: clip(s.name !== '' ? `${status} ${s.name}` : `${status} ${description ?? 'Response'}`, 200),
+        name: clip(s.name !== '' ? s.name : `${status} ${description ?? 'Response'}`, 200),
         statusCode: status,
         headers: h,
         body: s.body,
         isDefault: i === 0 && j === 0,
         // A body that happens to hold "{{" is the document's text, not a MockDeck template.
-        disableTemplating: s.body.includes('{{'),
+        disableTemplating: !s.template && s.body.includes('{{'),
       });
     }
   }
@@ -262,30 +265,39 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
   let media: Obj;
   if (ctx.v2) {
     const examples = isObj(resp.examples) ? resp.examples : {};
-    mediaType = preferred([...Object.keys(examples), ...ctx.produces]) ?? (resp.schema ? 'application/json' : undefined);
+    const hasBody = resp.schema !== undefined || Object.keys(examples).length > 0;
+    mediaType = hasBody ? (preferred([...Object.keys(examples), ...ctx.produces]) ?? 'application/json') : undefined;
     media = { schema: resp.schema, ...(mediaType !== undefined && mediaType in examples ? { example: examples[mediaType] } : {}) };
   } else {
     const content = isObj(resp.content) ? resp.content : {};
     mediaType = preferred(Object.keys(content));
-    media = mediaType !== undefined && isObj(content[mediaType]) ? content[mediaType] : {};
+    const m = mediaType !== undefined ? content[mediaType] : undefined;
+    media = isObj(m) ? m : {};
   }
-  if (mediaType === undefined) return [{ name: '', body: '', mediaType: null }];
+  if (mediaType === undefined) return [{ name: '', body: '', mediaType: null, template: false }];
   const json = isJson(mediaType);
   const type = json ? 'application/json' : mediaType;
   const out: Sampled[] = [];
-  const push = (name: string, value: unknown): void => {
-    const body = json ? JSON.stringify(value, null, 2) : typeof value === 'string' ? value : undefined;
+  const push = (name: string, value: unknown, ex: Obj = {}): void => {
+    const asText = typeof value === 'string' && (ex['x-mockdeck-raw'] === true || ex['x-mockdeck-template'] === true);
+    const body =
+      json && !asText ? JSON.stringify(value, null, 2) : typeof value === 'string' ? value : undefined;
     if (body === undefined) {
       ctx.skipped.push({ where, what: `${mediaType} example`, reason: 'a non-JSON example must be text to be sent' });
     } else if (body.length > MAX_BODY_LENGTH) {
       ctx.skipped.push({ where, what: 'example body', reason: 'larger than 5 MB, the most a response body holds' });
     } else {
-      out.push({ name, body, mediaType: mediaType === '*/*' ? type : mediaType! });
+      out.push({
+        name,
+        body,
+        mediaType: mediaType === '*/*' ? type : mediaType!,
+        template: ex['x-mockdeck-template'] === true,
+      });
     }
   };
   if (isObj(media.examples) && Object.keys(media.examples).length > 0) {
     for (const [name, ex] of Object.entries(media.examples).slice(0, MAX_EXAMPLES_PER_STATUS)) {
-      if (isObj(ex) && 'value' in ex) push(name, ex.value);
+      if (isObj(ex) && 'value' in ex) push(text(ex.summary) ?? name, ex.value, ex);
       else if (isObj(ex) && typeof ex.externalValue === 'string') {
         ctx.skipped.push({ where, what: `example ${name}`, reason: `its value is in ${ex.externalValue}, not fetched` });
       }
@@ -294,7 +306,8 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
   if (out.length === 0 && 'example' in media && media.example !== undefined) push('', media.example);
   if (out.length === 0 && isObj(media.schema)) {
     const schema = media.schema;
-    if (!json && !/^(string)?$/.test(String(schema.type ?? ''))) {
+    const textual = /^text\/|xml|html/i.test(mediaType) && /^(string)?$/.test(String(schema.type ?? ''));
+    if (!json && (!textual || schema.format === 'binary')) {
       ctx.skipped.push({ where, what: `${mediaType} body`, reason: 'no example, and MockDeck samples JSON and text only' });
     } else if (ctx.budget.left <= 0) {
       ctx.skipped.push({ where, what: 'body', reason: 'the document is too large to sample every schema: add examples' });
@@ -304,7 +317,7 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
       ctx.budget.left -= counter.nodes;
     }
   }
-  if (out.length === 0) out.push({ name: '', body: '', mediaType: mediaType === '*/*' ? type : mediaType });
+  if (out.length === 0) out.push({ name: '', body: '', mediaType: mediaType === '*/*' ? type : mediaType, template: false });
   return out;
 }
 

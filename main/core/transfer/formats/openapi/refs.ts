@@ -58,7 +58,8 @@ function neutralizeUnresolvable(root: Record<string, unknown>): ImportSkip[] {
       ? node.map((v, i) => [String(i), v])
       : Object.entries(node);
     for (const [k, v] of entries) {
-      if (typeof v === 'object' && v !== null) todo.push([v as Record<string, unknown>, `${where}/${k}`]);
+      const key = k.replace(/~/g, '~0').replace(/\//g, '~1');
+      if (typeof v === 'object' && v !== null) todo.push([v as Record<string, unknown>, `${where}/${key}`]);
     }
   }
   if (more > 0) skipped.push({ where: '#', what: `${more} more $refs`, reason: 'external or pointing to nothing' });

@@ -57,6 +57,10 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
   if ('default' in raw && raw.default !== null && fitsType(raw.default, raw)) return raw.default;
   if (Array.isArray(raw.enum) && raw.enum.length > 0) return raw.enum.find((v) => v !== null) ?? raw.enum[0];
 
+  // A nullable schema that leads back into itself (a person's required, nullable manager)
+  // ends the chain with null: valid, and the only finite answer.
+  if (isNullable(raw) && (depth >= ctx.limits.optionalDepth || reenters(raw, ctx))) return null;
+
   ctx.stack.add(raw);
   try {
     if (Array.isArray(raw.allOf) && raw.allOf.length > 0) return sample(mergeAllOf(raw), ctx, depth);
@@ -95,6 +99,23 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
   } finally {
     ctx.stack.delete(raw);
   }
+}
+
+function isNullable(s: Schema): boolean {
+  if (s.nullable === true) return true;
+  if (Array.isArray(s.type)) return s.type.includes('null');
+  const alts = (Array.isArray(s.oneOf) && s.oneOf) || (Array.isArray(s.anyOf) && s.anyOf) || [];
+  return alts.some((a) => isSchema(a) && a.type === 'null');
+}
+
+/** Whether sampling `s` would enter a schema already being sampled (directly or through allOf/oneOf/anyOf). */
+function reenters(s: Schema, ctx: Ctx): boolean {
+  if (ctx.stack.has(s)) return true;
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+    const parts = s[key];
+    if (Array.isArray(parts) && parts.some((p) => isSchema(p) && ctx.stack.has(p))) return true;
+  }
+  return false;
 }
 
 /** The schema's type: declared (the first non-null of a 3.1 type list), else guessed from its keywords. */
