@@ -17,6 +17,8 @@ export function toJsonSchema(value: unknown): unknown {
   }
   if (out.nullable === true) {
     delete out.nullable;
+    // nullable adds null to the allowed values, enum or not (OpenAPI 3.0.3's reading).
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (!Array.isArray(out.type)) {
       const { description: _d, ...rest } = out;

@@ -11,6 +11,7 @@ import {
 import { AppError } from '../../../util/errors';
 import type { ImportFormatReader, ReadResult } from '../types';
 import { basePathOf, convertPath } from './paths';
+import { conformance } from './conforms';
 import { dereferenceLocal } from './refs';
 import { DEFAULT_SAMPLE_LIMITS, sampleSchema } from './sample';
 
@@ -68,6 +69,7 @@ export const openapiReader: ImportFormatReader = {
     const basePath = basePathOf(data, v2);
     const prefix = opts.basePath === 'drop' || basePath === null ? '' : basePath;
     const budget = { left: DOCUMENT_SAMPLE_BUDGET };
+    const mismatches: string[] = [];
 
     const mocks: MockDraftInput[] = [];
     const routes = new Map<string, string>();
@@ -113,7 +115,7 @@ export const openapiReader: ImportFormatReader = {
           });
         }
         const produces = stringList(op.produces) ?? stringList(data.produces) ?? [];
-        const responses = responsesOf(op, { v2, produces, where, skipped, budget });
+        const responses = responsesOf(op, { v2, produces, where, skipped, budget, mismatches });
         mocks.push({
           name: clip(text(op.operationId) ?? text(op.summary) ?? where, 200),
           path,
@@ -132,6 +134,11 @@ export const openapiReader: ImportFormatReader = {
         what: `webhooks (${Object.keys(data.webhooks).slice(0, 10).join(', ')})`,
         reason: 'webhooks are requests the API sends, not requests it answers',
       });
+    }
+    if (mismatches.length > 0) {
+      warnings.push(
+        `${mismatches.length} documented example(s) do not match their schema, e.g. ${mismatches.slice(0, 3).join('; ')}: those statuses answer a body sampled from the schema, the example kept as the next response`,
+      );
     }
     if (mocks.length > 0) {
       warnings.push(
@@ -172,6 +179,8 @@ interface ResponsesCtx {
   where: string;
   skipped: ImportSkip[];
   budget: { left: number };
+  /** Documented examples that contradict their schema ("GET /x response 200: missing required id"). */
+  mismatches: string[];
 }
 
 interface Sampled {
@@ -295,30 +304,49 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
       });
     }
   };
+  const documented: [string, unknown, Obj][] = [];
   if (isObj(media.examples) && Object.keys(media.examples).length > 0) {
     for (const [name, ex] of Object.entries(media.examples).slice(0, MAX_EXAMPLES_PER_STATUS)) {
-      if (isObj(ex) && 'value' in ex) push(text(ex.summary) ?? name, ex.value, ex);
+      if (isObj(ex) && 'value' in ex) documented.push([text(ex.summary) ?? name, ex.value, ex]);
       else if (isObj(ex) && typeof ex.externalValue === 'string') {
         ctx.skipped.push({ where, what: `example ${name}`, reason: `its value is in ${ex.externalValue}, not fetched` });
       }
     }
   }
-  if (out.length === 0 && 'example' in media && media.example !== undefined) push('', media.example);
+  if (documented.length === 0 && 'example' in media && media.example !== undefined) documented.push(['', media.example, {}]);
+  // An example that contradicts its own schema (GitHub has a hundred) would teach clients the
+  // wrong shape: the status answers a sampled body, and the example follows as a response to pick.
+  const first = documented[0];
+  const problem = json && first && isObj(media.schema) ? conformance(first[1], media.schema) : null;
+  if (problem !== null) {
+    ctx.mismatches.push(`${where}: ${problem}`);
+    sampleInto(media.schema as Obj, ctx, where, push);
+    push(first![0] !== '' ? `${first![0]} (documented example, off-schema)` : 'documented example (off-schema)', first![1], first![2]);
+    for (const d of documented.slice(1)) push(...d);
+  } else {
+    for (const d of documented) push(...d);
+  }
   if (out.length === 0 && isObj(media.schema)) {
     const schema = media.schema;
     const textual = /^text\/|xml|html/i.test(mediaType) && /^(string)?$/.test(String(schema.type ?? ''));
     if (!json && (!textual || schema.format === 'binary')) {
       ctx.skipped.push({ where, what: `${mediaType} body`, reason: 'no example, and MockDeck samples JSON and text only' });
-    } else if (ctx.budget.left <= 0) {
-      ctx.skipped.push({ where, what: 'body', reason: 'the document is too large to sample every schema: add examples' });
     } else {
-      const counter = { nodes: 0 };
-      push('', sampleSchema(schema, { ...DEFAULT_SAMPLE_LIMITS, counter }));
-      ctx.budget.left -= counter.nodes;
+      sampleInto(schema, ctx, where, push);
     }
   }
   if (out.length === 0) out.push({ name: '', body: '', mediaType: mediaType === '*/*' ? type : mediaType, template: false });
   return out;
+}
+
+function sampleInto(schema: Obj, ctx: ResponsesCtx, where: string, push: (name: string, value: unknown) => void): void {
+  if (ctx.budget.left <= 0) {
+    ctx.skipped.push({ where, what: 'body', reason: 'the document is too large to sample every schema: add examples' });
+    return;
+  }
+  const counter = { nodes: 0 };
+  push('', sampleSchema(schema, { ...DEFAULT_SAMPLE_LIMITS, counter }));
+  ctx.budget.left -= counter.nodes;
 }
 
 /** Documented response headers, with their example (or a sample of their schema) as the value. */

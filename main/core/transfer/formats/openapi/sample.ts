@@ -9,6 +9,8 @@
  * (a `pattern` none of its candidates match, `not`) it leaves unsatisfied, never loops on.
  */
 
+import { conformance } from './conforms';
+
 type Schema = Record<string, unknown>;
 
 export interface SampleLimits {
@@ -52,7 +54,7 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
   if (depth > ctx.limits.hardDepth || ctx.counter.nodes > ctx.limits.hardNodes) return minimalOf(raw);
   if ('const' in raw) return raw.const;
   // A schema's own example or default wins, unless its type plainly contradicts the schema.
-  if ('example' in raw && fitsType(raw.example, raw)) return raw.example;
+  if ('example' in raw && fitsType(raw.example, raw) && conformance(raw.example, raw) === null) return raw.example;
   if (Array.isArray(raw.examples) && raw.examples.length > 0 && fitsType(raw.examples[0], raw)) return raw.examples[0];
   if ('default' in raw && raw.default !== null && fitsType(raw.default, raw)) return raw.default;
   if (Array.isArray(raw.enum) && raw.enum.length > 0) return raw.enum.find((v) => v !== null) ?? raw.enum[0];
@@ -68,15 +70,22 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
     if (choices && choices.length > 0) {
       // The first alternative that is not `null` and not already being sampled (a cycle);
       // the schema's own siblings (properties next to oneOf) apply to it too.
-      const pick =
-        choices.find((c) => isSchema(c) && !ctx.stack.has(c) && typeOf(c) !== 'null') ??
-        choices.find((c) => typeOf(c) !== 'null') ??
-        choices[0];
       const { oneOf: _o, anyOf: _a, ...siblings } = raw;
-      const merged = Object.keys(siblings).some((k) => k !== 'discriminator' && k !== 'nullable' && k !== 'description')
-        ? mergeAllOf({ allOf: [siblings, pick] })
-        : pick;
-      return sample(merged, ctx, depth);
+      const withSiblings = (pick: unknown): unknown =>
+        Object.keys(siblings).some((k) => k !== 'discriminator' && k !== 'nullable' && k !== 'description')
+          ? mergeAllOf({ allOf: [siblings, pick] })
+          : pick;
+      const candidates = choices.filter((c) => isSchema(c) && !ctx.stack.has(c) && typeOf(c) !== 'null');
+      if (candidates.length === 0) return sample(withSiblings(choices.find((c) => typeOf(c) !== 'null') ?? choices[0]), ctx, depth);
+      // oneOf wants exactly one alternative to fit: GitHub's event payloads overlap, so the
+      // first alternative's sample may fit two. Try the alternatives in order (32 at most).
+      let first: unknown;
+      for (const [i, c] of candidates.slice(0, 32).entries()) {
+        const v = sample(withSiblings(c), ctx, depth);
+        if (i === 0) first = v;
+        if (!Array.isArray(raw.oneOf) || conformance(v, { oneOf: raw.oneOf }) === null) return v;
+      }
+      return first;
     }
     switch (typeOf(raw)) {
       case 'object':
