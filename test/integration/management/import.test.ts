@@ -17,7 +17,12 @@ describe('POST /projects/import', () => {
   it('creates a project from an OpenAPI document: 201 with the wire project and the report', async () => {
     const r = await api.call('POST', '/projects/import', { content: petstore, format: 'auto' });
     expect(r.status).toBe(201);
-    expect(r.json.project).toMatchObject({ name: 'Swagger Petstore', slug: 'swagger-petstore', mock_count: 3, is_public: 0 });
+    expect(r.json.project).toMatchObject({
+      name: 'Swagger Petstore',
+      slug: 'swagger-petstore',
+      mock_count: 3,
+      is_public: 0,
+    });
     // The same wire shape GET /projects/:id answers.
     const got = await api.call('GET', `/projects/${r.json.project.project_id}`);
     const { mocks, ...wire } = got.json.data;
@@ -46,7 +51,11 @@ describe('POST /projects/import', () => {
 
   it.each<[string, unknown, RegExp]>([
     ['no content', { format: 'auto' }, /content is required/],
-    ['content not a string', { content: { openapi: '3.0.0' } }, /content is required: the document to import, as a string/],
+    [
+      'content not a string',
+      { content: { openapi: '3.0.0' } },
+      /content is required: the document to import, as a string/,
+    ],
     ['an unknown format', { content: petstore, format: 'wsdl' }, /format must be auto or one of native, openapi/],
     ['a bad basePath', { content: petstore, basePath: 'strip' }, /basePath must be keep or drop/],
     ['an unknown field', { content: petstore, fromat: 'openapi' }, /fromat/],
@@ -62,7 +71,7 @@ describe('POST /projects/import', () => {
     expect((await api.call('GET', '/projects')).json.data.length).toBe(before);
   });
 
-  it('reads bodies past the other routes\' 32 MiB limit (documents up to 64 MiB)', async () => {
+  it("reads bodies past the other routes' 32 MiB limit (documents up to 64 MiB)", async () => {
     // A 40 MB document: a valid OpenAPI file whose description pads it out.
     const doc = JSON.stringify({
       openapi: '3.0.0',

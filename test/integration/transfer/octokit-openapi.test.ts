@@ -74,7 +74,9 @@ describe("GitHub's REST description (@octokit/openapi)", () => {
       const key = String(res.status);
       const content = ((op.responses as Obj)[key] as Obj | undefined)?.content as Obj | undefined;
       if (!content || !content['application/json']) continue; // 204s, redirects, text bodies
-      const validate = validatorAt(pointerOf('paths', path, 'get', 'responses', key, 'content', 'application/json', 'schema'));
+      const validate = validatorAt(
+        pointerOf('paths', path, 'get', 'responses', key, 'content', 'application/json', 'schema'),
+      );
       if (!validate(JSON.parse(body))) {
         failures.push(`${mock.path}: ${JSON.stringify(validate.errors?.slice(0, 2))}`);
       }

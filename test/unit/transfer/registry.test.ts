@@ -56,13 +56,15 @@ describe('format registry', () => {
   });
 
   it('names the problem and the fix for documents it cannot read', async () => {
-    await expect(readDocument({ content: '{"openapi": "3.0.0", ', format: 'auto', fileName: 'api.json' })).rejects.toThrow(
-      /api\.json is not valid JSON/,
-    );
+    await expect(
+      readDocument({ content: '{"openapi": "3.0.0", ', format: 'auto', fileName: 'api.json' }),
+    ).rejects.toThrow(/api\.json is not valid JSON/);
     await expect(readDocument({ content: '{"hello":"world"}', format: 'auto' })).rejects.toThrow(
       /not a document MockDeck can import: not a MockDeck project file.*OpenAPI 2.0\/3.x document/,
     );
     await expect(readDocument({ content: '', format: 'auto' })).rejects.toThrow(/not a document MockDeck can import/);
-    await expect(readDocument({ content: petstore, format: 'native' })).rejects.toThrow(/must be "project"|project file/);
+    await expect(readDocument({ content: petstore, format: 'native' })).rejects.toThrow(
+      /must be "project"|project file/,
+    );
   });
 });

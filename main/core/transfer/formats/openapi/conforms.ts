@@ -34,7 +34,8 @@ function check(v: unknown, s: unknown, at: string, depth: number): string | null
   }
   if ('const' in s && !same(s.const, v)) return `${where}: not the schema's const`;
   const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : null;
-  if (types && !types.some((t) => hasType(v, t))) return `${where}: ${kindOf(v)} where the schema says ${types.join(' or ')}`;
+  if (types && !types.some((t) => hasType(v, t)))
+    return `${where}: ${kindOf(v)} where the schema says ${types.join(' or ')}`;
   if (Array.isArray(s.allOf)) {
     for (const part of s.allOf) {
       const p = check(v, part, at, depth + 1);

@@ -276,7 +276,10 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
     const examples = isObj(resp.examples) ? resp.examples : {};
     const hasBody = resp.schema !== undefined || Object.keys(examples).length > 0;
     mediaType = hasBody ? (preferred([...Object.keys(examples), ...ctx.produces]) ?? 'application/json') : undefined;
-    media = { schema: resp.schema, ...(mediaType !== undefined && mediaType in examples ? { example: examples[mediaType] } : {}) };
+    media = {
+      schema: resp.schema,
+      ...(mediaType !== undefined && mediaType in examples ? { example: examples[mediaType] } : {}),
+    };
   } else {
     const content = isObj(resp.content) ? resp.content : {};
     mediaType = preferred(Object.keys(content));
@@ -289,8 +292,7 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
   const out: Sampled[] = [];
   const push = (name: string, value: unknown, ex: Obj = {}): void => {
     const asText = typeof value === 'string' && (ex['x-mockdeck-raw'] === true || ex['x-mockdeck-template'] === true);
-    const body =
-      json && !asText ? JSON.stringify(value, null, 2) : typeof value === 'string' ? value : undefined;
+    const body = json && !asText ? JSON.stringify(value, null, 2) : typeof value === 'string' ? value : undefined;
     if (body === undefined) {
       ctx.skipped.push({ where, what: `${mediaType} example`, reason: 'a non-JSON example must be text to be sent' });
     } else if (body.length > MAX_BODY_LENGTH) {
@@ -309,11 +311,16 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
     for (const [name, ex] of Object.entries(media.examples).slice(0, MAX_EXAMPLES_PER_STATUS)) {
       if (isObj(ex) && 'value' in ex) documented.push([text(ex.summary) ?? name, ex.value, ex]);
       else if (isObj(ex) && typeof ex.externalValue === 'string') {
-        ctx.skipped.push({ where, what: `example ${name}`, reason: `its value is in ${ex.externalValue}, not fetched` });
+        ctx.skipped.push({
+          where,
+          what: `example ${name}`,
+          reason: `its value is in ${ex.externalValue}, not fetched`,
+        });
       }
     }
   }
-  if (documented.length === 0 && 'example' in media && media.example !== undefined) documented.push(['', media.example, {}]);
+  if (documented.length === 0 && 'example' in media && media.example !== undefined)
+    documented.push(['', media.example, {}]);
   // An example that contradicts its own schema (GitHub has a hundred) would teach clients the
   // wrong shape: the status answers a sampled body, and the example follows as a response to pick.
   const first = documented[0];
@@ -321,7 +328,11 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
   if (problem !== null) {
     ctx.mismatches.push(`${where}: ${problem}`);
     sampleInto(media.schema as Obj, ctx, where, push);
-    push(first![0] !== '' ? `${first![0]} (documented example, off-schema)` : 'documented example (off-schema)', first![1], first![2]);
+    push(
+      first![0] !== '' ? `${first![0]} (documented example, off-schema)` : 'documented example (off-schema)',
+      first![1],
+      first![2],
+    );
     for (const d of documented.slice(1)) push(...d);
   } else {
     for (const d of documented) push(...d);
@@ -330,12 +341,17 @@ function bodiesOf(resp: Obj, ctx: ResponsesCtx, where: string): Sampled[] {
     const schema = media.schema;
     const textual = /^text\/|xml|html/i.test(mediaType) && /^(string)?$/.test(String(schema.type ?? ''));
     if (!json && (!textual || schema.format === 'binary')) {
-      ctx.skipped.push({ where, what: `${mediaType} body`, reason: 'no example, and MockDeck samples JSON and text only' });
+      ctx.skipped.push({
+        where,
+        what: `${mediaType} body`,
+        reason: 'no example, and MockDeck samples JSON and text only',
+      });
     } else {
       sampleInto(schema, ctx, where, push);
     }
   }
-  if (out.length === 0) out.push({ name: '', body: '', mediaType: mediaType === '*/*' ? type : mediaType, template: false });
+  if (out.length === 0)
+    out.push({ name: '', body: '', mediaType: mediaType === '*/*' ? type : mediaType, template: false });
   return out;
 }
 

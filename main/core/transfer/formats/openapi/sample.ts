@@ -76,7 +76,8 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
           ? mergeAllOf({ allOf: [siblings, pick] })
           : pick;
       const candidates = choices.filter((c) => isSchema(c) && !ctx.stack.has(c) && typeOf(c) !== 'null');
-      if (candidates.length === 0) return sample(withSiblings(choices.find((c) => typeOf(c) !== 'null') ?? choices[0]), ctx, depth);
+      if (candidates.length === 0)
+        return sample(withSiblings(choices.find((c) => typeOf(c) !== 'null') ?? choices[0]), ctx, depth);
       // oneOf wants exactly one alternative to fit: GitHub's event payloads overlap, so the
       // first alternative's sample may fit two. Try the alternatives in order (32 at most).
       let first: unknown;
