@@ -11,20 +11,28 @@ import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-o
 export const importCommand: Command = {
   name: 'import',
   summary: 'create a new project from a MockDeck project file, OpenAPI, Mockoon, Postman, HAR or Markdown',
-  usage: `mockdeck import FILE [--format auto|${IMPORT_FORMATS.join('|')}] [--name NAME] [--data-dir DIR]`,
+  usage: `mockdeck import FILE [--format auto|${IMPORT_FORMATS.join('|')}] [--name NAME] [--base-path keep|drop] [--data-dir DIR]`,
   help: `  FILE             the document to import ("-" reads stdin)
   --format F       auto (default: recognized by content), ${IMPORT_FORMATS.join(', ')}
   --name NAME      the new project's name (default: the document's title)
+  --base-path B    keep (default): mock paths start with the document's base path (OpenAPI
+                   servers, Mockoon's prefix), e.g. /v1/users; drop: paths as written, /users
 ${DATA_DIR_HELP}
 
 Prints the created project as JSON, with a "report" of what was created and what could not
 be mapped. The slug gets a -2, -3… suffix when it is taken.`,
-  options: { format: { type: 'string', short: 'f' }, name: { type: 'string', short: 'n' }, ...dataDirOption },
+  options: {
+    format: { type: 'string', short: 'f' },
+    name: { type: 'string', short: 'n' },
+    'base-path': { type: 'string' },
+    ...dataDirOption,
+  },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
     const source = args.positionals[0]!;
     const format = formatOf(stringOption(args, 'format'));
     const name = stringOption(args, 'name');
+    const basePath = basePathOf(stringOption(args, 'base-path'));
     const file = source === '-' ? '/dev/stdin' : path.resolve(io.cwd, source);
     let text: string;
     try {
@@ -45,6 +53,7 @@ be mapped. The slug gets a -2, -3… suffix when it is taken.`,
         text,
         source,
         format,
+        basePath,
         ...(name !== undefined ? { name } : {}),
         ...(files !== undefined ? { files } : {}),
       }),
@@ -70,4 +79,10 @@ function formatOf(raw: string | undefined): ImportFormat | 'auto' {
   if (raw === undefined || raw === 'auto') return 'auto';
   if ((IMPORT_FORMATS as readonly string[]).includes(raw)) return raw as ImportFormat;
   throw new UsageError(`--format must be auto or one of ${IMPORT_FORMATS.join(', ')} (got "${raw}")`, importCommand);
+}
+
+function basePathOf(raw: string | undefined): 'keep' | 'drop' {
+  if (raw === undefined || raw === 'keep') return 'keep';
+  if (raw === 'drop') return 'drop';
+  throw new UsageError(`--base-path must be keep or drop (got "${raw}")`, importCommand);
 }

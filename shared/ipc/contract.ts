@@ -215,6 +215,7 @@ export const calls = {
     importDocumentSchema,
     writes(
       'Creates a new project from a document — a MockDeck project file, OpenAPI 2.0/3.x, a Mockoon environment, a Postman collection, a HAR file or a Markdown API reference — all of it or nothing, with a report of what could not be mapped.',
+      'rest',
       'cli',
       'mcp',
     ),

@@ -9,6 +9,7 @@ import { installJsonBodyParser } from './body';
 import { restCalls } from './call';
 import { managementErrorHandler, managementNotFound, REQUEST_ID_HEADER, sendNotFound } from './errors';
 import { federationRoutes } from './federation-routes';
+import { importRoutes } from './import-routes';
 import { logRoutes } from './log-routes';
 import { mcpRoute, type McpRouteOptions } from './mcp-route';
 import { mockOpsNotFound, useMockOpsErrors } from './mockops-errors';
@@ -45,6 +46,7 @@ export async function managementApi(app: FastifyInstance, opts: ManagementOption
 
   const deps = restCalls(opts.api);
   projectRoutes(app, deps);
+  importRoutes(app, deps);
   mockRoutes(app, deps);
   responseRoutes(app, deps);
   logRoutes(app, deps);

@@ -15,6 +15,8 @@ import { harReader } from './har';
 import { markdownReader } from './markdown';
 import { nativeReader, nativeWriter } from './native';
 import { postmanReader } from './postman';
+import { openapiReader } from './openapi/reader';
+import { openapiWriter } from './openapi/writer';
 import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocument } from './types';
 
 /**
@@ -25,13 +27,14 @@ import type { ExportFormatWriter, ImportFormatReader, ReadOptions, SourceDocumen
 export const FORMAT_READERS: readonly ImportFormatReader[] = [
   nativeReader,
   mockoonReader,
+  openapiReader,
   postmanReader,
   harReader,
   // Last: it accepts any text with an endpoint line.
   markdownReader,
 ];
 
-export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter, mockoonWriter];
+export const FORMAT_WRITERS: readonly ExportFormatWriter[] = [nativeWriter, openapiWriter, mockoonWriter];
 
 /** JSON first (the common case, and exact), then YAML; undefined when the text is neither. */
 export function parseDocument(text: string, fileName?: string): SourceDocument {
