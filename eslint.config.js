@@ -17,6 +17,7 @@ const CORE = [
   'main/core/transfer',
   'main/core/sync',
   'main/core/cloud',
+  'main/core/marketplace',
   'main/core/server',
   'main/core/proxy',
   'main/core/events',
@@ -73,6 +74,15 @@ export const LAYERS = [
     'main/core/sync',
     'main/core/catalog',
     'main/core/secrets',
+    'main/core/store',
+    'main/core/util',
+    ...SHARED,
+  ]),
+  // The marketplace: cloud calls (cloud), install = import and publish = export (transfer).
+  layer('main/core/marketplace', [
+    'main/core/cloud',
+    'main/core/transfer',
+    'main/core/catalog',
     'main/core/store',
     'main/core/util',
     ...SHARED,

@@ -10,3 +10,4 @@ export * from './proxy';
 export * from './bucket';
 export * from './scenario';
 export * from './transfer';
+export * from './marketplace';
