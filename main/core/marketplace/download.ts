@@ -18,7 +18,10 @@ export interface DownloadSpec {
 
 /** "sha256:ABC…" or "abc…" → "abc…"; anything else is refused (an install needs a checksum to check). */
 export function normalizeChecksum(raw: string): string {
-  const hex = raw.trim().replace(/^sha256:/i, '').toLowerCase();
+  const hex = raw
+    .trim()
+    .replace(/^sha256:/i, '')
+    .toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
     throw new PackageRefused(`the marketplace gave no valid SHA-256 checksum ("${raw.slice(0, 80)}")`);
   }
@@ -87,4 +90,6 @@ export async function downloadVerified(spec: DownloadSpec): Promise<number> {
 }
 
 export const mb = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB` : `${bytes} bytes`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`
+    : `${bytes} bytes`;

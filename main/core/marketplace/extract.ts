@@ -35,7 +35,8 @@ const TAR_SLACK_BYTES = 2 * 1024 * 1024;
 export async function extractPackage(file: string, dir: string, limits: ExtractLimits): Promise<Extracted> {
   const magic = await readMagic(file);
   if (magic[0] === 0x1f && magic[1] === 0x8b) return extractTarGz(file, dir, limits);
-  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) return extractZip(file, dir, limits);
+  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)
+    return extractZip(file, dir, limits);
   throw new PackageRefused('it is neither a tar.gz nor a zip archive');
 }
 
@@ -54,7 +55,8 @@ async function readMagic(file: string): Promise<Buffer> {
 export function pathProblem(raw: string): string | null {
   if (raw.length === 0) return 'an entry has an empty name';
   if (raw.includes('\0')) return `the entry "${raw.replace(/\0/g, '\\0')}" has a NUL byte in its name`;
-  if (raw.startsWith('/') || raw.startsWith('\\') || /^[A-Za-z]:/.test(raw)) return `the entry "${raw}" has an absolute path`;
+  if (raw.startsWith('/') || raw.startsWith('\\') || /^[A-Za-z]:/.test(raw))
+    return `the entry "${raw}" has an absolute path`;
   if (raw.split(/[\\/]/).includes('..')) return `the entry "${raw}" points outside the package ("..")`;
   return null;
 }
@@ -131,7 +133,12 @@ function extractTarGz(file: string, dir: string, limits: ExtractLimits): Promise
       source.destroy();
       gunzip.destroy();
       cap.destroy();
-      reject(refusal ?? (e instanceof PackageRefused ? e : new PackageRefused(`it is not a readable tar.gz (${(e as Error).message})`)));
+      reject(
+        refusal ??
+          (e instanceof PackageRefused
+            ? e
+            : new PackageRefused(`it is not a readable tar.gz (${(e as Error).message})`)),
+      );
     };
     const unpack = new Unpack({
       cwd: dir,
@@ -176,8 +183,10 @@ async function extractZip(file: string, dir: string, limits: ExtractLimits): Pro
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     // decodeStrings makes yauzl refuse absolute and ".." names itself; validateEntrySizes
     // fails an entry that inflates to more than its header said.
-    yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (err, z) =>
-      err ? reject(zipRefusal(err)) : resolve(z),
+    yauzl.open(
+      file,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true },
+      (err, z) => (err ? reject(zipRefusal(err)) : resolve(z)),
     ),
   );
   const max = limits.maxEntries ?? MAX_PACKAGE_ENTRIES;
@@ -213,11 +222,13 @@ async function writeZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, dir: string
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
   const isDir = name.endsWith('/');
   if (mode === S_IFLNK) throw new PackageRefused(`the entry "${name}" is a symbolic link`);
-  if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw new PackageRefused(`the entry "${name}" is a device or special file`);
+  if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR)
+    throw new PackageRefused(`the entry "${name}" is a device or special file`);
   const tooMuch = tally.add(isDir ? 0 : entry.uncompressedSize);
   if (tooMuch) throw new PackageRefused(tooMuch);
   const target = path.resolve(dir, name);
-  if (target !== dir && !target.startsWith(dir + path.sep)) throw new PackageRefused(`the entry "${name}" points outside the package`);
+  if (target !== dir && !target.startsWith(dir + path.sep))
+    throw new PackageRefused(`the entry "${name}" points outside the package`);
   if (isDir) {
     await mkdir(target, { recursive: true });
     return;

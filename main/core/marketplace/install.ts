@@ -27,7 +27,13 @@ export interface InstallDeps {
 }
 
 export type InstallResult =
-  | { kind: 'scenarios' | 'templates'; name: string; version: string; project: ImportProjectResult; warning: string | null }
+  | {
+      kind: 'scenarios' | 'templates';
+      name: string;
+      version: string;
+      project: ImportProjectResult;
+      warning: string | null;
+    }
   | { kind: 'plugins'; name: string; version: string; plugin: InstalledPlugin; warning: string | null };
 
 /**
@@ -82,7 +88,14 @@ export async function installPackage(
         source: deps.source(),
       };
       const plugin = await deps.plugins!.install(manifest, file);
-      deps.installed.record({ kind: 'plugins', name: pkg.name, version: pkg.version, projectId: null, installedAt, source: deps.source() });
+      deps.installed.record({
+        kind: 'plugins',
+        name: pkg.name,
+        version: pkg.version,
+        projectId: null,
+        installedAt,
+        source: deps.source(),
+      });
       progress('done', size, size);
       return { kind: 'plugins', name: pkg.name, version: pkg.version, plugin, warning: pkg.warning };
     }

@@ -40,8 +40,7 @@ export class InstalledRepo {
 
   get(kind: MarketKind, name: string): InstalledItem | null {
     const r = this.db.prepare('SELECT * FROM market_installs WHERE kind = ? AND name = ?').get(kind, name) as
-      | Row
-      | undefined;
+      Row | undefined;
     return r ? item(r) : null;
   }
 

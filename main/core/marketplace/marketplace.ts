@@ -141,7 +141,11 @@ export class Marketplace {
     return { kind, details: await this.api.scenario(name) };
   }
 
-  async reviews(kind: MarketKind, name: string, opts: { page?: number; perPage?: number; version?: string } = {}): Promise<ReviewPage> {
+  async reviews(
+    kind: MarketKind,
+    name: string,
+    opts: { page?: number; perPage?: number; version?: string } = {},
+  ): Promise<ReviewPage> {
     if (kind === 'plugins') throw noPluginReviews();
     if (kind === 'templates') {
       const v = opts.version ?? (await latestTemplateVersion(this.api, name));
@@ -154,14 +158,20 @@ export class Marketplace {
   async submitReview(kind: MarketKind, name: string, review: ReviewInput, version?: string) {
     if (kind === 'plugins') throw noPluginReviews();
     if (!Number.isInteger(review.rating) || review.rating < 1 || review.rating > 5) {
-      throw new AppError('VALIDATION_ERROR', `rating must be a whole number from 1 to 5 (got ${review.rating})`, { field: 'rating' });
+      throw new AppError('VALIDATION_ERROR', `rating must be a whole number from 1 to 5 (got ${review.rating})`, {
+        field: 'rating',
+      });
     }
     const comment = review.comment.trim();
     if (comment.length < MIN_REVIEW_COMMENT) {
-      throw new AppError('VALIDATION_ERROR', `comment must be at least ${MIN_REVIEW_COMMENT} characters (got ${comment.length})`, {
-        field: 'comment',
-        hint: 'say what worked or did not',
-      });
+      throw new AppError(
+        'VALIDATION_ERROR',
+        `comment must be at least ${MIN_REVIEW_COMMENT} characters (got ${comment.length})`,
+        {
+          field: 'comment',
+          hint: 'say what worked or did not',
+        },
+      );
     }
     const body = { rating: review.rating, comment, ...(review.title?.trim() ? { title: review.title.trim() } : {}) };
     if (kind === 'templates') {

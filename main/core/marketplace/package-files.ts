@@ -39,7 +39,9 @@ export async function readPackage(dir: string, expectedName: string): Promise<Pa
   }
   const manifest = parsed.data;
   if (manifest.name !== expectedName) {
-    throw new PackageRefused(`its ${MANIFEST_FILE} names "${manifest.name}", not "${expectedName}" (the package asked for)`);
+    throw new PackageRefused(
+      `its ${MANIFEST_FILE} names "${manifest.name}", not "${expectedName}" (the package asked for)`,
+    );
   }
   const files = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name);
   const docName = files.includes(PROJECT_FILE)

@@ -49,7 +49,7 @@ export async function preparePublish(store: Store, clock: Clock, input: PublishI
   const exported = exportProject(store, input.project, clock);
   // The port is this machine's; the rest of the file is content only (transfer/export-project.ts).
   const scrubbed = scrubSecrets({ ...exported, project: { ...exported.project, port: null } }, []);
-  const projectFile = scrubbed.value as ProjectFile;
+  const projectFile = latin1Headers(scrubbed.value as ProjectFile);
   const parsed = packageManifestSchema.safeParse({
     name: input.name ?? exported.project.slug ?? undefined,
     version: input.version,
@@ -69,9 +69,13 @@ export async function preparePublish(store: Store, clock: Clock, input: PublishI
   const pkg = await buildPackage(manifest, serializeProjectFile(projectFile));
   const limit = MARKET_SIZE_LIMITS[input.kind === 'scenario' ? 'scenarios' : 'templates'];
   if (pkg.size > limit) {
-    throw new AppError('VALIDATION_ERROR', `The package is ${mb(pkg.size)}; a ${input.kind} may be at most ${mb(limit)}.`, {
-      hint: 'Remove large response bodies or split the project.',
-    });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `The package is ${mb(pkg.size)}; a ${input.kind} may be at most ${mb(limit)}.`,
+      {
+        hint: 'Remove large response bodies or split the project.',
+      },
+    );
   }
   return {
     preview: {
@@ -85,5 +89,19 @@ export async function preparePublish(store: Store, clock: Clock, input: PublishI
       size: pkg.size,
     },
     pkg,
+  };
+}
+
+/** Masks are "•••"; header values may only hold Latin-1, so a masked header keeps "***" instead. */
+function latin1Headers(file: ProjectFile): ProjectFile {
+  const safe = (v: string) => v.replace(/[^\t\x20-\x7e\xa0-\xff]/g, '*');
+  return {
+    ...file,
+    mocks: file.mocks.map((m) => ({
+      ...m,
+      responses: m.responses.map((r) =>
+        r.headers ? { ...r, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, safe(v)])) } : r,
+      ),
+    })),
   };
 }
