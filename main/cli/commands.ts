@@ -4,6 +4,7 @@ import { chaosCommand } from './chaos';
 import { cloudCommand } from './cloud';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { marketCommand } from './market';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   bucketsCommand,
   scenariosCommand,
   cloudCommand,
+  marketCommand,
   chaosCommand,
 ];
 
