@@ -5,6 +5,7 @@ export {
   type MarketPage,
   type MarketSearch,
   type InstalledWithUpdate,
+  type MarketShown,
 } from './marketplace';
 export { MarketplaceApi } from './market-api';
 export {

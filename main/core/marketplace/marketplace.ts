@@ -11,7 +11,14 @@ import { MarketplaceApi, type ReviewInput } from './market-api';
 import { PluginsDir } from './plugins-dir';
 import { preparePublish, type PublishInput, type PublishPreview } from './publish';
 import { compareVersions, latestTemplateVersion, resolvePackage } from './resolve';
-import type { Published, ReviewPage } from './schemas';
+import type { PluginDetails, Published, ReviewPage, ScenarioDetails, TemplateDetails } from './schemas';
+import type { z } from 'zod';
+import type { pluginVersionSchema } from './schemas';
+
+export type MarketShown =
+  | { kind: 'plugins'; details: PluginDetails; version: z.infer<typeof pluginVersionSchema> }
+  | { kind: 'templates'; details: TemplateDetails }
+  | { kind: 'scenarios'; details: ScenarioDetails };
 
 /** One search hit, the same shape for every kind. */
 export interface MarketItem {
@@ -130,13 +137,16 @@ export class Marketplace {
   }
 
   /** The documented details of one item (templates: of a version, the latest by default). */
-  async show(kind: MarketKind, name: string, version?: string) {
+  async show(kind: MarketKind, name: string, version?: string): Promise<MarketShown> {
     if (kind === 'plugins') {
       const p = await this.api.plugin(name);
       return { kind, details: p, version: await this.api.pluginVersion(name, version ?? p.latest_version) };
     }
     if (kind === 'templates') {
-      return { kind, details: await this.api.template(name, version ?? (await latestTemplateVersion(this.api, name))) };
+      return {
+        kind,
+        details: await this.api.template(name, version ?? (await latestTemplateVersion(this.api, name))),
+      };
     }
     return { kind, details: await this.api.scenario(name) };
   }
