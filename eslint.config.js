@@ -17,6 +17,7 @@ const CORE = [
   'main/core/transfer',
   'main/core/sync',
   'main/core/cloud',
+  'main/core/marketplace',
   'main/core/server',
   'main/core/proxy',
   'main/core/pipelines',
@@ -88,6 +89,15 @@ export const LAYERS = [
   ]),
   // Federations of projects: their definitions (the server serves them at /f/<name>/).
   layer('main/core/federation', ['main/core/store', 'main/core/util', ...SHARED]),
+  // The marketplace: cloud calls (cloud), install = import and publish = export (transfer).
+  layer('main/core/marketplace', [
+    'main/core/cloud',
+    'main/core/transfer',
+    'main/core/catalog',
+    'main/core/store',
+    'main/core/util',
+    ...SHARED,
+  ]),
   layer('main/core/server', [
     'main/core/engine',
     'main/core/engine/templating',

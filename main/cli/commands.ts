@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { mcpCommand } from './mcp';
 import { pluginsCommand } from './plugins';
 import { logsCommand } from './logs';
+import { marketCommand } from './market';
 import { projectsCommand } from './projects';
 import { recordCommand } from './record';
 import { scenariosCommand } from './scenarios';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   scenariosCommand,
   pipelinesCommand,
   cloudCommand,
+  marketCommand,
   chaosCommand,
   pluginsCommand,
   mcpCommand,

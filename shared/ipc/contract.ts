@@ -43,6 +43,7 @@ import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
+import { marketplaceCalls } from './marketplace';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
 import { explainCalls } from './explain';
@@ -480,6 +481,8 @@ export const calls = {
   ...cloudCalls,
   /* ---- Cloud: profile, team and roles, audit log (declared in ./cloud-team.ts) ---- */
   ...teamCalls,
+  /* ---- Marketplace: search, details, reviews, install, publish (declared in ./marketplace.ts) ---- */
+  ...marketplaceCalls,
   /* ---- Cloud account: usage history, upgrade, your data, help, service status (./cloud-account.ts) ---- */
   ...cloudAccountCalls,
 } as const;

@@ -14,3 +14,4 @@ export * from './plugin';
 export * from './routes';
 export * from './ai';
 export * from './federation';
+export * from './marketplace';

@@ -17,6 +17,7 @@ import { CloudError, sendError, validationFailed } from './http/errors';
 import { resolvePrincipal } from './http/principal';
 import type { RateState } from './http/rate-limit';
 import { RateLimiter, setRateHeaders } from './http/rate-limit';
+import { registerMarketplaceRoutes } from './marketplace/routes';
 import { registerOrgRoutes } from './orgs/routes';
 import { registerProjectRoutes } from './projects/routes';
 import { registerTeamRoutes } from './team/routes';
@@ -124,6 +125,7 @@ export function buildApp(ctx: ServerContext): BuiltApp {
   registerAccountRoutes(app, ctx);
   registerHelpRoutes(app, ctx);
   registerAccountControlRoutes(app, ctx);
+  registerMarketplaceRoutes(app, ctx);
   void app.register(async (scope) => registerHostedRoutes(scope, ctx));
   return { app, limiter, lockout };
 }

@@ -6,6 +6,8 @@ import type { PlanName } from './billing/plans';
 import type { Db } from './db/schema';
 import { openDb } from './db/schema';
 import { FaultState } from './faults/faults';
+import { seedMarketplace } from './marketplace/seed';
+import { MarketState } from './marketplace/state';
 
 export interface CloudServerOptions {
   port?: number;
@@ -38,6 +40,8 @@ export interface ServerContext {
   timers: Set<NodeJS.Timeout>;
   /** Usage seeds, checkouts, deletions, tickets and service states (account/state.ts). */
   account: AccountState;
+  /** Plugins, templates and scenarios with their packages (marketplace/), seeded at start. */
+  market: MarketState;
 }
 
 export function createContext(opts: CloudServerOptions): ServerContext {
@@ -54,6 +58,7 @@ export function createContext(opts: CloudServerOptions): ServerContext {
     revisions: new Map(),
     timers: new Set(),
     account: new AccountState(),
+    market: seeded(new MarketState()),
   };
 }
 
@@ -62,4 +67,9 @@ export const nowMs = (ctx: ServerContext): number => ctx.clock.now().getTime();
 
 export function bumpRevision(ctx: ServerContext, projectId: string): void {
   ctx.revisions.set(projectId, (ctx.revisions.get(projectId) ?? 0) + 1);
+}
+
+function seeded(m: MarketState): MarketState {
+  seedMarketplace(m);
+  return m;
 }

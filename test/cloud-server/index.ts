@@ -11,6 +11,8 @@ import { makeAdmin, makeInspect } from './inspect';
 import { seedTeam, type SeededTeam } from './team/seed';
 import { seedUsage, type SeedMonth } from './account/seed';
 import type { ServiceState } from './account/state';
+import type { Kind, MarketState } from './marketplace/state';
+export { HOSTILE } from './marketplace/seed';
 
 export type { CloudFaults } from './faults/faults';
 export type { CloudServerOptions } from './context';
@@ -49,6 +51,17 @@ export interface CloudServerHandle {
     /** user id → deletion_scheduled_at of GDPR deletions asked for. */
     deletions(): ReadonlyMap<string, string>;
   };
+  /** The marketplace catalog (marketplace/seed.ts) and a lever to add packages (hostile ones made at test setup). */
+  marketplace: {
+    state: MarketState;
+    addPackage(
+      kind: Kind,
+      name: string,
+      version: string,
+      data: Buffer,
+      opts?: { checksum?: string; yanked?: boolean },
+    ): void;
+  };
 }
 
 export async function startCloudServer(opts: CloudServerOptions = {}): Promise<CloudServerHandle> {
@@ -73,6 +86,14 @@ export async function startCloudServer(opts: CloudServerOptions = {}): Promise<C
       seedUsage: (orgId, months) => seedUsage(ctx, orgId, months),
       tickets: () => ctx.account.tickets,
       deletions: () => ctx.account.deletions,
+    },
+    marketplace: {
+      state: ctx.market,
+      addPackage: (kind, name, version, data, o = {}) =>
+        void ctx.market.add(
+          { kind, name, description: `${name} package`, category: 'hostile' },
+          { version, data, ...o },
+        ),
     },
     async close() {
       for (const t of ctx.timers) clearTimeout(t);

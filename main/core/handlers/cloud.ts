@@ -4,6 +4,7 @@ import { registerCloudAccountHandlers } from './cloud-account';
 import { registerCloudAccountDataHandlers } from './cloud-account-data';
 import { registerCloudSyncHandlers } from './cloud-sync';
 import { registerCloudTeamHandlers } from './cloud-team';
+import { registerMarketplaceHandlers } from './marketplace';
 import type { Router } from './router';
 
 /** Every cloud call. Handlers reach the Cloud through their context: `ctx.core.cloud()` (main/core/app.ts builds it). */
@@ -11,6 +12,7 @@ export function registerCloudHandlers(router: Router): void {
   registerCloudAccountHandlers(router);
   registerCloudSyncHandlers(router);
   registerCloudTeamHandlers(router);
+  registerMarketplaceHandlers(router);
   registerCloudAccountDataHandlers(router);
 }
 

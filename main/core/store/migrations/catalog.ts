@@ -276,6 +276,26 @@ CREATE TABLE ai_token_usage (
 `,
   },
   {
+    // Marketplace installs (main/core/marketplace): what was installed from which cloud, at
+    // which version, for "update available" badges. One row per kind and name; a scenario
+    // installed again points at its newest project. Plugins keep their files in the data dir.
+    version: 13,
+    name: 'marketplace installs',
+    sql: `
+CREATE TABLE market_installs (
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  version TEXT NOT NULL,
+  project_id TEXT REFERENCES projects(id) ON DELETE SET NULL,
+  source TEXT NOT NULL,
+  installed_at TEXT NOT NULL,
+  PRIMARY KEY (kind, name)
+);
+`,
+  },
+`,
+  },
+  {
     // Routes and request logs at scale (issue 17, docs/routes.md, docs/request-logs.md): how a
     // mock picks among several matching conditional responses, and how many log rows a
     // project keeps (NULL: the app's default).
