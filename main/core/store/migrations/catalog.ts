@@ -293,8 +293,6 @@ CREATE TABLE market_installs (
 );
 `,
   },
-`,
-  },
   {
     // Routes and request logs at scale (issue 17, docs/routes.md, docs/request-logs.md): how a
     // mock picks among several matching conditional responses, and how many log rows a
