@@ -21,7 +21,7 @@ export function marketplaceOf(app: App, cloud: Awaited<ReturnType<App['cloud']>>
     store: app.store,
     clock: app.clock,
     source: () => cloud.settings.baseUrl(),
-    dataDir: app.env.dataDir,
+    plugins: app.plugins,
   });
 }
 

@@ -18,7 +18,8 @@ export const pluginManifestSchema = z.object({
   description: z.string().max(2000).default(''),
   author: z.string().max(200).default(''),
   license: z.string().max(100).default(''),
-  category: z.enum(PLUGIN_CATEGORIES).default('response'),
+  /** What it does (docs/plugins.md names response, template, middleware; the marketplace has more). */
+  category: z.string().trim().max(50).default('response'),
 });
 export type PluginManifest = z.output<typeof pluginManifestSchema>;
 

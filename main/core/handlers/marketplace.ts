@@ -13,7 +13,7 @@ async function marketOf(ctx: HandlerContext): Promise<Marketplace> {
     store: ctx.core.store,
     clock: ctx.core.clock,
     source: () => cloud.settings.baseUrl(),
-    dataDir: ctx.app.dataDir,
+    plugins: ctx.core.plugins,
   });
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { InstallProgress, InstalledItem, MarketKind } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import type { CloudHttp } from '../cloud/http';
@@ -8,7 +7,9 @@ import { AppError } from '../util/errors';
 import { installPackage, type InstallResult } from './install';
 import { InstalledRepo } from './installed-repo';
 import { MarketplaceApi, type ReviewInput } from './market-api';
-import { PluginsDir } from './plugins-dir';
+import { PluginsDir, type PluginTarget } from './plugins-dir';
+import { recordScenarioPublished } from '../catalog/record-events';
+import { findProject } from '../transfer';
 import { preparePublish, type PublishInput, type PublishPreview } from './publish';
 import { compareVersions, latestTemplateVersion, resolvePackage } from './resolve';
 import type { PluginDetails, Published, ReviewPage, ScenarioDetails, TemplateDetails } from './schemas';
@@ -63,8 +64,8 @@ export interface MarketplaceOptions {
   clock: Clock;
   /** The cloud base URL, recorded as each install's source. */
   source: () => string;
-  /** Where plugins live: `<dataDir>/plugins`; none for an in-memory app. */
-  dataDir: string | null;
+  /** The app's plugin service, which keeps installed plugins; none: plugins cannot be installed. */
+  plugins: PluginTarget | null;
   tmpRoot?: string;
   fetch?: typeof fetch;
 }
@@ -84,7 +85,7 @@ export class Marketplace {
   constructor(private readonly opts: MarketplaceOptions) {
     this.api = new MarketplaceApi(opts.http);
     this.installed = new InstalledRepo(opts.store.db);
-    this.plugins = opts.dataDir ? new PluginsDir(path.join(opts.dataDir, 'plugins')) : null;
+    this.plugins = opts.plugins ? new PluginsDir(opts.plugins) : null;
   }
 
   async search(q: MarketSearch): Promise<MarketPage> {
@@ -260,6 +261,15 @@ export class Marketplace {
             checksum: pkg.sha256,
             size: pkg.size,
           });
+    if (input.kind === 'scenario') {
+      // After the cloud accepted it: pipelines react to `scenario.published` (docs/pipelines.md).
+      recordScenarioPublished(this.opts.catalog, {
+        projectId: findProject(this.opts.store, input.project).id,
+        scenarioId: `${published.name}@${published.version}`,
+        scenarioName: published.name,
+        version: published.version,
+      });
+    }
     return { preview, published };
   }
 }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { open, readFile } from 'node:fs/promises';
 import { installedPluginManifestSchema, type InstalledPluginManifest } from '../../../shared/models';
 import { PackageRefused } from './errors';
 
@@ -29,78 +27,39 @@ export async function assertWasm(file: string): Promise<void> {
   }
 }
 
+/** What installs a downloaded plugin: the app's plugin service (main/core/plugins). */
+export interface PluginTarget {
+  install(manifest: unknown, bytes: Uint8Array<ArrayBuffer>, source: 'file' | 'marketplace'): PluginInfo;
+  remove(name: string): void;
+  readonly store: { list(): PluginInfo[]; pathOf(name: string): string | null };
+}
+interface PluginInfo {
+  name: string;
+  version: string;
+}
+
 /**
- * Installed plugins: `<dataDir>/plugins/<name>/<version>/{plugin.wasm,manifest.json}`. One
- * version per name is kept (installing another replaces it). This is the seam the plugin
- * runtime reads: `list()` / `get(name)` give each module's path with its validated manifest.
+ * Installs into the plugin service's folder (`<dataDir>/plugins/<name>/`), where the runtime
+ * finds it: one store of installed plugins, whether they came from a file or the marketplace.
+ * The service checks the module again (no imports, the ABI, a memory maximum) before it keeps it.
  */
 export class PluginsDir {
-  constructor(readonly root: string) {}
+  constructor(private readonly target: PluginTarget) {}
 
-  private dirOf(name: string): string {
-    return path.join(this.root, name);
-  }
-
-  /** Moves a verified module into place with its manifest; the previous version goes once the new one is there. */
   async install(manifest: InstalledPluginManifest, moduleFile: string): Promise<InstalledPlugin> {
     const m = installedPluginManifestSchema.parse(manifest);
-    await mkdir(this.root, { recursive: true, mode: 0o700 });
-    const staging = path.join(this.root, `.staging-${m.name}-${process.pid}-${Date.now()}`);
-    await mkdir(staging, { recursive: true, mode: 0o700 });
+    const bytes = new Uint8Array(await readFile(moduleFile));
     try {
-      await rename(moduleFile, path.join(staging, PLUGIN_MODULE_FILE)).catch(async () => {
-        // Temp and data dir on different file systems: copy instead.
-        await writeFile(path.join(staging, PLUGIN_MODULE_FILE), await readFile(moduleFile), { mode: 0o600 });
-      });
-      await writeFile(path.join(staging, PLUGIN_MANIFEST_FILE), `${JSON.stringify(m, null, 2)}\n`, { mode: 0o600 });
-      const dir = this.dirOf(m.name);
-      const old = existsSync(dir) ? `${dir}.old-${Date.now()}` : null;
-      if (old) await rename(dir, old);
-      await mkdir(dir, { mode: 0o700 });
-      await rename(staging, path.join(dir, m.version));
-      if (old) await rm(old, { recursive: true, force: true });
-      return { manifest: m, modulePath: path.join(dir, m.version, PLUGIN_MODULE_FILE) };
-    } finally {
-      await rm(staging, { recursive: true, force: true });
+      this.target.install(m, bytes, 'marketplace');
+    } catch (e) {
+      throw new PackageRefused((e as Error).message.replace(/^plugin "[^"]+" cannot be used: /, ''));
     }
-  }
-
-  async list(): Promise<InstalledPlugin[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.root);
-    } catch {
-      return [];
-    }
-    const out: InstalledPlugin[] = [];
-    for (const name of names.sort()) {
-      if (name.startsWith('.')) continue;
-      const p = await this.get(name);
-      if (p) out.push(p);
-    }
-    return out;
-  }
-
-  /** The installed plugin of that name, or null (also when its files are damaged). */
-  async get(name: string): Promise<InstalledPlugin | null> {
-    if (name.startsWith('.') || name.includes('/') || name.includes('\\')) return null;
-    try {
-      const versions = await readdir(this.dirOf(name));
-      const version = versions.find((v) => !v.startsWith('.'));
-      if (!version) return null;
-      const dir = path.join(this.dirOf(name), version);
-      const manifest = installedPluginManifestSchema.parse(
-        JSON.parse(await readFile(path.join(dir, PLUGIN_MANIFEST_FILE), 'utf8')),
-      );
-      return { manifest, modulePath: path.join(dir, PLUGIN_MODULE_FILE) };
-    } catch {
-      return null;
-    }
+    return { manifest: m, modulePath: this.target.store.pathOf(m.name) ?? '' };
   }
 
   async remove(name: string): Promise<boolean> {
-    if (!(await this.get(name))) return false;
-    await rm(this.dirOf(name), { recursive: true, force: true });
+    if (!this.target.store.list().some((p) => p.name === name)) return false;
+    this.target.remove(name);
     return true;
   }
 }

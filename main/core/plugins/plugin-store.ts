@@ -40,6 +40,12 @@ export class PluginStore {
     return out;
   }
 
+  /** Where the plugin's .wasm is kept; null in memory or when not installed. */
+  pathOf(name: string): string | null {
+    if (this.dir === null || !this.list().some((p) => p.name === name)) return null;
+    return path.join(this.dir, name, 'plugin.wasm');
+  }
+
   get(name: string): StoredPlugin | undefined {
     if (this.dir === null) return this.memory.get(name);
     const folder = path.join(this.dir, name);

@@ -85,8 +85,14 @@ paths:
               example: [{ "id": 1, "name": "Rex" }]
 `;
 
-/** The smallest valid WebAssembly module: magic plus version 1. */
-export const EMPTY_WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+/**
+ * A working plugin (the ABI of docs/plugins.md): plugins/examples/http-auth/http-auth.wat built
+ * by `npm run build:plugins`. Answers 401 unless the request carries an Authorization header.
+ */
+export const HTTP_AUTH_WASM = Buffer.from(
+  'AGFzbQEAAAABEgNgAX8Bf2ACf38Bf2ACf38BfgMEAwABAgUEAQEBIAYHAX8BQYAICwcbAwZtZW1vcnkCAAVhbGxvYwAABmhhbmRsZQACCq8BAzcBA38jACEBIAEgAGohAiACQf//A2pBEHY/AGshAyADQQBKBEAgA0AAQX9GBEAACwsgAiQAIAELXAEDfyAAIAFqQRFrIQQgACECAkADQCACIARKDQFBACEDAkADQCACIANqLQAAQYAEIANqLQAARw0BIANBAWohAyADQRFGBEBBAQ8LDAALCyACQQFqIQIMAAsLQQALGAAgACABEAEEfkICBULAAEIghkLcAIQLCwuBAQMAQQALAnt9AEHAAAtceyJzdGF0dXMiOjQwMSwiaGVhZGVycyI6eyJ3d3ctYXV0aGVudGljYXRlIjoiQmVhcmVyIn0sImJvZHkiOiJ7XCJlcnJvclwiOlwidW5hdXRob3JpemVkXCJ9In0AQYAECxEiYXV0aG9yaXphdGlvbiI6Ig==',
+  'base64',
+);
 
 /** Names of the hostile packages, each refused on install for the reason in its description. */
 export const HOSTILE = {
@@ -232,7 +238,7 @@ export function seedMarketplace(m: MarketState): void {
       category: 'auth',
       downloads: 1000,
     },
-    { version: '1.0.0', data: EMPTY_WASM },
+    { version: '1.0.0', data: HTTP_AUTH_WASM },
   );
 
   // Hostile packages (docs/marketplace.md "What install refuses").

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PluginService } from '../../../main/core/plugins';
 import { Marketplace } from '../../../main/core/marketplace';
 import { FORMAT_READERS } from '../../../main/core/transfer';
 import { systemClock } from '../../../main/core/util/clock';
@@ -18,6 +19,8 @@ describe('marketplace against the contract server', () => {
   let server: CloudServerHandle;
   let local: Local;
   let market: Marketplace;
+  /** The app's plugin service: where installed plugins live and run from. */
+  let plugins: PluginService;
   /** Install temp dirs are made here: it must be empty after every install. */
   let tmpRoot: string;
   /** What a `../../x` entry would reach from a temp dir in tmpRoot. */
@@ -28,13 +31,14 @@ describe('marketplace against the contract server', () => {
     local = openLocal(server.url);
     outside = mkdtempSync(path.join(tmpdir(), 'mockdeck-market-'));
     tmpRoot = path.join(outside, 'a', 'tmp');
+    plugins = new PluginService(local.store);
     market = new Marketplace({
       http: local.cloud.http,
       catalog: local.catalog,
       store: local.store,
       clock: systemClock,
       source: () => server.url,
-      dataDir: local.dir,
+      plugins,
       tmpRoot,
     });
     server.marketplace.addPackage('scenarios', HOSTILE.bomb, '1.0.0', await makeBomb(HOSTILE.bomb));
@@ -168,10 +172,10 @@ describe('marketplace against the contract server', () => {
       expect(r.project.mockCount).toBe(1);
     });
 
-    it('installs a plugin into <dataDir>/plugins with its manifest', async () => {
+    it('installs a plugin into <dataDir>/plugins with its manifest, where the plugin runtime finds it', async () => {
       const r = await market.install('plugins', 'http-auth');
       if (r.kind !== 'plugins') throw new Error('unexpected');
-      expect(r.plugin.modulePath).toBe(path.join(local.dir, 'plugins', 'http-auth', '1.0.0', 'plugin.wasm'));
+      expect(r.plugin.modulePath).toBe(path.join(local.dir, 'plugins', 'http-auth', 'plugin.wasm'));
       expect(existsSync(r.plugin.modulePath)).toBe(true);
       expect(r.plugin.manifest).toMatchObject({
         name: 'http-auth',
@@ -179,9 +183,10 @@ describe('marketplace against the contract server', () => {
         category: 'auth',
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
-      expect((await market.plugins!.list()).map((p) => p.manifest.name)).toEqual(['http-auth']);
+      expect(plugins.store.list()).toMatchObject([{ name: 'http-auth', source: 'marketplace' }]);
+      expect(plugins.store.get('http-auth')?.bytes.byteLength).toBe(r.plugin.manifest.size);
       expect(await market.uninstallPlugin('http-auth')).toBe(true);
-      expect(await market.plugins!.list()).toEqual([]);
+      expect(plugins.store.list()).toEqual([]);
     });
 
     it('shows an update once the marketplace has a newer version', async () => {
@@ -243,7 +248,7 @@ describe('marketplace against the contract server', () => {
         expect(readdirSync(path.join(outside, 'a'))).toEqual(['tmp']);
         expect(existsSync('/tmp/mockdeck-absolute.txt')).toBe(false);
         expect(existsSync('/tmp/mockdeck-absolute-zip.txt')).toBe(false);
-        expect(await market.plugins!.list()).toEqual([]);
+        expect(plugins.store.list()).toEqual([]);
       });
     });
   });

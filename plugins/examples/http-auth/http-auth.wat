@@ -1,0 +1,40 @@
+;; "http-auth": answers 401 unless the request carries an Authorization header — the
+;; marketplace's seeded plugin (test/cloud-server), built like the stamp example.
+(module
+  (memory (export "memory") 1 32)
+  (data (i32.const 0) "{}")
+  (data (i32.const 64) "{\22status\22:401,\22headers\22:{\22www-authenticate\22:\22Bearer\22},\22body\22:\22{\5c\22error\5c\22:\5c\22unauthorized\5c\22}\22}")
+  (data (i32.const 512) "\22authorization\22:\22")
+  (global $heap (mut i32) (i32.const 1024))
+  (func (export "alloc") (param $len i32) (result i32)
+    (local $ptr i32) (local $end i32) (local $pages i32)
+    (local.set $ptr (global.get $heap))
+    (local.set $end (i32.add (local.get $ptr) (local.get $len)))
+    (local.set $pages (i32.sub (i32.shr_u (i32.add (local.get $end) (i32.const 65535)) (i32.const 16)) (memory.size)))
+    (if (i32.gt_s (local.get $pages) (i32.const 0))
+      (then (if (i32.eq (memory.grow (local.get $pages)) (i32.const -1)) (then unreachable))))
+    (global.set $heap (local.get $end))
+    (local.get $ptr))
+  (func $contains (param $ptr i32) (param $len i32) (result i32)
+    (local $i i32) (local $j i32) (local $last i32)
+    (local.set $last (i32.sub (i32.add (local.get $ptr) (local.get $len)) (i32.const 17)))
+    (local.set $i (local.get $ptr))
+    (block $done
+      (loop $scan
+        (br_if $done (i32.gt_s (local.get $i) (local.get $last)))
+        (local.set $j (i32.const 0))
+        (block $miss
+          (loop $cmp
+            (br_if $miss (i32.ne (i32.load8_u (i32.add (local.get $i) (local.get $j)))
+                                 (i32.load8_u (i32.add (i32.const 512) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (if (i32.eq (local.get $j) (i32.const 17)) (then (return (i32.const 1))))
+            (br $cmp)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $scan)))
+    (i32.const 0))
+  (func (export "handle") (param $ptr i32) (param $len i32) (result i64)
+    (if (result i64) (call $contains (local.get $ptr) (local.get $len))
+      (then (i64.const 2))
+      (else (i64.or (i64.shl (i64.const 64) (i64.const 32)) (i64.const 92)))))
+)
