@@ -74,7 +74,7 @@ describe('mockdeck market (CLI)', () => {
     const plugin = await run(['install', 'plugins', 'http-auth']);
     expect(JSON.parse(plugin.stdout)).toMatchObject({
       plugin: { name: 'http-auth' },
-      path: path.join(dir, 'plugins', 'http-auth', '1.0.0', 'plugin.wasm'),
+      path: path.join(dir, 'plugins', 'http-auth', 'plugin.wasm'),
     });
   });
 
