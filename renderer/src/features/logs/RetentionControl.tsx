@@ -66,31 +66,36 @@ export function RetentionControl({ projectId }: { projectId: string }) {
   };
 
   return (
-    <span className="log-retention" role="group" aria-label="Request log retention">
-      <label>
-        Keep{' '}
-        <input
-          className="retention-input"
-          inputMode="numeric"
-          aria-label="Rows this project keeps (empty: the default)"
-          placeholder={state ? `default ${state.defaultRetention.toLocaleString('en-US')}` : ''}
-          value={own}
-          onChange={(e) => setOwn(e.target.value)}
-          onBlur={() => void saveOwn()}
-        />{' '}
-        rows
-      </label>
-      <label title="Rows kept by projects without their own number (mockdeck serve --log-retention overrides it for that run)">
-        Default{' '}
-        <input
-          className="retention-input"
-          inputMode="numeric"
-          aria-label="Rows kept by default"
-          value={fallback}
-          onChange={(e) => setFallback(e.target.value)}
-          onBlur={() => void saveDefault()}
-        />
-      </label>
-    </span>
+    <details className="log-retention">
+      <summary title="How many request-log rows this project keeps">
+        Keep {state ? (state.effective ?? state.defaultRetention).toLocaleString('en-US') : '…'} rows
+      </summary>
+      <div className="log-retention-pop" role="group" aria-label="Request log retention">
+        <label>
+          This project{' '}
+          <input
+            className="retention-input"
+            inputMode="numeric"
+            aria-label="Rows this project keeps (empty: the default)"
+            placeholder={state ? `default ${state.defaultRetention.toLocaleString('en-US')}` : ''}
+            value={own}
+            onChange={(e) => setOwn(e.target.value)}
+            onBlur={() => void saveOwn()}
+          />{' '}
+          rows
+        </label>
+        <label title="Rows kept by projects without their own number (mockdeck serve --log-retention overrides it for that run)">
+          Default{' '}
+          <input
+            className="retention-input"
+            inputMode="numeric"
+            aria-label="Rows kept by default"
+            value={fallback}
+            onChange={(e) => setFallback(e.target.value)}
+            onBlur={() => void saveDefault()}
+          />
+        </label>
+      </div>
+    </details>
   );
 }

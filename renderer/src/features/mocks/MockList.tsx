@@ -73,15 +73,6 @@ export function MockList({ projectId }: { projectId: string }) {
                   ? `bucket ${m.bucket ?? '(none)'}`
                   : `${m.responseCount} ${m.responseCount === 1 ? 'response' : 'responses'}`}{' '}
                 · {m.hits} {m.hits === 1 ? 'hit' : 'hits'}
-                {m.shadowedBy && (
-                  <span
-                    className="mock-shadowed"
-                    title="Another active mock with the same method and path comes first and answers instead"
-                  >
-                    {' '}
-                    · ⚠ shadowed by “{data?.find((o) => o.id === m.shadowedBy)?.name ?? 'another mock'}”
-                  </span>
-                )}
                 {m.chaos && (
                   <span className="mock-chaos" title={`Chaos: ${describeChaos(m.chaos)}`}>
                     {' '}
@@ -90,19 +81,6 @@ export function MockList({ projectId }: { projectId: string }) {
                 )}
               </span>
             </button>
-            {m.shadowedBy && (
-              <button
-                type="button"
-                className="btn btn-small"
-                title="Deactivate the mock that answers instead, so this one answers"
-                onClick={() => {
-                  const other = data?.find((o) => o.id === m.shadowedBy);
-                  if (other) void toggle(other);
-                }}
-              >
-                Deactivate the other
-              </button>
-            )}
             <label className="switch" title={m.isActive ? 'Active: answering requests' : 'Inactive: requests get 404'}>
               <input
                 type="checkbox"
@@ -113,6 +91,27 @@ export function MockList({ projectId }: { projectId: string }) {
               />
               <span className="switch-track" aria-hidden="true" />
             </label>
+            {m.shadowedBy && (
+              <div className="mock-shadow-row">
+                <span
+                  className="mock-shadowed"
+                  title="Another active mock with the same method and path comes first and answers instead"
+                >
+                  ⚠ shadowed by “{data?.find((o) => o.id === m.shadowedBy)?.name ?? 'another mock'}”
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  title="Deactivate the mock that answers instead, so this one answers"
+                  onClick={() => {
+                    const other = data?.find((o) => o.id === m.shadowedBy);
+                    if (other) void toggle(other);
+                  }}
+                >
+                  Deactivate the other
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>
