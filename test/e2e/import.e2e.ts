@@ -188,8 +188,7 @@ const openapi = [
   '              example: { id: 1, name: Rex }',
 ].join('\n');
 
-// The OpenAPI reader is built in the wt-openapi worktree; the lead enables this at merge.
-test.fixme('drop an OpenAPI file on the window, see the preview, import, call a mock', async ({ app: page }) => {
+test('drop an OpenAPI file on the window, see the preview, import, call a mock', async ({ app: page }) => {
   await dropFile(page, { name: 'pets.yaml', text: openapi, type: 'application/yaml' });
   const dialog = page.getByRole('dialog', { name: 'Import a project' });
   await expect(dialog.getByTestId('import-summary')).toContainText('OpenAPI');

@@ -38,6 +38,7 @@ async function agentFlow(client: Client, mockBase: () => Promise<string>) {
     'get_request_logs',
     'explain_request',
     'server_status',
+    'generate_project',
   ]) {
     expect(names).toContain(required);
   }
