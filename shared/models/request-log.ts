@@ -145,13 +145,33 @@ export interface MockStats {
   totalRequests: number;
   lastRequestAt: string | null;
   avgResponseTimeMs: number | null;
+  /** Requests each of its responses answered (responses created since the counts began: 0). */
+  responses: ResponseStats[];
 }
 
+export interface ResponseStats {
+  responseId: string;
+  name: string;
+  statusCode: number;
+  totalRequests: number;
+}
+
+/**
+ * Hit counts that add up: totalRequests = Σ mocks + unmatchedRequests + deletedMockRequests
+ * = Σ statuses. Counted as requests arrive, so they include requests whose log rows
+ * retention has trimmed.
+ */
 export interface ProjectStats {
   projectId: string;
   totalRequests: number;
   lastRequestAt: string | null;
   mocks: MockStats[];
+  /** Requests no mock matched (404s, proxied requests, chaos on unmatched requests). */
+  unmatchedRequests: number;
+  /** Requests answered by mocks since deleted. */
+  deletedMockRequests: number;
+  /** Per status code sent, ascending. */
+  statuses: { status: number; totalRequests: number }[];
 }
 
 /** How many request-log rows are kept (docs/request-logs.md "Retention"). */

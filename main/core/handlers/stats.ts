@@ -4,6 +4,10 @@ export function registerStatsHandlers(router: Router): void {
   router.handle('stats.project', async ({ projectId }, { core }) => {
     core.catalog.projects.require(projectId);
     await core.server.settleCounters();
-    return core.store.logs.projectStats(projectId, core.store.mocks.listByProject(projectId));
+    return core.store.logs.projectStats(
+      projectId,
+      core.store.mocks.listByProject(projectId),
+      core.store.responses.listByProject(projectId),
+    );
   });
 }

@@ -112,7 +112,7 @@ export class LogBatcher {
 
   push(x: LoggedExchange): void {
     this.queue.push(x);
-    countRequest(this.counters, x.projectId, x.mockId, x.responseTimeMs, x.createdAt);
+    countRequest(this.counters, x.projectId, x.mockId, x.responseTimeMs, x.createdAt, x.responseId, x.status);
     if (this.countersTimer === null) this.armCountersTimer();
     if (this.listeners.size > 0) {
       const log = this.row(x);

@@ -57,6 +57,8 @@ export const CELL = {
   mockId: LOG_COLUMNS.indexOf('mock_id'),
   responseTimeMs: LOG_COLUMNS.indexOf('response_time_ms'),
   createdAt: LOG_COLUMNS.indexOf('created_at'),
+  responseId: LOG_COLUMNS.indexOf('response_id'),
+  responseStatus: LOG_COLUMNS.indexOf('response_status'),
 } as const;
 
 export const emptyLogRows = (): LogRows => ({ count: 0, cells: [] });
@@ -120,10 +122,20 @@ export function toLogRows(logs: readonly RequestLog[]): LogRows {
  */
 export interface LogCounters {
   mocks: Map<string, { projectId: string; n: number; timeMs: number; last: string }>;
-  projects: Map<string, { n: number; last: string }>;
+  /** `unmatched`: requests no mock matched (404s, proxied, faulted before a mock). */
+  projects: Map<string, { n: number; unmatched: number; last: string }>;
+  /** Per response that answered. */
+  responses: Map<string, { projectId: string; mockId: string; n: number }>;
+  /** Per project and status, keyed `${projectId} ${status}`. */
+  statuses: Map<string, { projectId: string; status: number; n: number }>;
 }
 
-export const emptyLogCounters = (): LogCounters => ({ mocks: new Map(), projects: new Map() });
+export const emptyLogCounters = (): LogCounters => ({
+  mocks: new Map(),
+  projects: new Map(),
+  responses: new Map(),
+  statuses: new Map(),
+});
 
 export function countRequest(
   c: LogCounters,
@@ -131,13 +143,25 @@ export function countRequest(
   mockId: string | null,
   timeMs: number,
   createdAt: string,
+  responseId: string | null = null,
+  status = 0,
 ): void {
   const p = c.projects.get(projectId);
   if (p) {
     p.n++;
+    if (!mockId) p.unmatched++;
     if (createdAt > p.last) p.last = createdAt;
-  } else c.projects.set(projectId, { n: 1, last: createdAt });
+  } else c.projects.set(projectId, { n: 1, unmatched: mockId ? 0 : 1, last: createdAt });
+  const statusKey = `${projectId} ${status}`;
+  const s = c.statuses.get(statusKey);
+  if (s) s.n++;
+  else c.statuses.set(statusKey, { projectId, status, n: 1 });
   if (!mockId) return;
+  if (responseId) {
+    const r = c.responses.get(responseId);
+    if (r) r.n++;
+    else c.responses.set(responseId, { projectId, mockId, n: 1 });
+  }
   const m = c.mocks.get(mockId);
   if (m) {
     m.n++;
@@ -156,6 +180,8 @@ export function countLogRows(rows: LogRows): LogCounters {
       cells[at + CELL.mockId] as string | null,
       cells[at + CELL.responseTimeMs] as number,
       cells[at + CELL.createdAt] as string,
+      cells[at + CELL.responseId] as string | null,
+      cells[at + CELL.responseStatus] as number,
     );
   return c;
 }

@@ -1,4 +1,4 @@
-import type { MockStats, ProjectStats, RequestLog } from '../../../shared/models';
+import type { MockStats, ResponseStats, ProjectStats, RequestLog } from '../../../shared/models';
 import type { SqliteDb } from './connection';
 import { CELL, LOG_COLUMNS, LOG_WIDTH, countLogRows, toLogRows, type LogCounters, type LogRows } from './log-rows';
 import { pageRequestLogs, toLog, type LogQueryFilter } from './request-log-query';
@@ -28,6 +28,8 @@ export class RequestLogsRepo {
   private readonly insertStmt;
   private readonly mockCounterStmt;
   private readonly projectCounterStmt;
+  private readonly responseCounterStmt;
+  private readonly statusCounterStmt;
   private readonly countStmt;
   private readonly trimStmt;
   /**
@@ -58,9 +60,18 @@ export class RequestLogsRepo {
          last_request_at = MAX(last_request_at, excluded.last_request_at)`,
     );
     this.projectCounterStmt = db.prepare(
-      `INSERT INTO project_counters (project_id, total_requests, last_request_at) VALUES (?, ?, ?)
+      `INSERT INTO project_counters (project_id, total_requests, unmatched_requests, last_request_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(project_id) DO UPDATE SET total_requests = total_requests + excluded.total_requests,
+         unmatched_requests = unmatched_requests + excluded.unmatched_requests,
          last_request_at = MAX(last_request_at, excluded.last_request_at)`,
+    );
+    this.responseCounterStmt = db.prepare(
+      `INSERT INTO response_counters (response_id, project_id, mock_id, total_requests) VALUES (?, ?, ?, ?)
+       ON CONFLICT(response_id) DO UPDATE SET total_requests = total_requests + excluded.total_requests`,
+    );
+    this.statusCounterStmt = db.prepare(
+      `INSERT INTO status_counters (project_id, status, total_requests) VALUES (?, ?, ?)
+       ON CONFLICT(project_id, status) DO UPDATE SET total_requests = total_requests + excluded.total_requests`,
     );
   }
 
@@ -84,7 +95,7 @@ export class RequestLogsRepo {
     if (rows.count === 0 && counters.projects.size === 0 && trimAlso.length === 0) return;
     const retentionOf = typeof retention === 'number' ? () => retention : retention;
     const { cells } = rows;
-    const { mocks, projects } = counters;
+    const { mocks, projects, responses, statuses } = counters;
     const added = new Map<string, number>();
     for (let at = CELL.projectId; at < cells.length; at += LOG_WIDTH) {
       const projectId = cells[at] as string;
@@ -97,7 +108,9 @@ export class RequestLogsRepo {
           this.checkDataVersion();
           for (let at = 0; at < cells.length; at += LOG_WIDTH) this.insertStmt.run(cells.slice(at, at + LOG_WIDTH));
           for (const [mockId, m] of mocks) this.mockCounterStmt.run(mockId, m.projectId, m.n, m.timeMs, m.last);
-          for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.last);
+          for (const [projectId, p] of projects) this.projectCounterStmt.run(projectId, p.n, p.unmatched, p.last);
+          for (const [responseId, r] of responses) this.responseCounterStmt.run(responseId, r.projectId, r.mockId, r.n);
+          for (const s of statuses.values()) this.statusCounterStmt.run(s.projectId, s.status, s.n);
           for (const [projectId, n] of added) trimmed = this.trim(projectId, n, retentionOf(projectId)) || trimmed;
           for (const projectId of trimAlso) {
             if (!added.has(projectId)) trimmed = this.trim(projectId, 0, retentionOf(projectId)) || trimmed;
@@ -220,6 +233,8 @@ export class RequestLogsRepo {
       this.db.prepare('DELETE FROM request_logs WHERE project_id = ?').run(projectId);
       this.db.prepare('DELETE FROM mock_counters WHERE project_id = ?').run(projectId);
       this.db.prepare('DELETE FROM project_counters WHERE project_id = ?').run(projectId);
+      this.db.prepare('DELETE FROM response_counters WHERE project_id = ?').run(projectId);
+      this.db.prepare('DELETE FROM status_counters WHERE project_id = ?').run(projectId);
     });
   }
 
@@ -227,6 +242,7 @@ export class RequestLogsRepo {
     this.deleting(() => {
       this.db.prepare('DELETE FROM request_logs WHERE mock_id = ?').run(mockId);
       this.db.prepare('DELETE FROM mock_counters WHERE mock_id = ?').run(mockId);
+      this.db.prepare('DELETE FROM response_counters WHERE mock_id = ?').run(mockId);
     });
   }
 
@@ -254,10 +270,29 @@ export class RequestLogsRepo {
   projectStats(
     projectId: string,
     mocks: readonly { id: string; name: string; path: string; method: string }[],
+    responses: readonly { id: string; mockId: string; name: string; statusCode: number }[] = [],
   ): ProjectStats {
     const p = this.db.prepare('SELECT * FROM project_counters WHERE project_id = ?').get(projectId) as
-      { total_requests: number; last_request_at: string } | undefined;
+      { total_requests: number; unmatched_requests: number; last_request_at: string } | undefined;
     const counters = this.mockCounters(projectId);
+    const perResponse = new Map(
+      (
+        this.db
+          .prepare('SELECT response_id, total_requests FROM response_counters WHERE project_id = ?')
+          .all(projectId) as { response_id: string; total_requests: number }[]
+      ).map((r) => [r.response_id, r.total_requests]),
+    );
+    const responsesOf = new Map<string, ResponseStats[]>();
+    for (const r of responses) {
+      const list = responsesOf.get(r.mockId) ?? [];
+      list.push({
+        responseId: r.id,
+        name: r.name,
+        statusCode: r.statusCode,
+        totalRequests: perResponse.get(r.id) ?? 0,
+      });
+      responsesOf.set(r.mockId, list);
+    }
     const perMock: MockStats[] = mocks.map((m) => {
       const c = counters.get(m.id);
       return {
@@ -268,13 +303,26 @@ export class RequestLogsRepo {
         totalRequests: c?.totalRequests ?? 0,
         lastRequestAt: c?.lastRequestAt ?? null,
         avgResponseTimeMs: c?.avgResponseTimeMs ?? null,
+        responses: responsesOf.get(m.id) ?? [],
       };
     });
+    const statuses = (
+      this.db
+        .prepare('SELECT status, total_requests FROM status_counters WHERE project_id = ? ORDER BY status')
+        .all(projectId) as { status: number; total_requests: number }[]
+    ).map((s) => ({ status: s.status, totalRequests: s.total_requests }));
+    const total = p?.total_requests ?? 0;
+    const unmatched = p?.unmatched_requests ?? 0;
+    const inMocks = perMock.reduce((n, m) => n + m.totalRequests, 0);
     return {
       projectId,
-      totalRequests: p?.total_requests ?? 0,
+      totalRequests: total,
       lastRequestAt: p?.last_request_at ?? null,
       mocks: perMock,
+      unmatchedRequests: unmatched,
+      // Counted while their mock existed: the rows above then still add up to the total.
+      deletedMockRequests: Math.max(0, total - unmatched - inMocks),
+      statuses,
     };
   }
 }

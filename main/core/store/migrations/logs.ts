@@ -147,4 +147,27 @@ ALTER TABLE request_logs ADD COLUMN federation_service TEXT;
 ALTER TABLE request_logs ADD COLUMN reality_level TEXT;
 `,
   },
+  {
+    // Stats that add up (issue 17, docs/request-logs.md "Stats"): requests no mock matched,
+    // and counts per response and per status, summed like the other hit counters, so they
+    // count every request whatever the log's retention keeps.
+    version: 8,
+    name: 'unmatched, response and status counters',
+    sql: `
+ALTER TABLE project_counters ADD COLUMN unmatched_requests INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE response_counters (
+  response_id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  mock_id TEXT NOT NULL,
+  total_requests INTEGER NOT NULL
+);
+CREATE INDEX response_counters_by_project ON response_counters(project_id);
+CREATE TABLE status_counters (
+  project_id TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  total_requests INTEGER NOT NULL,
+  PRIMARY KEY (project_id, status)
+) WITHOUT ROWID;
+`,
+  },
 ];

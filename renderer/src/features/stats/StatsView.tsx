@@ -66,11 +66,61 @@ export function StatsView({ projectId }: { projectId: string }) {
               <tr key={m.mockId}>
                 <td>
                   <MethodBadge method={m.method} /> <code>{m.path}</code> <span className="muted">{m.name}</span>
+                  {m.responses.length > 1 && m.totalRequests > 0 && (
+                    <div className="stats-responses muted">
+                      {m.responses
+                        .map(
+                          (r) =>
+                            `${r.name || 'response'} (${r.statusCode}): ${r.totalRequests.toLocaleString('en-US')}`,
+                        )
+                        .join(' · ')}
+                    </div>
+                  )}
                   <div className="bar" style={{ width: `${(m.totalRequests / busiest) * 100}%` }} aria-hidden="true" />
                 </td>
                 <td className="num">{m.totalRequests.toLocaleString('en-US')}</td>
                 <td>{formatWhen(m.lastRequestAt)}</td>
                 <td className="num">{m.avgResponseTimeMs == null ? '–' : `${m.avgResponseTimeMs.toFixed(1)} ms`}</td>
+              </tr>
+            ))}
+            <tr className="stats-unmatched" data-testid="stats-unmatched">
+              <td>
+                <span className="muted">No mock matched</span> <span className="muted">(404s, proxied requests)</span>
+              </td>
+              <td className="num">{data.unmatchedRequests.toLocaleString('en-US')}</td>
+              <td />
+              <td />
+            </tr>
+            {data.deletedMockRequests > 0 && (
+              <tr>
+                <td>
+                  <span className="muted">Mocks since deleted</span>
+                </td>
+                <td className="num">{data.deletedMockRequests.toLocaleString('en-US')}</td>
+                <td />
+                <td />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      {data.statuses.length > 0 && (
+        <table className="stats-table" aria-label="Requests per status">
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Requests
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.statuses.map((s) => (
+              <tr key={s.status}>
+                <td>
+                  <code>{s.status === 0 ? 'no answer (fault)' : s.status}</code>
+                </td>
+                <td className="num">{s.totalRequests.toLocaleString('en-US')}</td>
               </tr>
             ))}
           </tbody>
