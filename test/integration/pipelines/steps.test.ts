@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FORMAT_WRITERS, type ExportFormatWriter } from '../../../main/core/transfer';
 import { startPipelines, startReceiver, type Json, type PipelinesApi } from './harness';
 
 let api: PipelinesApi;
@@ -218,39 +217,10 @@ describe('notify', () => {
 });
 
 describe('regenerate_sdk', () => {
-  // On this branch the openapi writer is another helper's; a minimal one stands in for it here.
-  const fakeOpenApi: ExportFormatWriter = {
-    id: 'openapi' as ExportFormatWriter['id'],
-    label: 'OpenAPI (test)',
-    write: (file) => ({
-      fileName: 'openapi.json',
-      warnings: [],
-      text: JSON.stringify({
-        openapi: '3.0.3',
-        info: { title: file.project.name, version: '1' },
-        paths: {
-          '/users': {
-            get: {
-              responses: {
-                '200': {
-                  description: 'ok',
-                  content: {
-                    'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/User' } } },
-                  },
-                },
-              },
-            },
-          },
-        },
-        components: { schemas: { User: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
-      }),
-    }),
-  };
-  beforeEach(() => (FORMAT_WRITERS as ExportFormatWriter[]).push(fakeOpenApi));
-  afterEach(() => (FORMAT_WRITERS as ExportFormatWriter[]).splice(FORMAT_WRITERS.indexOf(fakeOpenApi), 1));
-
   it("writes the project's OpenAPI export and a typed TypeScript client into output_dir", async () => {
     const p = api.app.catalog.projects.create({ name: 'Shop' });
+    const users = api.app.catalog.mocks.create(p.id, { name: 'users', method: 'GET', path: '/users/{id}' });
+    api.app.catalog.responses.create(users.id, { statusCode: 200, body: '{"id":"u1","name":"Ada"}' });
     const e = await run(
       [
         {
@@ -264,8 +234,9 @@ describe('regenerate_sdk', () => {
     );
     expect(e.execution_log[0].error_message).toBeNull();
     const client = readFileSync(path.join(dir, 'sdk/shop/client.ts'), 'utf8');
-    expect(client).toContain('"/users"');
-    expect(client).toMatch(/User: \{\s*id: string;/);
+    // The real OpenAPI 3.1 export (transfer/formats/openapi), typed by openapi-typescript.
+    expect(client).toContain('"/users/{id}"');
+    expect(client).toMatch(/path: \{\s*id: string;/);
     expect(JSON.parse(readFileSync(path.join(dir, 'sdk/shop/openapi.json'), 'utf8')).info.title).toBe('Shop');
     expect(e.execution_log[0].output.generated_files).toHaveLength(2);
   });

@@ -59,7 +59,7 @@ const har = {
         response: { status: 200, headers: [], content: { mimeType: 'image/png', encoding: 'base64', text: png } },
       },
       { ...entry('GET', 'https://api.shop.test/blocked', 0, ''), response: { status: 0, headers: [], content: {} } },
-      entry('OPTIONS', 'https://api.shop.test/users', 204, ''),
+      entry('TRACE', 'https://api.shop.test/users', 204, ''),
     ],
   },
 };
@@ -100,7 +100,7 @@ describe('HAR 1.2 reader', () => {
     const skipped = read.report.skipped.map((s) => `${s.what}: ${s.reason}`).join('\n');
     expect(skipped).toMatch(/logo\.png \(image\/png, 12 bytes\).*binary/);
     expect(skipped).toMatch(/\/blocked.*status 0/);
-    expect(skipped).toMatch(/OPTIONS \/users/);
+    expect(skipped).toMatch(/TRACE \/users/);
     expect(read.report.warnings.join('\n')).toMatch(/2 hosts/);
   });
 

@@ -37,7 +37,7 @@ describe('format registry', () => {
     expect(kept.draft.mocks.every((m) => m.path.startsWith('/v2/'))).toBe(true);
     const dropped = await readDocument({ content: petstore, format: 'openapi', basePath: 'drop' });
     expect(dropped.report.basePath).toEqual({ path: '/v2', kept: false });
-    expect(dropped.draft.mocks.map((m) => m.path)).toEqual(['/pets', '/pets', '/pets/{petId}']);
+    expect(dropped.draft.mocks.map((m) => m.path)).toEqual(['/pets', '/pets', '/pets/{petId}', '/pets/{petId}']);
   });
 
   it('previews what an import would create and skip, writing nothing', async () => {
@@ -48,11 +48,10 @@ describe('format registry', () => {
       { method: 'GET', path: '/v2/pets', name: 'listPets', statuses: [200, 500] },
       { method: 'POST', path: '/v2/pets', name: 'createPet', statuses: [201] },
       { method: 'GET', path: '/v2/pets/{petId}', name: 'showPetById', statuses: [200, 404] },
+      { method: 'HEAD', path: '/v2/pets/{petId}', name: 'HEAD /pets/{petId}', statuses: [200] },
     ]);
-    expect(p.report.created).toEqual({ mocks: 3, responses: 5, buckets: 0 });
-    expect(p.report.skipped).toEqual([
-      { where: 'HEAD /pets/{petId}', what: 'operation', reason: 'MockDeck serves GET, POST, PUT, DELETE, PATCH only' },
-    ]);
+    expect(p.report.created).toEqual({ mocks: 4, responses: 6, buckets: 0 });
+    expect(p.report.skipped).toEqual([]);
   });
 
   it('names the problem and the fix for documents it cannot read', async () => {
