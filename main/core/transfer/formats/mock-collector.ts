@@ -94,7 +94,7 @@ export class MockCollector {
       this.skipped.push({
         where,
         what: `${upper} ${rawPath}`,
-        reason: `MockDeck mocks answer ${HTTP_METHODS.join(', ')}; ${upper} requests are answered by the server itself (CORS preflight, HEAD)`,
+        reason: `MockDeck mocks answer ${HTTP_METHODS.join(', ')}; ${upper} is not one of them`,
       });
       return false;
     }
