@@ -21,7 +21,7 @@ test('AI: set up a provider, describe a project, preview, create it, call a gene
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   // Without a provider, the dialog says how to set one up.
-  await page.getByRole('button', { name: 'New project from a description' }).click();
+  await page.getByRole('button', { name: 'AI: describe a new API' }).click();
   let dialog = page.getByRole('dialog', { name: 'New project from a description' });
   await dialog.getByLabel('Describe the API').fill('A small library API with books');
   await dialog.getByRole('button', { name: 'Generate preview' }).click();

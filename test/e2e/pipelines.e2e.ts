@@ -61,7 +61,9 @@ test('create a pipeline with a webhook step, change a mock, and see the executio
     await shot(page, 'pipelines-02-execution');
 
     // Disabled, then run by hand: a failing receiver shows as a failed run and a notification.
-    await page.getByLabel('Enabled').uncheck();
+    // The switch follows the saved pipeline: it turns off once main has stored the change.
+    await page.getByLabel('Enabled').click();
+    await expect(page.getByLabel('Enabled')).not.toBeChecked();
     await expect(page.getByText('notify on change disabled')).toBeVisible();
     receiver.server.close();
     receiver.server.closeAllConnections();

@@ -47,7 +47,7 @@ export function ProjectSidebar() {
             type="button"
             className="btn btn-small"
             title="New project from a description (AI, your own key)"
-            aria-label="New project from a description"
+            aria-label="AI: describe a new API"
             onClick={() => setAiProjectDialog(true)}
           >
             AI
