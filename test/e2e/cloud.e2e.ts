@@ -117,7 +117,7 @@ test('register → API token shown once → deploy a project → call its public
   await register.getByRole('button', { name: 'Create account' }).click();
   const cloudView = page.getByRole('region', { name: 'Cloud' });
   await expect(cloudView.getByText(`Signed in as ${user} (${email})`)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Cloud', exact: true })).toContainText(`Signed in as ${user}`);
+  await expect(page.getByTestId('cloud-nav-status')).toContainText(`Signed in as ${user}`);
 
   // API token: the full value once, then only the masked prefix.
   await page.getByRole('tab', { name: 'API tokens' }).click();

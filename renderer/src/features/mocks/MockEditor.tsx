@@ -174,7 +174,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
                     {m.form.method} {baseUrl}
                     {m.form.path}
                   </span>
-                  <CopyButton text={`${baseUrl}${m.form.path}`} label="Copy mock URL" visibleLabel="Copy URL" />
+                  <CopyButton text={`${baseUrl}${m.form.path}`} label="Copy URL of this mock" visibleLabel="Copy URL" />
                 </div>
               </>
             }

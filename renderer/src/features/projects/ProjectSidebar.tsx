@@ -62,6 +62,7 @@ export function ProjectSidebar() {
               type="button"
               className={`project-item ${p.id === projectId ? 'active' : ''}`}
               aria-current={p.id === projectId ? 'page' : undefined}
+              title={`${p.name}\n/${p.slug}`}
               onClick={() => navigate({ projectId: p.id })}
             >
               <span className="project-name">{p.name}</span>

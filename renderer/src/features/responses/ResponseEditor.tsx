@@ -27,6 +27,8 @@ interface Props {
   response: MockResponse | null;
   responseType: ResponseType;
   isFirst: boolean;
+  /** Random mode with a choice to make: elsewhere the weight decides nothing, so it is not shown. */
+  weightApplies: boolean;
 }
 
 export function ResponseEditor(props: Props) {
@@ -122,20 +124,22 @@ export function ResponseEditor(props: Props) {
             </>
           )}
         </Field>
-        <Field
-          label="Weight"
-          error={r.errors.weight ?? r.serverFieldError('weight')}
-          help="Relative chance in random mode"
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              inputMode="decimal"
-              value={r.form.weight}
-              onChange={(e) => r.update({ weight: e.target.value })}
-            />
-          )}
-        </Field>
+        {props.weightApplies && (
+          <Field
+            label="Weight"
+            error={r.errors.weight ?? r.serverFieldError('weight')}
+            help="Relative chance in random mode"
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                inputMode="decimal"
+                value={r.form.weight}
+                onChange={(e) => r.update({ weight: e.target.value })}
+              />
+            )}
+          </Field>
+        )}
         <div className="field field-check">
           <label title="Answered when nothing else applies">
             <input
