@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
+import { problemsSummary, useFocusFirstField, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
 import { ScenarioFields } from '../scenarios/ScenarioFields';
@@ -35,6 +35,7 @@ export function ResponseEditor(props: Props) {
   const { projectId, mockId, mockMethod, mockPath, response, responseType } = props;
   const r = useResponseForm(props);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
+  useFocusFirstField(formRef, response === null);
   const save = () => void r.save().then((ok) => ok || refused());
   const [confirming, setConfirming] = useState(false);
   const [errorLine, setErrorLine] = useState<number | null>(null);
@@ -165,6 +166,7 @@ export function ResponseEditor(props: Props) {
         onChange={(conditions) => r.update({ conditions })}
         logic={r.form.conditionLogic}
         onLogicChange={(conditionLogic) => r.update({ conditionLogic })}
+        showAll={r.attempted}
       />
       <ScenarioFields
         projectId={projectId}
