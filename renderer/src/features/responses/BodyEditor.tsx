@@ -42,7 +42,7 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
       ...lang,
       ...template,
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': 'Response body' }),
+      EditorView.contentAttributes.of({ 'aria-label': 'Response body', 'aria-describedby': 'body-keys-hint' }),
     ];
   }, [type, templating, helpers, errorLine]);
   const canFormat = type === 'json' && value.trim() !== '' && !jsonProblem(value);
@@ -73,6 +73,10 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
           basicSetup={{ foldGutter: true, highlightActiveLine: false, autocompletion: false }}
           onChange={onChange}
         />
+      </div>
+      {/* CodeMirror keeps Tab for indenting; Escape first hands the next Tab back to the page. */}
+      <div className="field-help body-keys" id="body-keys-hint">
+        <kbd>Tab</kbd> indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
       </div>
       {error && (
         <div className="field-error" role="alert">
