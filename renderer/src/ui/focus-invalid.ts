@@ -32,6 +32,8 @@ export function useFocusFirstField<T extends HTMLElement>(ref: RefObject<T | nul
     if (!enabled) return;
     const el = ref.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea');
     el?.focus();
+    // A prefilled name ("Success") is replaced by typing, not appended to.
+    if (el instanceof HTMLInputElement) el.select();
     // Once, when the form appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -32,12 +32,12 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange,
   const patch = (i: number, p: Partial<ConditionRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
   // "Add condition" puts the cursor in the new row's source, so the keyboard flow goes on there.
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const focusRow = useRef<number | null>(null);
   useEffect(() => {
-    if (focusRow === null) return;
-    fieldsetRef.current?.querySelector<HTMLElement>(`[data-row-key="${focusRow}"] select`)?.focus();
-    setFocusRow(null);
-  }, [focusRow, rows]);
+    if (focusRow.current === null) return;
+    fieldsetRef.current?.querySelector<HTMLElement>(`[data-row-key="${focusRow.current}"] select`)?.focus();
+    focusRow.current = null;
+  }, [rows]);
   // A cell's error shows once the user left it (blur) or tried to save: never before typing.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const touch = (key: number, cell: string) =>
@@ -45,7 +45,7 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange,
   const add = () => {
     const row = newConditionRow();
     onChange([...rows, row]);
-    setFocusRow(row.key);
+    focusRow.current = row.key;
   };
   return (
     <fieldset className="conditions" ref={fieldsetRef}>

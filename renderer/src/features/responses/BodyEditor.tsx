@@ -2,7 +2,7 @@ import { autocompletion } from '@codemirror/autocomplete';
 import { html } from '@codemirror/lang-html';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
-import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import CodeMirror, { EditorView, Prec, keymap } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { ResponseType } from '../../../../shared/models';
 import { useColorScheme } from '../../app/use-color-scheme';
@@ -39,6 +39,9 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
       : [];
     // The editor's own content element carries the accessible name Playwright finds it by.
     return [
+      // Escape hands the next Tab (within 2 s) back to the page, as the hint under the editor
+      // says; false lets Escape still close a completion list.
+      Prec.highest(keymap.of([{ key: 'Escape', run: (view) => (view.setTabFocusMode(2000), false) }])),
       ...lang,
       ...template,
       EditorView.lineWrapping,
