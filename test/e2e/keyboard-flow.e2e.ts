@@ -84,7 +84,8 @@ test('keyboard only: empty app → project → conditional mock that answers', a
     await page.keyboard.type('x-role');
     await tabTo(page, second.getByLabel('Condition 1 value'));
     await page.keyboard.type('admin');
-    await tabTo(page, page.getByRole('textbox', { name: 'Response body' }));
+    // The body sits right under name and status, so back up to it.
+    await tabTo(page, page.getByRole('textbox', { name: 'Response body' }), { back: true });
     await page.keyboard.insertText('{"role":"admin"}');
     // Tab indents inside the editor; Escape then Tab leaves it, as the hint under it says.
     await expect(second.getByText('leaves the editor')).toBeVisible();

@@ -196,7 +196,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
         {(ids) => (
           <textarea
             {...ids}
-            rows={2}
+            rows={1}
             value={m.form.description}
             placeholder="When and why clients call this"
             onChange={(e) => m.update({ description: e.target.value })}

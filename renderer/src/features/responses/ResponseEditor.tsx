@@ -160,6 +160,27 @@ export function ResponseEditor(props: Props) {
           </label>
         </div>
       </div>
+      {/* The body right under name and status: in view without scrolling at 1000×650 (issue 17). */}
+      <BodyEditor
+        value={r.form.body}
+        type={responseType}
+        error={r.errors.body ?? r.serverFieldError('body')}
+        warning={r.bodyWarning}
+        templating={!r.form.disableTemplating}
+        errorLine={errorLine}
+        onChange={(body) => r.update({ body })}
+      />
+      <TemplatePreview
+        mockId={mockId}
+        mockMethod={mockMethod}
+        mockPath={mockPath}
+        responseId={response?.id ?? null}
+        body={r.form.body}
+        headers={headersOf(r.form.headers)}
+        disableTemplating={r.form.disableTemplating}
+        responseType={responseType}
+        onErrorLine={setErrorLine}
+      />
       <ConditionsEditor
         rows={r.form.conditions}
         errors={r.errors.conditions}
@@ -181,26 +202,6 @@ export function ResponseEditor(props: Props) {
         errors={r.errors.headers}
         onChange={(headers) => r.update({ headers })}
         contentType={CONTENT_TYPES[responseType]}
-      />
-      <BodyEditor
-        value={r.form.body}
-        type={responseType}
-        error={r.errors.body ?? r.serverFieldError('body')}
-        warning={r.bodyWarning}
-        templating={!r.form.disableTemplating}
-        errorLine={errorLine}
-        onChange={(body) => r.update({ body })}
-      />
-      <TemplatePreview
-        mockId={mockId}
-        mockMethod={mockMethod}
-        mockPath={mockPath}
-        responseId={response?.id ?? null}
-        body={r.form.body}
-        headers={headersOf(r.form.headers)}
-        disableTemplating={r.form.disableTemplating}
-        responseType={responseType}
-        onErrorLine={setErrorLine}
       />
       {confirming && response && (
         <ConfirmDialog

@@ -44,11 +44,16 @@ export function SignInScreen({ status }: { status: CloudStatus }) {
             </button>
           ))}
         </div>
-        {mode === 'login' ? <LoginForm disabled={oauthWaiting} /> : <RegisterForm disabled={oauthWaiting} />}
+        {/* Keyed by the server: an error from the previous URL ("cannot reach") does not outlive it. */}
+        {mode === 'login' ? (
+          <LoginForm key={status.baseUrl} disabled={oauthWaiting} />
+        ) : (
+          <RegisterForm key={status.baseUrl} disabled={oauthWaiting} />
+        )}
         <div className="auth-divider">
           <span>or</span>
         </div>
-        <OAuthButtons onWaiting={setOauthWaiting} />
+        <OAuthButtons key={status.baseUrl} onWaiting={setOauthWaiting} />
       </div>
       <SecretsModeNote mode={status.secrets} />
     </div>
