@@ -46,14 +46,14 @@ export function SignInScreen({ status }: { status: CloudStatus }) {
         </div>
         {/* Keyed by the server: an error from the previous URL ("cannot reach") does not outlive it. */}
         {mode === 'login' ? (
-          <LoginForm key={status.baseUrl} disabled={oauthWaiting} />
+          <LoginForm key={`login ${status.baseUrl}`} disabled={oauthWaiting} />
         ) : (
-          <RegisterForm key={status.baseUrl} disabled={oauthWaiting} />
+          <RegisterForm key={`register ${status.baseUrl}`} disabled={oauthWaiting} />
         )}
         <div className="auth-divider">
           <span>or</span>
         </div>
-        <OAuthButtons key={status.baseUrl} onWaiting={setOauthWaiting} />
+        <OAuthButtons key={`oauth ${status.baseUrl}`} onWaiting={setOauthWaiting} />
       </div>
       <SecretsModeNote mode={status.secrets} />
     </div>
