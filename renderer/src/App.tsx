@@ -40,6 +40,10 @@ export function App() {
   const dragging = useFileDrop();
   return (
     <div className="app">
+      {/* The first Tab stop: past the project list and server panel straight to the work. */}
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <aside className="side">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -66,7 +70,7 @@ export function App() {
           <ChaosSwitch />
         </ErrorBoundary>
       </aside>
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         {aiOpen ? (
           <ErrorBoundary area="the AI settings">
             <AiSettingsView />

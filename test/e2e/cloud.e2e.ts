@@ -117,7 +117,7 @@ test('register → API token shown once → deploy a project → call its public
   await register.getByRole('button', { name: 'Create account' }).click();
   const cloudView = page.getByRole('region', { name: 'Cloud' });
   await expect(cloudView.getByText(`Signed in as ${user} (${email})`)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Cloud', exact: true })).toContainText(`Signed in as ${user}`);
+  await expect(page.getByTestId('cloud-nav-status')).toContainText(`Signed in as ${user}`);
 
   // API token: the full value once, then only the masked prefix.
   await page.getByRole('tab', { name: 'API tokens' }).click();
@@ -209,6 +209,10 @@ test('register → API token shown once → deploy a project → call its public
   await expect(cloudView.getByTestId('sync-pending')).toHaveText('1');
   await cloudView.getByRole('button', { name: 'Sync now' }).click();
   await expect(cloudView.getByRole('status').filter({ hasText: 'Sync finished' })).toContainText('1 conflict');
+  // The project itself says it has a conflict waiting, in the project list.
+  await expect(page.getByRole('navigation', { name: 'Projects' }).getByTestId('project-conflict')).toContainText(
+    '1 sync conflict',
+  );
   const conflict = cloudView.getByRole('listitem', { name: /^Conflict: / });
   const descRow = conflict.getByRole('row', { name: /description/ });
   await expect(descRow).toContainText('Mine: paginated');
@@ -253,16 +257,19 @@ test('register → API token shown once → deploy a project → call its public
     .getByRole('navigation', { name: 'Projects' })
     .getByRole('button', { name: new RegExp(name) })
     .click();
+  const projectsBefore = cloud.inspect.projects().length;
   await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-  const refused = page.getByRole('dialog', { name: `Deploy “${name}”` }).getByRole('alert');
-  await expect(refused).toContainText('Your plan does not include hosted mocks.');
-  await expect(refused).toContainText('Upgrade to a plan with hosted mocks');
+  // Explained before anything is synced, as a note: the free plan is normal, not an error.
+  const explained = page.getByRole('dialog', { name: `Deploy “${name}”` }).getByRole('note');
+  await expect(explained).toContainText('does not include hosted mocks');
+  await expect(explained).toContainText('nothing was sent');
+  await expect(page.getByRole('dialog', { name: `Deploy “${name}”` }).getByRole('alert')).toHaveCount(0);
+  expect(cloud.inspect.projects().length).toBe(projectsBefore);
   await shot(page, 'cloud-limit');
-  await refused.getByRole('button', { name: 'See plan and usage' }).click();
+  await explained.getByRole('button', { name: 'See plan and usage' }).click();
   await expect(page.getByTestId('account-plan')).toHaveText('free');
-  await expect(cloudView.getByRole('region', { name: 'Usage', exact: true })).toContainText(
-    'Your plan does not include hosted mocks.',
-  );
+  await expect(cloudView.getByTestId('no-hosting-note')).toContainText('Your plan does not include hosted mocks.');
+  await expect(cloudView.getByRole('region', { name: 'Usage', exact: true }).getByRole('alert')).toHaveCount(0);
   cloud.admin.setPlan(me.personal_org_id, 'pro');
 
   // Rotating shows the replacement once; the old token stops working.

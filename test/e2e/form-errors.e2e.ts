@@ -74,6 +74,9 @@ test('a response with a bad status, invalid JSON or a bad regex is not saved', a
   await form.getByLabel('Condition 1 source').selectOption('query');
   await form.getByLabel('Condition 1 operator').selectOption('regex');
   await form.getByLabel('Condition 1 value').fill('([a-z');
+  // Checked when the cell is left, not while typing (docs/ui.md).
+  await expect(form.getByText(/^Invalid regex/)).toHaveCount(0);
+  await form.getByLabel('Condition 1 value').blur();
   await expect(form.getByText(/^Invalid regex/)).toBeVisible();
   await form.getByRole('button', { name: 'Create response' }).click();
   await shot(page, '06-error-response-form');

@@ -6,11 +6,13 @@ export function CopyButton({
   label,
   visibleLabel = 'Copy',
   className,
+  onCopied,
 }: {
   text: string;
   label: string;
   visibleLabel?: string;
   className?: string;
+  onCopied?: () => void;
 }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -23,7 +25,12 @@ export function CopyButton({
       type="button"
       className={`btn btn-small ${className ?? ''}`}
       aria-label={label}
-      onClick={() => void copyText(text).then(() => setCopied(true))}
+      onClick={() =>
+        void copyText(text).then(() => {
+          setCopied(true);
+          onCopied?.();
+        })
+      }
     >
       {copied ? 'Copied' : visibleLabel}
     </button>

@@ -7,10 +7,11 @@ interface RowInputProps {
   placeholder: string;
   value: string;
   onChange: (ev: ChangeEvent<HTMLInputElement>) => void;
+  onBlur?: () => void;
 }
 
 /** One text cell of an editable row (headers, conditions): the input and its error right under it. */
-export function RowInput({ label, error, placeholder, value, onChange }: RowInputProps) {
+export function RowInput({ label, error, placeholder, value, onChange, onBlur }: RowInputProps) {
   return (
     <>
       <input
@@ -20,6 +21,7 @@ export function RowInput({ label, error, placeholder, value, onChange }: RowInpu
         placeholder={placeholder}
         value={value}
         onChange={onChange}
+        onBlur={onBlur}
       />
       {error && (
         <div className="field-error" role="alert">

@@ -22,3 +22,19 @@ export function problemsSummary(n: number): string {
     ? 'Fix the problem marked below, then save again.'
     : `Fix the ${n} problems marked below, then save again.`;
 }
+
+/**
+ * On mount of a form just opened by "New mock" or "Add response", puts the cursor in its first
+ * field, so keyboard users type straight away instead of hunting for it (issue 17).
+ */
+export function useFocusFirstField<T extends HTMLElement>(ref: RefObject<T | null>, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const el = ref.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea');
+    el?.focus();
+    // A prefilled name ("Success") is replaced by typing, not appended to.
+    if (el instanceof HTMLInputElement) el.select();
+    // Once, when the form appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}

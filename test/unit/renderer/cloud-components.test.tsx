@@ -139,6 +139,26 @@ describe('API tokens', () => {
     expect(within(dialog).getByRole('button', { name: 'Copy token' })).toBeTruthy();
   });
 
+  it('Escape does not throw the token away: it asks until the token was copied', async () => {
+    const created: NewTokenView = { ...token, needsRotation: false, ageDays: 0, token: 'mfx_' + 'b'.repeat(32) };
+    let closed = 0;
+    render(<NewTokenDialog token={created} rotated={false} onClose={() => closed++} />);
+    const dialog = screen.getByRole('dialog', { name: 'Your new API token' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(closed).toBe(0);
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/not copied.*cannot be shown again/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it open' }));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    // Once copied, Escape closes as in any dialog.
+    Object.assign(navigator, { clipboard: { writeText: () => Promise.resolve() } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy token' }));
+    await act(async () => {
+      await Promise.resolve();
+    });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(closed).toBe(1);
+  });
+
   it('lists masked tokens with the rotation warning, and deletes only after confirming', async () => {
     const { calls } = fakeApi({ 'tokens.list': () => [token], 'tokens.delete': () => ({ deleted: true }) });
     render(<TokensScreen />);

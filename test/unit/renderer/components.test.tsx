@@ -45,16 +45,28 @@ describe('ConditionsEditor', () => {
       conditions: [{ type: 'cookie', field: 'q', operator: 'regex', value: 'a', flags: 'i', invert: true }],
     });
     fireEvent.change(screen.getByLabelText('Condition 1 regex flags'), { target: { value: 'x' } });
+    fireEvent.blur(screen.getByLabelText('Condition 1 regex flags'));
     expect(screen.getByRole('alert').textContent).toMatch(/flags are any of i, m and s/i);
   });
 
-  it('flags a bad regex as typed and hides the value for exists', () => {
+  it('flags a bad regex when the value is left and hides the value for exists', () => {
     render(<Conditions initial={[newConditionRow({ field: 'q', operator: 'regex', value: '' })]} />);
     fireEvent.change(screen.getByLabelText('Condition 1 value'), { target: { value: '([a-z' } });
+    expect(screen.queryByRole('alert')).toBeNull(); // not while typing
+    fireEvent.blur(screen.getByLabelText('Condition 1 value'));
     expect(screen.getByRole('alert').textContent).toMatch(/^Invalid regex/);
     fireEvent.change(screen.getByLabelText('Condition 1 operator'), { target: { value: 'exists' } });
     expect(screen.queryByLabelText('Condition 1 value')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+  it('a new row takes the focus and shows no error before anything was typed and left', () => {
+    render(<Conditions initial={[]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add condition' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Condition 1 source'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.blur(screen.getByLabelText('Condition 1 field'));
+    expect(screen.getByRole('alert').textContent).toMatch(/field/i);
+    expect(screen.getByLabelText('Condition 1 field').getAttribute('aria-invalid')).toBe('true');
   });
   it('adds and removes rows', () => {
     render(<Conditions initial={[]} />);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultMockName,
   emptyMockForm,
   mockFormToPayload,
   pathParams,
@@ -37,8 +38,12 @@ describe('mock form', () => {
     expect(validateMockForm({ ...valid, path: '/a/{id}/{id}' }).path).toMatch(/appears twice/);
     expect(validateMockForm({ ...valid, path: '' }).path).toMatch(/required/);
   });
-  it('requires a name and a whole, bounded delay', () => {
-    expect(validateMockForm({ ...valid, name: ' ' }).name).toBe('name is required');
+  it('names an unnamed mock after its method and path, and wants a whole, bounded delay', () => {
+    expect(validateMockForm({ ...valid, name: ' ' }).name).toBeUndefined();
+    expect(mockFormToPayload({ ...valid, name: ' ', method: 'POST', path: '/orders/{id}' }).name).toBe(
+      'POST /orders/{id}',
+    );
+    expect(defaultMockName({ kind: 'crud', method: 'GET', path: '/users' })).toBe('CRUD /users');
     expect(validateMockForm({ ...valid, responseDelay: 'soon' }).responseDelay).toMatch(/number/);
     expect(validateMockForm({ ...valid, responseDelay: '-5' }).responseDelay).toMatch(/negative/);
     expect(validateMockForm({ ...valid, responseDelay: '' })).toEqual({});

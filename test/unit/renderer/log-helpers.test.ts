@@ -4,6 +4,7 @@ import { matchesFilter } from '../../../renderer/src/features/logs/log-filter';
 import { statusClassOf, statusTone } from '../../../renderer/src/ui/status-class';
 import { reasonPhrase, statusLabel } from '../../../renderer/src/ui/reason-phrases';
 import { projectBaseUrl } from '../../../renderer/src/features/projects/project-url';
+import { portConflict } from '../../../renderer/src/features/projects/project-form';
 import type { ServerState } from '../../../shared/ipc/contract';
 import { summary } from './log-rows';
 
@@ -95,9 +96,28 @@ describe('project base URL', () => {
   };
   it('is the shared server under /m/<slug>, or the project’s own port at the root', () => {
     expect(projectBaseUrl({ id: 'p', slug: 'shop', port: null }, server)).toBe('http://127.0.0.1:3001/m/shop');
-    expect(projectBaseUrl({ id: 'p', slug: 'shop', port: 4000 }, server)).toBe('http://localhost:4000');
+    // The address the server binds, never "localhost" (which may resolve to ::1, where nothing answers).
+    expect(projectBaseUrl({ id: 'p', slug: 'shop', port: 4000 }, server)).toBe('http://127.0.0.1:4000');
+    expect(projectBaseUrl({ id: 'p', slug: 'shop', port: 4000 }, { ...server, host: '0.0.0.0' })).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(projectBaseUrl({ id: 'p', slug: 'shop', port: 4000 }, { ...server, host: '::1' })).toBe('http://[::1]:4000');
     expect(projectBaseUrl({ id: 'p', slug: 'shop', port: null }, { ...server, url: null, port: 3005 })).toBe(
       'http://127.0.0.1:3005/m/shop',
     );
+  });
+});
+
+describe('dedicated port checks before saving', () => {
+  const server = {
+    port: 3001,
+    projectPorts: [{ projectId: 'other', port: 4000, url: null, host: '127.0.0.1', running: true, error: null }],
+  };
+  it('refuses the server’s own port and another project’s, names the fix', () => {
+    expect(portConflict('3001', server, null)).toMatch(/mock server's own port.*e\.g\. 3002/);
+    expect(portConflict('4000', server, 'mine')).toMatch(/another project's dedicated port/);
+    expect(portConflict('4000', server, 'other')).toBeUndefined(); // its own port, unchanged
+    expect(portConflict('4001', server, null)).toBeUndefined();
+    expect(portConflict('', server, null)).toBeUndefined();
   });
 });

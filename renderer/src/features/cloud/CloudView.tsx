@@ -34,7 +34,7 @@ export function CloudView() {
     <section className="cloud-view" aria-label="Cloud">
       <header className="project-header cloud-header">
         <div className="project-title-row">
-          <div>
+          <div className="project-title">
             <h1>MockForge Cloud</h1>
             <p className="muted project-desc">
               {status ? (

@@ -36,8 +36,17 @@ export const useTokens = (enabled: boolean): QueryResult<TokenView[]> =>
   useQuery(enabled ? cloudKeys.tokens : null, () => call('tokens.list', {}));
 export const useSyncStatus = (): QueryResult<SyncStatusView> =>
   useQuery(cloudKeys.syncStatus, () => call('sync.status', {}));
-export const useConflicts = (): QueryResult<SyncConflictView[]> =>
-  useQuery(cloudKeys.conflicts, () => call('sync.conflicts', {}));
+export const useConflicts = (enabled = true): QueryResult<SyncConflictView[]> =>
+  useQuery(enabled ? cloudKeys.conflicts : null, () => call('sync.conflicts', {}));
+
+/** Open sync conflicts per local project id, for the marker in the project list (signed in only). */
+export function useConflictCounts(): ReadonlyMap<string, number> {
+  const { data: status } = useCloudStatus();
+  const { data: conflicts } = useConflicts(status?.signedIn ?? false);
+  const counts = new Map<string, number>();
+  for (const c of conflicts ?? []) counts.set(c.projectId, (counts.get(c.projectId) ?? 0) + 1);
+  return counts;
+}
 export const useDeployments = (enabled: boolean): QueryResult<DeploymentView[]> =>
   useQuery(enabled ? cloudKeys.deployments : null, () => call('deployments.list', {}));
 export const useAccount = (enabled: boolean): QueryResult<AccountView> =>

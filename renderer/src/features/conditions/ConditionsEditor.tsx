@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { CONDITION_TYPES, type ConditionLogic } from '../../../../shared/models';
 import {
   FIELD_PLACEHOLDER,
@@ -22,13 +23,32 @@ interface Props {
   /** All conditions must hold ('and', the default) or any one ('or'). */
   logic: ConditionLogic;
   onLogicChange: (logic: ConditionLogic) => void;
+  /** A save was tried: every error shows, touched or not. */
+  showAll?: boolean;
 }
 
 /** The response's conditions (docs/rules.md); errors show under the offending cell. */
-export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange }: Props) {
+export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange, showAll = false }: Props) {
   const patch = (i: number, p: Partial<ConditionRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
+  // "Add condition" puts the cursor in the new row's source, so the keyboard flow goes on there.
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    fieldsetRef.current?.querySelector<HTMLElement>(`[data-row-key="${focusRow.current}"] select`)?.focus();
+    focusRow.current = null;
+  }, [rows]);
+  // A cell's error shows once the user left it (blur) or tried to save: never before typing.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const touch = (key: number, cell: string) =>
+    setTouched((t) => (t.has(`${key}:${cell}`) ? t : new Set(t).add(`${key}:${cell}`)));
+  const add = () => {
+    const row = newConditionRow();
+    onChange([...rows, row]);
+    focusRow.current = row.key;
+  };
   return (
-    <fieldset className="conditions">
+    <fieldset className="conditions" ref={fieldsetRef}>
       <legend>Conditions</legend>
       {rows.length === 0 ? (
         <p className="muted small">
@@ -52,10 +72,16 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange 
         </div>
       )}
       {rows.map((row, i) => {
-        const e = errors[i] ?? {};
+        const all = errors[i] ?? {};
+        const seen = (cell: 'field' | 'value' | 'flags') => showAll || touched.has(`${row.key}:${cell}`);
+        const e = {
+          field: seen('field') ? all.field : undefined,
+          value: seen('value') ? all.value : undefined,
+          flags: seen('flags') ? all.flags : undefined,
+        };
         const n = i + 1;
         return (
-          <div key={row.key} className="condition-row" data-testid={`condition-row-${n}`}>
+          <div key={row.key} className="condition-row" data-testid={`condition-row-${n}`} data-row-key={row.key}>
             <label
               className="condition-invert"
               title="Invert: the response is picked when this condition does NOT hold"
@@ -87,6 +113,7 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange 
                   placeholder={FIELD_PLACEHOLDER[row.type]}
                   value={row.field}
                   onChange={(ev) => patch(i, { field: ev.target.value })}
+                  onBlur={() => touch(row.key, 'field')}
                 />
               ) : (
                 <span className="muted small">no field</span>
@@ -114,6 +141,7 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange 
                       placeholder={valuePlaceholder(row.operator, row.type)}
                       value={row.value}
                       onChange={(ev) => patch(i, { value: ev.target.value })}
+                      onBlur={() => touch(row.key, 'value')}
                     />
                     {takesFlags(row.operator) && (
                       <input
@@ -124,6 +152,7 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange 
                         title="Regex flags: i (ignore case), m (^ and $ at line breaks), s (. matches newlines)"
                         value={row.flags}
                         onChange={(ev) => patch(i, { flags: ev.target.value })}
+                        onBlur={() => touch(row.key, 'flags')}
                       />
                     )}
                   </div>
@@ -148,7 +177,7 @@ export function ConditionsEditor({ rows, errors, onChange, logic, onLogicChange 
           </div>
         );
       })}
-      <button type="button" className="btn btn-small" onClick={() => onChange([...rows, newConditionRow()])}>
+      <button type="button" className="btn btn-small" onClick={add}>
         Add condition
       </button>
     </fieldset>

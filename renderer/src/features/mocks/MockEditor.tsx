@@ -2,10 +2,10 @@ import { HTTP_METHODS, RESPONSE_MODES, RESPONSE_TYPES, type Mock } from '../../.
 import { useSaveShortcut } from '../../app/save-event';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
+import { problemsSummary, useFocusFirstField, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { useBuckets } from '../buckets/bucket-queries';
-import { pathParams } from './mock-form';
+import { defaultMockName, pathParams } from './mock-form';
 import { MockActions } from './MockActions';
 import { useMockForm } from './use-mock-form';
 
@@ -28,6 +28,7 @@ const MODE_HELP = {
 export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mock: Mock | null; baseUrl: string }) {
   const m = useMockForm(projectId, mock);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
+  useFocusFirstField(formRef, mock === null);
   const save = () => void m.save().then((ok) => ok || refused());
   useSaveShortcut(() => {
     if (m.dirty) save();
@@ -132,7 +133,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
             <input
               {...ids}
               value={m.form.name}
-              placeholder="Get user"
+              placeholder={defaultMockName(m.form)}
               onChange={(e) => m.update({ name: e.target.value })}
             />
           )}
@@ -174,7 +175,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
                     {m.form.method} {baseUrl}
                     {m.form.path}
                   </span>
-                  <CopyButton text={`${baseUrl}${m.form.path}`} label="Copy mock URL" visibleLabel="Copy URL" />
+                  <CopyButton text={`${baseUrl}${m.form.path}`} label="Copy URL of this mock" visibleLabel="Copy URL" />
                 </div>
               </>
             }
@@ -195,7 +196,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
         {(ids) => (
           <textarea
             {...ids}
-            rows={2}
+            rows={1}
             value={m.form.description}
             placeholder="When and why clients call this"
             onChange={(e) => m.update({ description: e.target.value })}

@@ -74,6 +74,7 @@ function MockPane({
           mockId={mock.id}
           responses={mock.responses}
           selected={selected?.id ?? null}
+          showWeight={mock.responseMode === 'random' && mock.responses.length > 1}
         />
         <div className="response-pane">
           {responseId === 'new' ? (
@@ -86,6 +87,7 @@ function MockPane({
               response={null}
               responseType={mock.responseType}
               isFirst={mock.responses.length === 0}
+              weightApplies={mock.responseMode === 'random' && mock.responses.length > 0}
             />
           ) : selected ? (
             <ResponseEditor
@@ -97,6 +99,7 @@ function MockPane({
               response={selected}
               responseType={mock.responseType}
               isFirst={false}
+              weightApplies={mock.responseMode === 'random' && mock.responses.length > 1}
             />
           ) : (
             <EmptyState

@@ -62,11 +62,20 @@ export const mockToForm = (m: Mock): MockForm => ({
 
 const toNumber = (s: string): number => (s.trim() === '' ? 0 : Number(s));
 
+/**
+ * The name a mock gets when the Name field is left empty: what the list shows anyway
+ * (`GET /users/{id}`), so a user can type just the path.
+ */
+export function defaultMockName(f: Pick<MockForm, 'kind' | 'method' | 'path'>): string {
+  return `${f.kind === 'crud' ? 'CRUD' : f.method} ${f.path.trim() || '/'}`;
+}
+
 /** Field → message for everything the core would refuse, checked with the same schemas. */
 export function validateMockForm(f: MockForm): MockFormErrors {
   const errors: MockFormErrors = {};
   const r = mockCreateSchema.safeParse({
     ...f,
+    name: f.name.trim() || defaultMockName(f),
     responseDelay: toNumber(f.responseDelay),
     bucket: f.bucket.trim() || null,
   });
@@ -88,7 +97,7 @@ export function validateMockForm(f: MockForm): MockFormErrors {
 
 export function mockFormToPayload(f: MockForm): MockCreate {
   return {
-    name: f.name.trim(),
+    name: f.name.trim() || defaultMockName(f),
     method: f.method,
     path: f.path.trim(),
     description: f.description,

@@ -10,13 +10,14 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import {
   emptyProjectForm,
+  portConflict,
   projectFormToPayload,
   projectToForm,
   slugPreview,
   validateProjectForm,
   type ProjectForm,
 } from './project-form';
-import { useProject } from './project-queries';
+import { useProject, useServerState } from './project-queries';
 
 /** Create and edit (rename, describe, slug, dedicated port) share one form. */
 export function ProjectDialog() {
@@ -60,7 +61,10 @@ function ProjectFormDialog({
   const [touched, setTouched] = useState(false);
   const [serverError, setServerError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = validateProjectForm(form);
+  const notify = useAppStore((s) => s.notify);
+  const { data: server } = useServerState();
+  const conflict = portConflict(form.port, server, project?.id ?? null);
+  const errors = { ...validateProjectForm(form), ...(conflict ? { port: conflict } : {}) };
   const shown = touched ? errors : {};
   const fieldError = (f: keyof ProjectForm) => shown[f] ?? (serverError?.field === f ? serverError.message : undefined);
   const set = (p: Partial<ProjectForm>) => setForm((f) => ({ ...f, ...p }));
@@ -76,7 +80,24 @@ function ProjectFormDialog({
         ? await call('projects.update', { id: project.id, patch: payload })
         : await call('projects.create', payload);
       invalidate(keys.projectsAll, keys.project(saved.id), keys.server);
+      // The core opens the port as it saves: one another program holds shows beside the field.
+      const portError =
+        saved.port == null
+          ? null
+          : ((await call('server.status', undefined)).projectPorts.find((p) => p.projectId === saved.id)?.error ??
+            null);
+      if (portError && project) {
+        setServerError({ ...portError, field: 'port' });
+        return;
+      }
       onSaved(saved, !project);
+      if (portError) {
+        notify({
+          kind: 'error',
+          message: `Project saved, but port ${saved.port} cannot be opened: ${portError.message}`,
+          hint: 'Edit the project and choose another port.',
+        });
+      }
     } catch (e) {
       setServerError(e as AppErrorShape); // the form stays as typed
     } finally {
@@ -150,7 +171,7 @@ function ProjectFormDialog({
         <Field
           label="Dedicated port (optional)"
           error={fieldError('port')}
-          help="Serve this project at the root of its own port, e.g. http://localhost:4000"
+          help="Serve this project at the root of its own port, e.g. http://127.0.0.1:4000"
         >
           {(ids) => (
             <input

@@ -60,7 +60,7 @@ export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
     <header className="project-header">
       <div className="project-title-row">
         <div className="project-title">
-          <h1>{project.name}</h1>
+          <h1 title={project.name}>{project.name}</h1>
           {project.description && <p className="muted project-desc">{project.description}</p>}
         </div>
         <div className="toolbar">
@@ -78,10 +78,16 @@ export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
       </div>
       <div className="base-url">
         <span className="muted">Base URL</span>
-        <code data-testid="project-base-url">{baseUrl}</code>
+        {/* Long URLs and slugs truncate; the title shows them whole and the buttons copy them. */}
+        <code data-testid="project-base-url" className="truncate" title={baseUrl}>
+          {baseUrl}
+        </code>
         <CopyButton text={baseUrl} label="Copy base URL" />
         <span className="muted">slug</span>
-        <code>{project.slug}</code>
+        <code className="truncate" title={project.slug}>
+          {project.slug}
+        </code>
+        <CopyButton text={project.slug} label="Copy slug" />
       </div>
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       <div role="tablist" aria-label="Project views" className="tabs">

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useConflictCounts } from '../cloud/cloud-queries';
 import { useProjects } from './project-queries';
 
 export function ProjectSidebar() {
@@ -20,6 +21,7 @@ export function ProjectSidebar() {
   const deferred = useDeferredValue(search.trim());
   const { data, error, loading } = useProjects(deferred);
   const searchRef = useRef<HTMLInputElement>(null);
+  const conflicts = useConflictCounts();
 
   useEffect(() => {
     if (focusTick > 0) searchRef.current?.focus();
@@ -83,12 +85,18 @@ export function ProjectSidebar() {
               type="button"
               className={`project-item ${p.id === projectId ? 'active' : ''}`}
               aria-current={p.id === projectId ? 'page' : undefined}
+              title={`${p.name}\n/${p.slug}`}
               onClick={() => navigate({ projectId: p.id })}
             >
               <span className="project-name">{p.name}</span>
               <span className="project-meta">
                 /{p.slug} · {p.mockCount} {p.mockCount === 1 ? 'mock' : 'mocks'}
               </span>
+              {(conflicts.get(p.id) ?? 0) > 0 && (
+                <span className="project-conflict" data-testid="project-conflict">
+                  ⚠ {conflicts.get(p.id)} sync {conflicts.get(p.id) === 1 ? 'conflict' : 'conflicts'}
+                </span>
+              )}
             </button>
           </li>
         ))}

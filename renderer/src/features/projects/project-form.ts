@@ -1,3 +1,4 @@
+import type { ServerState } from '../../../../shared/ipc/contract';
 import { projectCreateSchema, slugify, type Project, type ProjectCreate } from '../../../../shared/models';
 
 export interface ProjectForm {
@@ -56,3 +57,23 @@ export function validateProjectForm(f: ProjectForm): ProjectFormErrors {
 
 /** The slug the core will pick when the field is left empty. */
 export const slugPreview = (f: ProjectForm): string => f.slug.trim() || slugify(f.name);
+
+/**
+ * Why a dedicated port cannot work, known before saving: it is the shared server's own port,
+ * or another project's. (A port some other program holds is only known once the core tries it.)
+ */
+export function portConflict(
+  port: string,
+  server: Pick<ServerState, 'port' | 'projectPorts'> | undefined,
+  projectId: string | null,
+): string | undefined {
+  const n = Number(port);
+  if (!server || port.trim() === '' || !Number.isInteger(n)) return undefined;
+  if (n === server.port) {
+    return `port ${n} is the mock server's own port, where every project answers under /m/<slug>; choose another, e.g. ${n + 1}`;
+  }
+  if (server.projectPorts.some((p) => p.port === n && p.projectId !== projectId)) {
+    return `port ${n} is already another project's dedicated port; choose another`;
+  }
+  return undefined;
+}

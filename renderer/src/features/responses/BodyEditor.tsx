@@ -2,7 +2,7 @@ import { autocompletion } from '@codemirror/autocomplete';
 import { html } from '@codemirror/lang-html';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
-import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import CodeMirror, { EditorView, Prec, keymap } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { ResponseType } from '../../../../shared/models';
 import { useColorScheme } from '../../app/use-color-scheme';
@@ -39,10 +39,13 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
       : [];
     // The editor's own content element carries the accessible name Playwright finds it by.
     return [
+      // Escape hands the next Tab (within 2 s) back to the page, as the hint under the editor
+      // says; false lets Escape still close a completion list.
+      Prec.highest(keymap.of([{ key: 'Escape', run: (view) => (view.setTabFocusMode(2000), false) }])),
       ...lang,
       ...template,
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': 'Response body' }),
+      EditorView.contentAttributes.of({ 'aria-label': 'Response body', 'aria-describedby': 'body-keys-hint' }),
     ];
   }, [type, templating, helpers, errorLine]);
   const canFormat = type === 'json' && value.trim() !== '' && !jsonProblem(value);
@@ -73,6 +76,10 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
           basicSetup={{ foldGutter: true, highlightActiveLine: false, autocompletion: false }}
           onChange={onChange}
         />
+      </div>
+      {/* CodeMirror keeps Tab for indenting; Escape first hands the next Tab back to the page. */}
+      <div className="field-help body-keys" id="body-keys-hint">
+        <kbd>Tab</kbd> indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
       </div>
       {error && (
         <div className="field-error" role="alert">

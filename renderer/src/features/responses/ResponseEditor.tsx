@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { problemsSummary, useFocusFirstInvalid } from '../../ui/focus-invalid';
+import { problemsSummary, useFocusFirstField, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { GenerateBody } from '../ai/GenerateBody';
 import { ConditionsEditor } from '../conditions/ConditionsEditor';
@@ -28,12 +28,15 @@ interface Props {
   response: MockResponse | null;
   responseType: ResponseType;
   isFirst: boolean;
+  /** Random mode with a choice to make: elsewhere the weight decides nothing, so it is not shown. */
+  weightApplies: boolean;
 }
 
 export function ResponseEditor(props: Props) {
   const { projectId, mockId, mockMethod, mockPath, response, responseType } = props;
   const r = useResponseForm(props);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
+  useFocusFirstField(formRef, response === null);
   const save = () => void r.save().then((ok) => ok || refused());
   const [confirming, setConfirming] = useState(false);
   const [errorLine, setErrorLine] = useState<number | null>(null);
@@ -123,20 +126,22 @@ export function ResponseEditor(props: Props) {
             </>
           )}
         </Field>
-        <Field
-          label="Weight"
-          error={r.errors.weight ?? r.serverFieldError('weight')}
-          help="Relative chance in random mode"
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              inputMode="decimal"
-              value={r.form.weight}
-              onChange={(e) => r.update({ weight: e.target.value })}
-            />
-          )}
-        </Field>
+        {props.weightApplies && (
+          <Field
+            label="Weight"
+            error={r.errors.weight ?? r.serverFieldError('weight')}
+            help="Relative chance in random mode"
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                inputMode="decimal"
+                value={r.form.weight}
+                onChange={(e) => r.update({ weight: e.target.value })}
+              />
+            )}
+          </Field>
+        )}
         <div className="field field-check">
           <label title="Answered when nothing else applies">
             <input
@@ -156,12 +161,35 @@ export function ResponseEditor(props: Props) {
           </label>
         </div>
       </div>
+      {/* The body right under name and status: in view without scrolling at 1000×650 (issue 17). */}
+      <BodyEditor
+        value={r.form.body}
+        type={responseType}
+        error={r.errors.body ?? r.serverFieldError('body')}
+        warning={r.bodyWarning}
+        templating={!r.form.disableTemplating}
+        errorLine={errorLine}
+        onChange={(body) => r.update({ body })}
+      />
+      {responseType === 'json' && <GenerateBody onGenerated={(body) => r.update({ body })} />}
+      <TemplatePreview
+        mockId={mockId}
+        mockMethod={mockMethod}
+        mockPath={mockPath}
+        responseId={response?.id ?? null}
+        body={r.form.body}
+        headers={headersOf(r.form.headers)}
+        disableTemplating={r.form.disableTemplating}
+        responseType={responseType}
+        onErrorLine={setErrorLine}
+      />
       <ConditionsEditor
         rows={r.form.conditions}
         errors={r.errors.conditions}
         onChange={(conditions) => r.update({ conditions })}
         logic={r.form.conditionLogic}
         onLogicChange={(conditionLogic) => r.update({ conditionLogic })}
+        showAll={r.attempted}
       />
       <ScenarioFields
         projectId={projectId}
@@ -176,27 +204,6 @@ export function ResponseEditor(props: Props) {
         errors={r.errors.headers}
         onChange={(headers) => r.update({ headers })}
         contentType={CONTENT_TYPES[responseType]}
-      />
-      {responseType === 'json' && <GenerateBody onGenerated={(body) => r.update({ body })} />}
-      <BodyEditor
-        value={r.form.body}
-        type={responseType}
-        error={r.errors.body ?? r.serverFieldError('body')}
-        warning={r.bodyWarning}
-        templating={!r.form.disableTemplating}
-        errorLine={errorLine}
-        onChange={(body) => r.update({ body })}
-      />
-      <TemplatePreview
-        mockId={mockId}
-        mockMethod={mockMethod}
-        mockPath={mockPath}
-        responseId={response?.id ?? null}
-        body={r.form.body}
-        headers={headersOf(r.form.headers)}
-        disableTemplating={r.form.disableTemplating}
-        responseType={responseType}
-        onErrorLine={setErrorLine}
       />
       {confirming && response && (
         <ConfirmDialog

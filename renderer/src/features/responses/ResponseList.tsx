@@ -20,11 +20,14 @@ export function ResponseList({
   mockId,
   responses,
   selected,
+  showWeight,
 }: {
   projectId: string;
   mockId: string;
   responses: MockResponse[];
   selected: string | null;
+  /** Only where the weight decides something (random mode, two or more responses). */
+  showWeight: boolean;
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
@@ -56,15 +59,26 @@ export function ResponseList({
       <ol className="response-items">
         {responses.map((r, i) => (
           <li key={r.id} className={`response-item ${r.id === selected ? 'active' : ''}`}>
-            <button
-              type="button"
-              className="response-open"
-              aria-label={`Response ${r.name}, ${statusLabel(r.statusCode)}${r.isDefault ? ', default' : ''}`}
-              aria-current={r.id === selected ? 'true' : undefined}
-              onClick={() => navigate({ responseId: r.id })}
-            >
-              <span className={`status status-${statusTone(r.statusCode)}`}>{statusLabel(r.statusCode)}</span>
-              <span className="response-name">{r.name}</span>
+            {/* The button's name holds its visible text (WCAG 2.5.3); the meta line sits beside it, and
+                the button's ::after covers the whole row so a click anywhere opens it. */}
+            <div className="row-main">
+              <button
+                type="button"
+                className="response-open"
+                aria-label={`Response ${r.name}, ${statusLabel(r.statusCode)}`}
+                aria-current={r.id === selected ? 'true' : undefined}
+                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                title="Alt+↑ / Alt+↓ move it"
+                onClick={() => navigate({ responseId: r.id })}
+                onKeyDown={(e) => {
+                  if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+                  e.preventDefault();
+                  void move(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
+                }}
+              >
+                <span className="response-name">{r.name}</span>{' '}
+                <span className={`status status-${statusTone(r.statusCode)}`}>{statusLabel(r.statusCode)}</span>
+              </button>
               <span className="response-meta">
                 {r.isDefault && <span className="pill">default</span>}
                 {r.conditions.length > 0 && (
@@ -72,13 +86,14 @@ export function ResponseList({
                     {r.conditions.length} {r.conditions.length === 1 ? 'condition' : 'conditions'}
                   </span>
                 )}
-                <span className="muted">w {r.weight}</span>
+                {showWeight && <span className="muted">weight {r.weight}</span>}
               </span>
-            </button>
+            </div>
             <span className="reorder">
               <button
                 type="button"
                 className="icon-btn"
+                tabIndex={-1}
                 aria-label={`Move ${r.name} up`}
                 disabled={i === 0}
                 onClick={() => void move(i, i - 1)}
@@ -88,6 +103,7 @@ export function ResponseList({
               <button
                 type="button"
                 className="icon-btn"
+                tabIndex={-1}
                 aria-label={`Move ${r.name} down`}
                 disabled={i === responses.length - 1}
                 onClick={() => void move(i, i + 1)}

@@ -91,6 +91,33 @@ export function jsonProblem(body: string): string | undefined {
 }
 
 /**
+ * Why an XML body is not well-formed, or undefined: the same check JSON bodies get, with the
+ * parser's line and column (the renderer's DOMParser, which every target of the renderer has).
+ */
+export function xmlProblem(body: string): string | undefined {
+  if (body.trim() === '' || typeof DOMParser === 'undefined') return undefined;
+  const doc = new DOMParser().parseFromString(body, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (!error) return undefined;
+  // Chromium wraps the reason in a <div>; jsdom puts it straight in the element.
+  const reason = (error.querySelector('div')?.textContent ?? error.textContent ?? '').trim().split('\n')[0];
+  return `body is not well-formed XML: ${reason || 'the parser refused it'}`;
+}
+
+/** Statuses whose responses carry no body by definition (RFC 9110 §15.3.5, §15.4.5). */
+export const BODYLESS_STATUSES: ReadonlySet<number> = new Set([204, 304]);
+
+/**
+ * A body on a 204 or 304: the server drops it, so what is typed here never reaches a client.
+ * A warning, not an error: some users keep a note there on purpose.
+ */
+export function bodylessWarning(statusCode: string, body: string): string | undefined {
+  const status = Number(statusCode);
+  if (!BODYLESS_STATUSES.has(status) || body.trim() === '') return undefined;
+  return `A ${status} response has no body: clients never receive this one. Clear it, or use 200 to send it.`;
+}
+
+/**
  * A body with `{{` is a template (the engine's rule): it becomes JSON only once rendered, so
  * it may not parse now, nor while a tag is half typed.
  */
@@ -138,6 +165,10 @@ export function validateResponseForm(f: ResponseForm, responseType: ResponseType
   // A templated body becomes JSON only once rendered (the preview checks that); with templating off it is sent as typed.
   if (responseType === 'json' && (f.disableTemplating || !isTemplated(f.body))) {
     const problem = jsonProblem(f.body);
+    if (problem) errors.body = problem;
+  }
+  if (responseType === 'xml' && (f.disableTemplating || !isTemplated(f.body))) {
+    const problem = xmlProblem(f.body);
     if (problem) errors.body = problem;
   }
   f.conditions.forEach((c, i) => {

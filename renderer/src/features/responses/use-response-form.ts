@@ -8,6 +8,7 @@ import {
   emptyResponseForm,
   hasErrors,
   isTemplated,
+  bodylessWarning,
   jsonProblem,
   responseFormKey,
   responseFormToPayload,
@@ -77,9 +78,10 @@ export function useResponseForm({ projectId, mockId, response, responseType, isF
         weight: form.weight.trim() ? errors.weight : undefined,
       };
   const bodyWarning =
-    responseType === 'json' && !form.disableTemplating && isTemplated(form.body) && jsonProblem(form.body)
+    bodylessWarning(form.statusCode, form.body) ??
+    (responseType === 'json' && !form.disableTemplating && isTemplated(form.body) && jsonProblem(form.body)
       ? 'Templated body: it is checked as JSON once rendered (Preview), not here.'
-      : undefined;
+      : undefined);
   const serverFieldError = (field: string) =>
     serverError?.field && serverError.field.split('.').includes(field) ? serverError.message : undefined;
 

@@ -54,7 +54,12 @@ export function ServerPanel() {
     );
   // Leaving loopback is the user's decision, made knowingly: the handler refuses it otherwise.
   const requestStart = () => (isLoopbackHost(host) ? void start() : setConfirmingExposure(true));
-  const stop = () => run(() => call('server.stop', {}));
+  // The port it answered on stays in the field, so Start brings the same URLs back even when the
+  // configured port was 0 ("any free port"), without retyping it.
+  const stop = () => {
+    if (portDraft === null && state?.running) setPort(String(state.port));
+    return run(() => call('server.stop', {}));
+  };
   const running = state?.running ?? false;
   const failedPorts = state?.projectPorts.filter((p) => p.error) ?? [];
 

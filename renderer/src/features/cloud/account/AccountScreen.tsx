@@ -52,13 +52,12 @@ export function AccountScreen({ status }: { status: CloudStatus }) {
                   limitName="ai_tokens"
                 />
               )}
+              {/* A plan without hosting is a normal state, not a failure: said as a note. */}
               {account.limits.hostedMocks === false ? (
-                <CloudErrorNotice
-                  error={{
-                    code: 'CLOUD_ERROR',
-                    message: `Your plan's limit on hosted_mocks is reached: the ${account.plan} plan has none`,
-                  }}
-                />
+                <p className="notice notice-info" role="note" data-testid="no-hosting-note">
+                  Your plan does not include hosted mocks. Sync and API tokens work as usual; deploying to a public URL
+                  needs Pro or Team.
+                </p>
               ) : (
                 account.limits.maxProjects !== null && (
                   <UsageBar

@@ -48,7 +48,16 @@ export function CloudUrlForm({ current, signedIn }: { current: string; signedIn:
       >
         {(ids) => (
           <div className="inline-row">
-            <input {...ids} type="url" value={value} onChange={(e) => setDraft(e.target.value)} spellCheck={false} />
+            <input
+              {...ids}
+              type="url"
+              value={value}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setError(null); // "cannot reach" was about the old URL
+              }}
+              spellCheck={false}
+            />
             <button type="submit" className="btn" disabled={busy || !changed || Boolean(localError)}>
               Use this server
             </button>

@@ -44,11 +44,16 @@ export function SignInScreen({ status }: { status: CloudStatus }) {
             </button>
           ))}
         </div>
-        {mode === 'login' ? <LoginForm disabled={oauthWaiting} /> : <RegisterForm disabled={oauthWaiting} />}
+        {/* Keyed by the server: an error from the previous URL ("cannot reach") does not outlive it. */}
+        {mode === 'login' ? (
+          <LoginForm key={`login ${status.baseUrl}`} disabled={oauthWaiting} />
+        ) : (
+          <RegisterForm key={`register ${status.baseUrl}`} disabled={oauthWaiting} />
+        )}
         <div className="auth-divider">
           <span>or</span>
         </div>
-        <OAuthButtons onWaiting={setOauthWaiting} />
+        <OAuthButtons key={`oauth ${status.baseUrl}`} onWaiting={setOauthWaiting} />
       </div>
       <SecretsModeNote mode={status.secrets} />
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { DeploymentView } from '../../../../../shared/ipc/cloud';
+import type { AccountView, DeploymentView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call, subscribe } from '../../../app/api';
 import { invalidate } from '../../../app/query';
@@ -40,8 +40,24 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
   const [error, setError] = useState<AppErrorShape | null>(null);
   const started = useRef(false);
   const cancelRef = useRef<AbortController | null>(null);
+  // The plan is read first: without hosted mocks the deploy would sync the project and then be
+  // refused, so it is explained before anything is sent. Unknown (the call failed): try anyway.
+  // Asked afresh, not from the cache: a plan changed since the account screen was open counts.
+  const [account, setAccount] = useState<AccountView | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    call('account.get', {})
+      .then((a) => live && setAccount(a))
+      .catch(() => live && setAccount(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const planKnown = account !== undefined;
+  const noHosting = account?.limits.hostedMocks === false;
 
   useEffect(() => {
+    if (!planKnown || noHosting) return;
     const off = subscribe('sync.progress', (p) => {
       if (p.phase === 'finished') {
         setPhase('starting');
@@ -68,14 +84,14 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
         });
     }
     return off;
-  }, [project.id]);
+  }, [project.id, planKnown, noHosting]);
 
   const showDeployments = () => {
     if (deployment) selectDeployment(deployment.id);
     openCloud('deployments');
     onClose();
   };
-  const busy = outcome === 'running';
+  const busy = outcome === 'running' && !noHosting;
 
   return (
     <Dialog
@@ -99,28 +115,49 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
         </>
       }
     >
-      <ol className="deploy-steps" aria-label="Deploy progress">
-        {STEPS.map((s, i) => {
-          const reached = STEPS.findIndex((x) => x.phase === phase);
-          const state =
-            outcome === 'done' || reached > i
-              ? 'done'
-              : reached < i
-                ? 'todo'
-                : outcome === 'failed'
-                  ? 'failed'
-                  : 'current';
-          return (
-            <li key={s.phase} className={`step step-${state}`}>
-              <span className="step-mark" aria-hidden="true">
-                {state === 'done' ? '✓' : state === 'failed' ? '✗' : state === 'current' ? '…' : '○'}
-              </span>{' '}
-              {s.label}
-              {state === 'current' && <div className="muted small">{detail}</div>}
-            </li>
-          );
-        })}
-      </ol>
+      {noHosting && (
+        <div className="notice notice-info" role="note">
+          <p>
+            Your plan ({account?.plan}) does not include hosted mocks. Deploying would sync “{project.name}” to the
+            cloud and then be refused, so nothing was sent. Sync keeps working on this plan; upgrade to Pro or Team to
+            deploy it to a public URL.
+          </p>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              openCloud('account');
+              onClose();
+            }}
+          >
+            See plan and usage
+          </button>
+        </div>
+      )}
+      {!noHosting && (
+        <ol className="deploy-steps" aria-label="Deploy progress">
+          {STEPS.map((s, i) => {
+            const reached = STEPS.findIndex((x) => x.phase === phase);
+            const state =
+              outcome === 'done' || reached > i
+                ? 'done'
+                : reached < i
+                  ? 'todo'
+                  : outcome === 'failed'
+                    ? 'failed'
+                    : 'current';
+            return (
+              <li key={s.phase} className={`step step-${state}`}>
+                <span className="step-mark" aria-hidden="true">
+                  {state === 'done' ? '✓' : state === 'failed' ? '✗' : state === 'current' ? '…' : '○'}
+                </span>{' '}
+                {s.label}
+                {state === 'current' && <div className="muted small">{detail}</div>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {busy && (
         <div role="status" className="muted small">
           <span className="spinner" aria-hidden="true" /> Deploying…

@@ -91,10 +91,16 @@ export function SyncScreen() {
           </span>
         </div>
       )}
+      {/* Conflicts are not a failure, nor a plain success: they wait for the user's choice. */}
       {!running && result && (
-        <div className="notice notice-ok" role="status">
-          Sync finished: {summaryText(result)}.
-          {result.skipped.length > 0 && ` ${result.skipped.length} item(s) skipped: ${result.skipped[0]!.reason}.`}
+        <div className={`notice ${result.conflicts > 0 ? 'notice-warn' : 'notice-ok'}`} role="status">
+          <span>
+            {result.conflicts > 0
+              ? `Sync finished with ${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'}: choose a side below, then sync again. `
+              : 'Sync finished: '}
+            {summaryText(result)}.
+            {result.skipped.length > 0 && ` ${result.skipped.length} item(s) skipped: ${result.skipped[0]!.reason}.`}
+          </span>
         </div>
       )}
       <CloudErrorNotice error={error} onDismiss={() => setError(null)} />

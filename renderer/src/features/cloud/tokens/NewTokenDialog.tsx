@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { NewTokenView } from '../../../../../shared/ipc/cloud';
 import { CopyButton } from '../../../ui/CopyButton';
 import { Dialog } from '../../../ui/Dialog';
@@ -15,10 +16,14 @@ export function NewTokenDialog({
   rotated: boolean;
   onClose: () => void;
 }) {
+  // Escape or a click outside must not throw the only copy away: until the token was copied,
+  // they ask first. "I have copied it" is the user's own confirmation.
+  const [copied, setCopied] = useState(false);
+  const [asking, setAsking] = useState(false);
   return (
     <Dialog
       title={rotated ? 'Your rotated token' : 'Your new API token'}
-      onClose={onClose}
+      onClose={() => (copied ? onClose() : setAsking(true))}
       className="token-dialog"
       footer={
         <button type="button" className="btn btn-primary" onClick={onClose}>
@@ -34,8 +39,21 @@ export function NewTokenDialog({
         <code data-testid="new-token-value" className="token-value">
           {token.token}
         </code>
-        <CopyButton text={token.token} label="Copy token" />
+        <CopyButton text={token.token} label="Copy token" onCopied={() => setCopied(true)} />
       </div>
+      {asking && (
+        <div className="notice notice-warn" role="alert">
+          <p>The token was not copied, and it cannot be shown again. Close anyway?</p>
+          <div className="toolbar">
+            <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
+              Keep it open
+            </button>
+            <button type="button" className="btn btn-small btn-danger-ghost" onClick={onClose}>
+              Close without copying
+            </button>
+          </div>
+        </div>
+      )}
       <p className="muted small">
         “{token.name}” · scopes {token.scopes.join(', ') || '–'}
         {token.expiresAt ? ` · expires ${token.expiresAt.slice(0, 10)}` : ' · never expires'}.
