@@ -14,16 +14,17 @@ export function AiNavButton() {
         type="button"
         className={`project-item cloud-nav-btn ${aiOpen ? 'active' : ''}`}
         aria-current={aiOpen ? 'page' : undefined}
-        aria-label="AI settings"
+        aria-describedby="ai-nav-status"
         onClick={() => (aiOpen ? closeAi() : openAi())}
       >
         <span className="project-name">
           <span className={`dot ${view?.enabled ? 'dot-on' : 'dot-off'}`} aria-hidden="true" /> AI
         </span>
-        <span className="project-meta">
-          {view ? (view.enabled ? `${view.model} · your key` : 'Not set up: bring your own key') : 'Checking…'}
-        </span>
       </button>
+      {/* Beside the button, not in it: its name stays the visible "AI" (WCAG 2.5.3), as Cloud's. */}
+      <span id="ai-nav-status" className="project-meta cloud-nav-status">
+        {view ? (view.enabled ? `${view.model} · your key` : 'Not set up: bring your own key') : 'Checking…'}
+      </span>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { json } from '@codemirror/lang-json';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import { useColorScheme } from '../../app/use-color-scheme';
+import { readableDarkTokens } from '../../ui/code-contrast';
 
 /** A JSON code editor (or a read-only view) named `label` for assistive technology and tests. */
 export function JsonEditor({
@@ -21,7 +22,12 @@ export function JsonEditor({
 }) {
   const scheme = useColorScheme();
   const extensions = useMemo(
-    () => [json(), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label })],
+    () => [
+      json(),
+      readableDarkTokens,
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': label }),
+    ],
     [label],
   );
   return (

@@ -16,12 +16,16 @@ export function FederationNavButton() {
         type="button"
         className={`project-item cloud-nav-btn ${open ? 'active' : ''}`}
         aria-current={open ? 'page' : undefined}
-        aria-label="Federations"
+        aria-describedby="federation-nav-status"
         onClick={() => (open ? closeFederations() : openFederations())}
       >
-        <span className="project-name">⇄ Federations</span>
-        <span className="project-meta">Projects together under /f/&lt;name&gt;/</span>
+        <span className="project-name">
+          <span aria-hidden="true">⇄ </span>Federations
+        </span>
       </button>
+      <span id="federation-nav-status" className="project-meta cloud-nav-status">
+        Projects together under /f/&lt;name&gt;/
+      </span>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import CodeMirror, { EditorView, Prec, keymap } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { ResponseType } from '../../../../shared/models';
 import { useColorScheme } from '../../app/use-color-scheme';
+import { readableDarkTokens } from '../../ui/code-contrast';
 import { sentence } from '../../ui/ErrorNotice';
 import { handlebarsHighlight, helperCompletions, templateErrorLine } from './handlebars';
 import { formatJson, jsonProblem } from './response-form';
@@ -43,6 +44,7 @@ export function BodyEditor({ value, type, error, warning, templating, errorLine 
       // says; false lets Escape still close a completion list.
       Prec.highest(keymap.of([{ key: 'Escape', run: (view) => (view.setTabFocusMode(2000), false) }])),
       ...lang,
+      readableDarkTokens,
       ...template,
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Response body', 'aria-describedby': 'body-keys-hint' }),
