@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
 
-export type View = 'mocks' | 'buckets' | 'logs' | 'stats' | 'chaos' | 'proxy' | 'pipelines';
+export type View = 'mocks' | 'buckets' | 'logs' | 'stats' | 'chaos' | 'proxy' | 'pipelines' | 'plugins';
 /** 'new' opens an empty editor; nothing is created until it is saved. */
 export type EditorTarget = string | 'new' | null;
 
@@ -71,7 +71,7 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
       return;
     }
     // Picking a project leaves the federation screen, which covers the project area.
-    const leave = target.projectId !== undefined ? { federationsOpen: false } : {};
+    const leave = target.projectId !== undefined ? { federationsOpen: false, marketOpen: false } : {};
     set({ ...next, ...projectScoped(s, next.projectId), ...leave, pendingNav: null });
   },
   confirmPendingNav: () => {
