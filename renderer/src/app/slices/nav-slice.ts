@@ -71,7 +71,7 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
       return;
     }
     // Picking a project leaves the federation screen, which covers the project area.
-    const leave = target.projectId !== undefined ? { federationsOpen: false, marketOpen: false } : {};
+    const leave = target.projectId !== undefined ? { federationsOpen: false } : {};
     set({ ...next, ...projectScoped(s, next.projectId), ...leave, pendingNav: null });
   },
   confirmPendingNav: () => {

@@ -3,7 +3,7 @@ import type { MarketItemView } from '../../../../shared/ipc/marketplace';
 import type { MarketKind } from '../../../../shared/models';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { KIND_LABELS, useMarketSearch, type MarketSearchQuery } from './market-queries';
+import { KIND_LABELS, useMarketFacets, useMarketSearch, type MarketSearchQuery } from './market-queries';
 import { Stars } from './Stars';
 
 const PER_PAGE = 10;
@@ -53,10 +53,13 @@ export function MarketSearch({ kind }: { kind: MarketKind }) {
   const { data, error, loading } = useMarketSearch(q);
   const hasTags = kind !== 'plugins'; // plugin search takes no tags in the document
   const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
-  const categories =
-    kind === 'plugins'
-      ? PLUGIN_CATEGORIES
-      : [...new Set([...(data?.items.map((i) => i.category) ?? []), q.category].filter(Boolean))].sort();
+  const { data: facets } = useMarketFacets(kind);
+  const categories = [
+    ...new Set([...(kind === 'plugins' ? PLUGIN_CATEGORIES : []), ...(facets?.categories ?? []), q.category]),
+  ]
+    .filter(Boolean)
+    .sort((a, b) => a.localeCompare(b));
+  const tagListId = `market-tags-${kind}`;
   const apply = (patch: Partial<typeof draft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
@@ -113,9 +116,17 @@ export function MarketSearch({ kind }: { kind: MarketKind }) {
             <input
               value={draft.tags}
               placeholder="e.g. api, payment"
+              list={tagListId}
               onChange={(e) => setDraft({ ...draft, tags: e.target.value })}
             />
           </label>
+        )}
+        {hasTags && (
+          <datalist id={tagListId}>
+            {(facets?.tags ?? []).map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
         )}
         <label className="market-filter">
           <span>Sort this page</span>

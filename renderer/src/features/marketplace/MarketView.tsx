@@ -70,10 +70,15 @@ export function MarketView() {
   );
 }
 
-/** Picking a project in the sidebar leaves the marketplace, as it leaves the Cloud screens. */
+/**
+ * Picking a project in the sidebar leaves the marketplace, as it leaves the Cloud screens. The
+ * sidebar's automatic pick of a first project (after installing into an empty app) is not a
+ * choice to leave: a change from no project at all is ignored.
+ */
 function useCloseOnProjectNav(close: () => void): void {
   useEffect(() => {
     const off = useAppStore.subscribe((s, prev) => {
+      if (prev.projectId === null) return;
       if (s.projectId !== prev.projectId || s.view !== prev.view || s.mockId !== prev.mockId) close();
     });
     const onClick = (e: MouseEvent) => {

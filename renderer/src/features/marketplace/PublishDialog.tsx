@@ -35,11 +35,10 @@ function problemsOf(f: Form): Problems {
 
 /** The open "Publish to marketplace" dialog of the project the slice names, if any. */
 export function PublishDialogHost() {
-  const { projectId, close } = useAppStore(
-    useShallow((s) => ({ projectId: s.publishProjectId, close: () => s.setPublishProject(null) })),
-  );
+  const projectId = useAppStore((s) => s.publishProjectId);
+  const setPublishProject = useAppStore((s) => s.setPublishProject);
   if (!projectId) return null;
-  return <PublishDialog key={projectId} projectId={projectId} onClose={close} />;
+  return <PublishDialog key={projectId} projectId={projectId} onClose={() => setPublishProject(null)} />;
 }
 
 /**

@@ -12,6 +12,7 @@ import { useQuery, type QueryResult } from '../../app/query';
 export const marketKeys = {
   all: 'market:',
   installed: 'market:installed',
+  facets: (kind: MarketKind) => `market:facets:${kind}`,
   search: (q: MarketSearchQuery) => `market:search:${JSON.stringify(q)}`,
   show: (kind: MarketKind, name: string) => `market:show:${kind}:${name}`,
   reviewsOf: (kind: MarketKind, name: string) => `market:reviews:${kind}:${name}:`,
@@ -38,6 +39,20 @@ export const useMarketSearch = (q: MarketSearchQuery): QueryResult<MarketPageVie
       ...(q.tags.length > 0 ? { tags: q.tags } : {}),
     }),
   );
+
+/**
+ * The categories and tags to offer as filters. The document has no endpoint listing them, so
+ * they are read off the first 100 items of an unfiltered search (one bounded call per tab).
+ */
+export const useMarketFacets = (kind: MarketKind): QueryResult<{ categories: string[]; tags: string[] }> =>
+  useQuery(marketKeys.facets(kind), async () => {
+    const page = await call('market.search', { kind, page: 0, perPage: 100 });
+    const sortedSet = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+    return {
+      categories: sortedSet(page.items.map((i) => i.category)),
+      tags: sortedSet(page.items.flatMap((i) => i.tags)),
+    };
+  });
 
 export const useMarketItem = (kind: MarketKind, name: string): QueryResult<MarketDetailsView> =>
   useQuery(marketKeys.show(kind, name), () => call('market.show', { kind, name }));

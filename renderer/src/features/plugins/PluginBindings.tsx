@@ -56,10 +56,11 @@ export function PluginBindings({
       {list.length === 0 ? (
         <p className="muted">No plugins: responses are sent as the mock makes them.</p>
       ) : (
-        <ol className="plugin-chain">
+        <ol className="plugin-chain" aria-label="Run in this order">
           {list.map((name, i) => (
             <li key={name}>
               <span className="plugin-chain-name">
+                <span className="muted">{i + 1}.</span>
                 <code>{name}</code>
                 {installed && !known.has(name) && (
                   <span
