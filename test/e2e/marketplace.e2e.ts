@@ -63,9 +63,9 @@ test('browse, filter and page scenarios; read and write reviews of payment-flow;
   // The seeded catalog has more scenarios than one page holds (payment-flow, petstore, the hostile ones…).
   await expect(results(page).getByRole('button', { name: /^payment-flow:/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 1 of');
+  await shotsAtSizes(page, 'marketplace-search');
   await page.getByRole('navigation', { name: 'Result pages' }).getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('navigation', { name: 'Result pages' })).toContainText('Page 2 of');
-  await shotsAtSizes(page, 'marketplace-search');
 
   // A category narrows to one; a tag to another; the search box to a name.
   const search = page.getByRole('search', { name: 'Search scenarios' });
