@@ -47,6 +47,8 @@ const FEATURES = [
   'pipelines',
   'federation',
   'import',
+  'plugins',
+  'marketplace',
 ];
 const feature = (name) => `renderer/src/features/${name}`;
 const RENDERER_BASE = ['renderer/src/app', 'renderer/src/ui', 'renderer/src/platform', ...SHARED];
@@ -167,7 +169,10 @@ export const LAYERS = [
   layer(feature('responses'), [feature('conditions'), feature('scenarios'), feature('ai'), ...RENDERER_BASE]),
   layer(feature('chaos'), RENDERER_BASE),
   layer(feature('buckets'), RENDERER_BASE),
+  layer(feature('plugins'), RENDERER_BASE),
+  layer(feature('marketplace'), [feature('cloud'), feature('projects'), feature('plugins'), ...RENDERER_BASE]),
   layer(feature('mocks'), [
+    feature('plugins'),
     feature('projects'),
     feature('responses'),
     feature('chaos'),

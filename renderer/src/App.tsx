@@ -9,6 +9,10 @@ import { BucketsView } from './features/buckets/BucketsView';
 import { CloudView } from './features/cloud/CloudView';
 import { FederationNavButton } from './features/federation/FederationNavButton';
 import { FederationView } from './features/federation/FederationView';
+import { MarketNavButton } from './features/marketplace/MarketNavButton';
+import { MarketView } from './features/marketplace/MarketView';
+import { PublishDialogHost } from './features/marketplace/PublishDialog';
+import { ProjectPlugins } from './features/plugins/ProjectPlugins';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { LogViewer } from './features/logs/LogViewer';
 import { MocksView } from './features/mocks/MocksView';
@@ -37,6 +41,7 @@ export function App() {
   const cloudOpen = useAppStore((s) => s.cloudOpen);
   const aiOpen = useAppStore((s) => s.aiOpen);
   const federationsOpen = useAppStore((s) => s.federationsOpen);
+  const marketOpen = useAppStore((s) => s.marketOpen);
   const dragging = useFileDrop();
   return (
     <div className="app">
@@ -57,6 +62,9 @@ export function App() {
         <ErrorBoundary area="the federations entry">
           <FederationNavButton />
         </ErrorBoundary>
+        <ErrorBoundary area="the marketplace entry">
+          <MarketNavButton />
+        </ErrorBoundary>
         <ErrorBoundary area="the cloud entry">
           <CloudNavButton />
         </ErrorBoundary>
@@ -71,7 +79,11 @@ export function App() {
         </ErrorBoundary>
       </aside>
       <main className="main" id="main" tabIndex={-1}>
-        {aiOpen ? (
+        {marketOpen ? (
+          <ErrorBoundary area="the marketplace">
+            <MarketView />
+          </ErrorBoundary>
+        ) : aiOpen ? (
           <ErrorBoundary area="the AI settings">
             <AiSettingsView />
           </ErrorBoundary>
@@ -92,6 +104,7 @@ export function App() {
       <ProjectDialog />
       <GenerateProjectDialog />
       <ImportDialog />
+      <PublishDialogHost />
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop the file to import it as a new project
@@ -150,6 +163,7 @@ function ProjectArea() {
         {view === 'chaos' && <ProjectChaos project={project} />}
         {view === 'proxy' && <ProxyView key={project.id} project={project} />}
         {view === 'pipelines' && <PipelinesView key={project.id} projectId={project.id} />}
+        {view === 'plugins' && <ProjectPlugins key={project.id} project={project} />}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { createAiSlice, type AiSlice } from './slices/ai-slice';
 import { createCloudSlice, type CloudSlice } from './slices/cloud-slice';
 import { createDirtySlice, type DirtySlice } from './slices/dirty-slice';
 import { createFederationSlice, type FederationSlice } from './slices/federation-slice';
+import { createMarketSlice, type MarketSlice } from './slices/market-slice';
 import { createLogFilterSlice, type LogFilterSlice } from './slices/log-filter-slice';
 import { createNavSlice, type NavSlice } from './slices/nav-slice';
 import { createOverlaySlice, type OverlaySlice } from './slices/overlay-slice';
@@ -16,7 +17,8 @@ export type AppState = NavSlice &
   LogFilterSlice &
   CloudSlice &
   AiSlice &
-  FederationSlice;
+  FederationSlice &
+  MarketSlice;
 
 export const createAppStore = () =>
   create<AppState>()((...a) => ({
@@ -28,6 +30,7 @@ export const createAppStore = () =>
     ...createCloudSlice(...a),
     ...createAiSlice(...a),
     ...createFederationSlice(...a),
+    ...createMarketSlice(...a),
   }));
 
 export const useAppStore = createAppStore();

@@ -14,7 +14,7 @@ export interface AiSlice {
 export const createAiSlice: StateCreator<AppState, [], [], AiSlice> = (set) => ({
   aiOpen: false,
   aiProjectDialog: false,
-  openAi: () => set({ aiOpen: true, cloudOpen: false, federationsOpen: false }),
+  openAi: () => set({ aiOpen: true, cloudOpen: false, federationsOpen: false, marketOpen: false }),
   closeAi: () => set({ aiOpen: false }),
   setAiProjectDialog: (aiProjectDialog) => set({ aiProjectDialog }),
 });

@@ -19,7 +19,13 @@ export const createCloudSlice: StateCreator<AppState, [], [], CloudSlice> = (set
   cloudTab: 'account',
   cloudDeploymentId: null,
   openCloud: (tab) =>
-    set((s) => ({ cloudOpen: true, aiOpen: false, federationsOpen: false, cloudTab: tab ?? s.cloudTab })),
+    set((s) => ({
+      cloudOpen: true,
+      aiOpen: false,
+      federationsOpen: false,
+      marketOpen: false,
+      cloudTab: tab ?? s.cloudTab,
+    })),
   closeCloud: () => set({ cloudOpen: false }),
   selectDeployment: (cloudDeploymentId) => set({ cloudDeploymentId }),
 });

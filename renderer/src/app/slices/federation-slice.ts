@@ -18,6 +18,7 @@ export const createFederationSlice: StateCreator<AppState, [], [], FederationSli
       federationsOpen: true,
       cloudOpen: false,
       aiOpen: false,
+      marketOpen: false,
       federationId: id === undefined ? s.federationId : id,
     })),
   closeFederations: () => set({ federationsOpen: false }),

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
 
-export type View = 'mocks' | 'buckets' | 'logs' | 'stats' | 'chaos' | 'proxy' | 'pipelines';
+export type View = 'mocks' | 'buckets' | 'logs' | 'stats' | 'chaos' | 'proxy' | 'pipelines' | 'plugins';
 /** 'new' opens an empty editor; nothing is created until it is saved. */
 export type EditorTarget = string | 'new' | null;
 

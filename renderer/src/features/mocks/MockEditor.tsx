@@ -6,6 +6,7 @@ import { problemsSummary, useFocusFirstField, useFocusFirstInvalid } from '../..
 import { Field } from '../../ui/Field';
 import { useBuckets } from '../buckets/bucket-queries';
 import { defaultMockName, pathParams } from './mock-form';
+import { PluginBindings } from '../plugins/PluginBindings';
 import { MockActions } from './MockActions';
 import { useMockForm } from './use-mock-form';
 
@@ -277,6 +278,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
           </label>
         </div>
       </div>
+      {mock && <PluginBindings projectId={projectId} mockId={mock.id} label="This mock's plugins" />}
     </form>
   );
 }

@@ -21,11 +21,18 @@ const TABS: { view: View; label: string }[] = [
   { view: 'chaos', label: 'Chaos' },
   { view: 'proxy', label: 'Proxy' },
   { view: 'pipelines', label: 'Pipelines' },
+  { view: 'plugins', label: 'Plugins' },
 ];
 
 export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
-  const { view, navigate, edit, notify } = useAppStore(
-    useShallow((s) => ({ view: s.view, navigate: s.navigate, edit: s.setProjectDialog, notify: s.notify })),
+  const { view, navigate, edit, notify, publish } = useAppStore(
+    useShallow((s) => ({
+      view: s.view,
+      navigate: s.navigate,
+      edit: s.setProjectDialog,
+      notify: s.notify,
+      publish: s.setPublishProject,
+    })),
   );
   const { data: server } = useServerState();
   const [confirming, setConfirming] = useState(false);
@@ -67,6 +74,9 @@ export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
           <DeployButton project={project} />
           <button type="button" className="btn btn-small" onClick={() => edit({ mode: 'edit', projectId: project.id })}>
             Edit project
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => publish(project.id)}>
+            Publish…
           </button>
           <button type="button" className="btn btn-small" onClick={() => void duplicate()}>
             Duplicate project

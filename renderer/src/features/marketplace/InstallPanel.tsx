@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MarketInstallView } from '../../../../shared/ipc/marketplace';
+import type { AppErrorShape } from '../../../../shared/ipc/result';
+import type { MarketKind } from '../../../../shared/models';
+import { call } from '../../app/api';
+import { invalidate, keys } from '../../app/query';
+import { useAppStore } from '../../app/store';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { KIND_LABELS, marketKeys } from './market-queries';
+import { pluginKeys } from '../plugins/plugin-queries';
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'installing' }
+  | { phase: 'done'; result: MarketInstallView }
+  | { phase: 'failed'; error: AppErrorShape };
+
+/**
+ * Install and its result. market.install answers once, after download, checksum, unpacking
+ * and import: no byte counts reach the renderer, so the bar is indeterminate and says which
+ * steps it covers rather than inventing a percentage.
+ */
+export function InstallPanel({ kind, name, version }: { kind: MarketKind; name: string; version: string }) {
+  const { navigate, closeMarket, notify } = useAppStore(
+    useShallow((s) => ({ navigate: s.navigate, closeMarket: s.closeMarket, notify: s.notify })),
+  );
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const install = async () => {
+    setState({ phase: 'installing' });
+    try {
+      const result = await call('market.install', { kind, name });
+      setState({ phase: 'done', result });
+      invalidate(marketKeys.installed, marketKeys.show(kind, name));
+      if (result.kind === 'plugins') invalidate(pluginKeys.all);
+      else invalidate(keys.projectsAll);
+      notify({ kind: 'info', message: `Installed ${name} ${result.version}` });
+    } catch (e) {
+      setState({ phase: 'failed', error: e as AppErrorShape });
+    }
+  };
+  const openProject = (id: string) => {
+    closeMarket();
+    navigate({ projectId: id, view: 'mocks', mockId: null });
+  };
+  const what = KIND_LABELS[kind].singular;
+  return (
+    <section className="market-install" aria-label="Install">
+      {state.phase !== 'installing' && state.phase !== 'done' && (
+        <button type="button" className="btn btn-primary" onClick={() => void install()}>
+          Install {version}
+        </button>
+      )}
+      <p className="muted market-install-note">
+        {kind === 'plugins'
+          ? 'Adds the plugin to this computer; projects run it once you choose it in their Plugins tab.'
+          : 'Creates a new project from it; your projects are not changed.'}
+      </p>
+      {state.phase === 'installing' && (
+        <div className="market-progress" role="status">
+          <progress aria-label={`Installing ${name}`} />
+          <span>Downloading, checking the SHA-256 and unpacking {name}…</span>
+        </div>
+      )}
+      {state.phase === 'failed' && <ErrorNotice error={state.error} onDismiss={() => setState({ phase: 'idle' })} />}
+      {state.phase === 'done' && (
+        <div className="market-result" role="status" aria-label="Installed">
+          <strong>
+            Installed {what} {name} {state.result.version}
+          </strong>
+          {state.result.warning && <p className="market-warn">{state.result.warning}</p>}
+          {state.result.kind === 'plugins' ? (
+            <p>
+              Plugin <code>{state.result.plugin.name}</code> {state.result.plugin.version} (
+              {state.result.plugin.category}
+              ), checksum <code>{state.result.plugin.sha256.slice(0, 12)}…</code>. Choose it in a project’s Plugins tab.
+            </p>
+          ) : (
+            <>
+              <p>
+                New project “{state.result.project.project.name}” with {state.result.project.mockCount}{' '}
+                {state.result.project.mockCount === 1 ? 'mock' : 'mocks'}
+                {state.result.project.slugChanged && ` (slug ${state.result.project.slug}, the original was taken)`}.
+              </p>
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                onClick={() => state.result.kind !== 'plugins' && openProject(state.result.project.project.id)}
+              >
+                Open project
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type {
+  MarketDetailsView,
+  MarketInstalledView,
+  MarketPageView,
+  MarketReviewPageView,
+} from '../../../../shared/ipc/marketplace';
+import type { MarketKind } from '../../../../shared/models';
+import { call } from '../../app/api';
+import { useQuery, type QueryResult } from '../../app/query';
+
+/** Every marketplace key starts with "market:" so an install or publish can drop them at once. */
+export const marketKeys = {
+  all: 'market:',
+  installed: 'market:installed',
+  facets: (kind: MarketKind) => `market:facets:${kind}`,
+  search: (q: MarketSearchQuery) => `market:search:${JSON.stringify(q)}`,
+  show: (kind: MarketKind, name: string) => `market:show:${kind}:${name}`,
+  reviewsOf: (kind: MarketKind, name: string) => `market:reviews:${kind}:${name}:`,
+  reviews: (kind: MarketKind, name: string, page: number) => `market:reviews:${kind}:${name}:${page}`,
+} as const;
+
+export interface MarketSearchQuery {
+  kind: MarketKind;
+  query: string;
+  category: string;
+  tags: string[];
+  page: number;
+  perPage: number;
+}
+
+export const useMarketSearch = (q: MarketSearchQuery): QueryResult<MarketPageView> =>
+  useQuery(marketKeys.search(q), () =>
+    call('market.search', {
+      kind: q.kind,
+      page: q.page,
+      perPage: q.perPage,
+      ...(q.query.trim() ? { query: q.query.trim() } : {}),
+      ...(q.category ? { category: q.category } : {}),
+      ...(q.tags.length > 0 ? { tags: q.tags } : {}),
+    }),
+  );
+
+/**
+ * The categories and tags to offer as filters. The document has no endpoint listing them, so
+ * they are read off the first 100 items of an unfiltered search (one bounded call per tab).
+ */
+export const useMarketFacets = (kind: MarketKind): QueryResult<{ categories: string[]; tags: string[] }> =>
+  useQuery(marketKeys.facets(kind), async () => {
+    const page = await call('market.search', { kind, page: 0, perPage: 100 });
+    const sortedSet = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+    return {
+      categories: sortedSet(page.items.map((i) => i.category)),
+      tags: sortedSet(page.items.flatMap((i) => i.tags)),
+    };
+  });
+
+export const useMarketItem = (kind: MarketKind, name: string): QueryResult<MarketDetailsView> =>
+  useQuery(marketKeys.show(kind, name), () => call('market.show', { kind, name }));
+
+/** Plugins have no reviews in the marketplace document: null key, nothing asked. */
+export const useMarketReviews = (kind: MarketKind, name: string, page: number): QueryResult<MarketReviewPageView> =>
+  useQuery(kind === 'plugins' ? null : marketKeys.reviews(kind, name, page), () =>
+    call('market.reviews', { kind, name, page, perPage: REVIEWS_PER_PAGE }),
+  );
+
+export const REVIEWS_PER_PAGE = 10;
+
+export const useMarketInstalled = (): QueryResult<MarketInstalledView[]> =>
+  useQuery(marketKeys.installed, () => call('market.installed', {}));
+
+export const KIND_LABELS: Record<MarketKind, { plural: string; singular: string }> = {
+  scenarios: { plural: 'Scenarios', singular: 'scenario' },
+  templates: { plural: 'Templates', singular: 'template' },
+  plugins: { plural: 'Plugins', singular: 'plugin' },
+};
