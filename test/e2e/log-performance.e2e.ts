@@ -106,7 +106,8 @@ test('the log viewer renders, scrolls and filters 100,000 rows and stays smooth 
 
     const renderMs = await timed(async () => {
       await page.getByRole('tab', { name: 'Request log' }).click();
-      await expect(count).toHaveText('100,000 requests');
+      // Totals past 10,000 are shown honestly as capped (docs/request-logs.md "Scale").
+      await expect(count).toHaveText('10,000+ requests');
       await expect(list.getByRole('option').first()).toContainText(`/items/${ROWS - 1}`);
     });
     const domRows = await list.getByRole('option').count();
@@ -123,7 +124,7 @@ test('the log viewer renders, scrolls and filters 100,000 rows and stays smooth 
 
     const filterStatusMs = await timed(async () => {
       await page.getByLabel('Filter by status').selectOption('5xx');
-      await expect(count).toHaveText('16,666 requests'); // every 6th seeded row is a 500
+      await expect(count).toHaveText('10,000+ requests'); // every 6th seeded row is a 500: 16,666
     });
     const filterPathMs = await timed(async () => {
       await page.getByLabel('Filter by status').selectOption('');
@@ -131,7 +132,7 @@ test('the log viewer renders, scrolls and filters 100,000 rows and stays smooth 
       await expect(count).toHaveText('11 requests'); // 9999 and 99990–99999
     });
     await page.getByLabel('Filter by path').fill('');
-    await expect(count).toHaveText('100,000 requests');
+    await expect(count).toHaveText('10,000+ requests');
 
     // Drive the server hard, first with the viewer closed (what the machine itself costs),
     // then with it open, watching the page's main thread both times.
