@@ -14,6 +14,7 @@ import { preparePublish, type PublishInput, type PublishPreview } from './publis
 import { compareVersions, latestTemplateVersion, resolvePackage } from './resolve';
 import type { PluginDetails, Published, ReviewPage, ScenarioDetails, TemplateDetails } from './schemas';
 import type { z } from 'zod';
+import type { MarketItemView, MarketPageView } from '../../../shared/ipc/marketplace';
 import type { pluginVersionSchema } from './schemas';
 
 export type MarketShown =
@@ -21,19 +22,9 @@ export type MarketShown =
   | { kind: 'templates'; details: TemplateDetails }
   | { kind: 'scenarios'; details: ScenarioDetails };
 
-/** One search hit, the same shape for every kind. */
-export interface MarketItem {
-  kind: MarketKind;
-  name: string;
-  version: string;
-  description: string;
-  category: string;
-  tags: string[];
-  author: string;
-  downloads: number;
-  rating: number;
-  reviewsCount: number;
-}
+/** One search hit and a page of them: the contract's views (shared/ipc/marketplace.ts), one definition. */
+export type MarketItem = MarketItemView;
+export type MarketPage = MarketPageView;
 
 export interface MarketSearch {
   kind: MarketKind;
@@ -43,13 +34,6 @@ export interface MarketSearch {
   /** 0-based. Plugins page with limit/offset on the wire; this is translated. */
   page?: number;
   perPage?: number;
-}
-
-export interface MarketPage {
-  items: MarketItem[];
-  total: number;
-  page: number;
-  perPage: number;
 }
 
 export interface InstalledWithUpdate extends InstalledItem {
