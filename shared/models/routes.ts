@@ -14,7 +14,19 @@ export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${segs.join('/')}`;
 }
 
-type RouteOf = Pick<Mock, 'id' | 'name' | 'method' | 'path' | 'isActive' | 'kind'>;
+/**
+ * The literal start every path with the same route key shares: `path` up to its first
+ * parameter segment, without a trailing slash (`/users/{id}` → `/users`). Lets a store read
+ * only the mocks that can share a route with `path` instead of the whole project.
+ */
+export function routePrefix(path: string): string {
+  const segs = path.split('/');
+  const firstParam = segs.findIndex((s) => /^\{[^{}]+\}$/.test(s) || (s.length > 1 && s.startsWith(':')));
+  const literal = (firstParam < 0 ? segs : segs.slice(0, firstParam)).join('/');
+  return literal.endsWith('/') ? literal.slice(0, -1) : literal;
+}
+
+export type RouteOf = Pick<Mock, 'id' | 'name' | 'method' | 'path' | 'isActive' | 'kind'>;
 
 const keyOf = (m: RouteOf): string => routeKey(m.kind === 'crud' ? 'CRUD' : m.method, m.path);
 

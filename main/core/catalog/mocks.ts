@@ -2,6 +2,7 @@ import {
   mockCreateSchema,
   mockUpdateSchema,
   normalizeMockPath,
+  routePrefix,
   shadowedBy,
   shadowWarnings,
   type Mock,
@@ -58,7 +59,8 @@ export class MockService {
    * refusal, since two mocks on one route are how users switch between variants.
    */
   withWarnings(m: Mock): MockWritten {
-    const warnings = shadowWarnings(this.store.mocks.listByProject(m.projectId), new Set([m.id]));
+    const neighbours = this.store.mocks.listByPathPrefix(m.projectId, routePrefix(m.path));
+    const warnings = shadowWarnings(neighbours, new Set([m.id]));
     return warnings.length > 0 ? { ...m, warnings } : m;
   }
 

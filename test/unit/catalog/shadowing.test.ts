@@ -3,7 +3,7 @@ import { Catalog } from '../../../main/core/catalog/catalog';
 import { openStore, type Store } from '../../../main/core/store/store';
 import { importProject } from '../../../main/core/transfer';
 import type { Clock } from '../../../main/core/util/clock';
-import { routeKey } from '../../../shared/models';
+import { routeKey, routePrefix } from '../../../shared/models';
 
 let store: Store;
 let catalog: Catalog;
@@ -45,6 +45,30 @@ describe('route shadowing', () => {
     expect(
       catalog.mocks.create(projectId, { name: 'off', method: 'GET', path: '/users/{x}', isActive: false }).warnings,
     ).toBeUndefined();
+  });
+
+  it('finds the twin whatever its parameter names or trailing slash, reading only paths that start alike', () => {
+    // The write-time check reads mocks by routePrefix: every path with the same route key shares it.
+    for (const [a, b] of [
+      ['/users/{id}/', '/users/:userId'],
+      ['/users/', '/users'],
+      ['/', '/'],
+      ['/{a}/x', '/:b/x/'],
+      ['/files/*', '/files/*'],
+    ] as const) {
+      expect(routeKey('GET', a)).toBe(routeKey('GET', b));
+      expect(routePrefix(a)).toBe(routePrefix(b));
+    }
+    expect(routePrefix('/users/{id}/orders/{o}')).toBe('/users');
+    catalog.mocks.create(projectId, { name: 'a', method: 'GET', path: '/users/' });
+    catalog.mocks.create(projectId, { name: 'b', method: 'GET', path: '/users2' });
+    expect(
+      catalog.mocks.create(projectId, { name: 'c', method: 'GET', path: '/users' }).warnings?.[0]?.message,
+    ).toMatch(/"c".*shadowed by "a"/);
+    const root = catalog.mocks.create(projectId, { name: 'r', method: 'GET', path: '/{id}' });
+    expect(catalog.mocks.create(projectId, { name: 'r2', method: 'GET', path: '/:x/' }).warnings?.[0]?.shadowedBy).toBe(
+      root.id,
+    );
   });
 
   it('warns on duplicate, and the list marks the shadowed mock until one of them is deactivated', () => {
