@@ -5,8 +5,7 @@
  * schemas: the walk follows the value, which is finite, and stops at a depth bound.
  * Returns the first problem found ("at /0/requester: missing required login"), or null.
  */
-type Schema = Record<string, unknown>;
-const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { admitsNull, isSchema } from './schema';
 
 const MAX_DEPTH = 64;
 
@@ -24,11 +23,9 @@ export function conformance(value: unknown, schema: unknown): string | null {
 }
 
 function check(v: unknown, s: unknown, at: string, depth: number): string | null {
-  if (!isObj(s) || depth > MAX_DEPTH) return null;
+  if (!isSchema(s) || depth > MAX_DEPTH) return null;
   const where = at === '' ? 'the body' : `at ${at}`;
-  if (v === null && (s.nullable === true || (Array.isArray(s.type) && s.type.includes('null')) || s.type === 'null')) {
-    return null;
-  }
+  if (v === null && admitsNull(s)) return null;
   if (Array.isArray(s.enum) && s.enum.length > 0 && !s.enum.some((e) => same(e, v))) {
     return `${where}: ${JSON.stringify(v)?.slice(0, 40)} is not one of the enum's values`;
   }
@@ -51,18 +48,18 @@ function check(v: unknown, s: unknown, at: string, depth: number): string | null
       if (key === 'oneOf' && fits > 1) return `${where}: fits ${fits} of the oneOf alternatives, not exactly one`;
     }
   }
-  if (isObj(v)) {
+  if (isSchema(v)) {
     for (const r of Array.isArray(s.required) ? s.required : []) {
       if (typeof r === 'string' && !(r in v)) return `${where}: missing required ${r}`;
     }
-    const props = isObj(s.properties) ? s.properties : {};
+    const props = isSchema(s.properties) ? s.properties : {};
     for (const [k, pv] of Object.entries(v)) {
       if (k in props) {
         const p = check(pv, props[k], `${at}/${k}`, depth + 1);
         if (p) return p;
-      } else if (s.additionalProperties === false && !isObj(s.patternProperties)) {
+      } else if (s.additionalProperties === false && !isSchema(s.patternProperties)) {
         return `${where}: ${k} is not a property the schema allows`;
-      } else if (isObj(s.additionalProperties)) {
+      } else if (isSchema(s.additionalProperties)) {
         const p = check(pv, s.additionalProperties, `${at}/${k}`, depth + 1);
         if (p) return p;
       }
@@ -71,7 +68,7 @@ function check(v: unknown, s: unknown, at: string, depth: number): string | null
   if (Array.isArray(v)) {
     if (typeof s.minItems === 'number' && v.length < s.minItems) return `${where}: fewer than ${s.minItems} items`;
     if (typeof s.maxItems === 'number' && v.length > s.maxItems) return `${where}: more than ${s.maxItems} items`;
-    if (isObj(s.items)) {
+    if (isSchema(s.items)) {
       for (const [i, item] of v.entries()) {
         const p = check(item, s.items, `${at}/${i}`, depth + 1);
         if (p) return p;
@@ -94,7 +91,7 @@ function check(v: unknown, s: unknown, at: string, depth: number): string | null
 function hasType(v: unknown, t: string): boolean {
   switch (t) {
     case 'object':
-      return isObj(v);
+      return isSchema(v);
     case 'array':
       return Array.isArray(v);
     case 'string':

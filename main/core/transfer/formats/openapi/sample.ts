@@ -10,8 +10,7 @@
  */
 
 import { conformance } from './conforms';
-
-type Schema = Record<string, unknown>;
+import { admitsNull, alternativesOf, COMBINERS, isSchema, type Schema } from './schema';
 
 export interface SampleLimits {
   /** Optional properties and array items are filled only above this depth… */
@@ -46,8 +45,6 @@ export function sampleSchema(schema: unknown, limits: SampleLimits = DEFAULT_SAM
   return sample(schema, { limits, counter: limits.counter ?? { nodes: 0 }, stack: new Set() }, 0);
 }
 
-const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
   ctx.counter.nodes++;
   if (!isSchema(raw)) return raw === false ? null : {};
@@ -66,8 +63,8 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
   ctx.stack.add(raw);
   try {
     if (Array.isArray(raw.allOf) && raw.allOf.length > 0) return sample(mergeAllOf(raw), ctx, depth);
-    const choices = (Array.isArray(raw.oneOf) && raw.oneOf) || (Array.isArray(raw.anyOf) && raw.anyOf) || null;
-    if (choices && choices.length > 0) {
+    const choices = alternativesOf(raw);
+    if (choices.length > 0) {
       // The first alternative that is not `null` and not already being sampled (a cycle);
       // the schema's own siblings (properties next to oneOf) apply to it too.
       const { oneOf: _o, anyOf: _a, ...siblings } = raw;
@@ -112,16 +109,14 @@ function sample(raw: unknown, ctx: Ctx, depth: number): unknown {
 }
 
 function isNullable(s: Schema): boolean {
-  if (s.nullable === true) return true;
-  if (Array.isArray(s.type)) return s.type.includes('null');
-  const alts = (Array.isArray(s.oneOf) && s.oneOf) || (Array.isArray(s.anyOf) && s.anyOf) || [];
-  return alts.some((a) => isSchema(a) && a.type === 'null');
+  if (admitsNull(s)) return true;
+  return alternativesOf(s).some((a) => isSchema(a) && a.type === 'null');
 }
 
 /** Whether sampling `s` would enter a schema already being sampled (directly or through allOf/oneOf/anyOf). */
 function reenters(s: Schema, ctx: Ctx): boolean {
   if (ctx.stack.has(s)) return true;
-  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+  for (const key of COMBINERS) {
     const parts = s[key];
     if (Array.isArray(parts) && parts.some((p) => isSchema(p) && ctx.stack.has(p))) return true;
   }
