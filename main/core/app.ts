@@ -3,6 +3,7 @@ import type { PluginService } from './plugins';
 import type { AiService } from './ai/ai-service';
 import type { ProxyService } from './proxy';
 import type { FederationDefinitions } from './federation/federations';
+import type { InstallProgressFeed } from './marketplace/progress-feed';
 import type { Catalog } from './catalog/catalog';
 import { Cloud, type CloudOptions } from './cloud/cloud';
 import { Core, type CoreOptions } from './core';
@@ -166,6 +167,7 @@ class AssembledApp implements App {
     lifecycle.own('core', this.core);
     this.events = new EventHub(this.core, { ...opts.events, logger });
     lifecycle.own('event hub', this.events);
+    this.events.addSource((emit) => this.core.marketProgress.on((p) => emit('market.installProgress', p)));
     // Before the hub in close order: the cloud's events go through it.
     lifecycle.own('cloud', {
       close: async () => (await this.cloudBuild?.catch(() => null))?.close(),
@@ -217,6 +219,10 @@ class AssembledApp implements App {
   }
   get federations(): FederationDefinitions {
     return this.core.federations;
+  }
+
+  get marketProgress(): InstallProgressFeed {
+    return this.core.marketProgress;
   }
 
   use<S extends Service>(service: S): Promise<S> {

@@ -16,6 +16,7 @@ import { SERVER_PIPELINE } from './server/project-cache';
 import { LOG_RETENTION_SETTING } from './store/settings-repo';
 import { openStore, type Store } from './store/store';
 import { systemClock, type Clock } from './util/clock';
+import { InstallProgressFeed } from './marketplace/progress-feed';
 import { AppError } from './util/errors';
 import { consoleLogger, type Logger } from './util/logger';
 import { DEFAULT_LOG_RETENTION } from '../../shared/models';
@@ -88,6 +89,8 @@ export class Core {
   readonly ai: AiService;
   /** Federations of projects, served at /f/<name>/ (docs/federation.md). */
   readonly federations: FederationDefinitions;
+  /** Marketplace installs' steps and byte counts, for the renderer's progress bar. */
+  readonly marketProgress = new InstallProgressFeed();
 
   private readonly cloudProvider: (() => Promise<Cloud>) | undefined;
 

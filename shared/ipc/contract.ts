@@ -43,7 +43,7 @@ import type { AppErrorShape, Result } from './result';
 import { call, reads, writes, type Transport } from './call-meta';
 import { cloudCalls, cloudEvents } from './cloud';
 import { teamCalls } from './cloud-team';
-import { marketplaceCalls } from './marketplace';
+import { marketEvents, marketplaceCalls } from './marketplace';
 import { cloudAccountCalls } from './cloud-account';
 import { templatingCalls } from './templating';
 import { explainCalls } from './explain';
@@ -499,6 +499,8 @@ export const events = {
   ...cloudEvents,
   /* ---- Pipelines (declared in ./pipelines.ts) ---- */
   ...pipelineEvents,
+  /* ---- Marketplace installs (declared in ./marketplace.ts) ---- */
+  ...marketEvents,
 } as const;
 
 export type Calls = typeof calls;

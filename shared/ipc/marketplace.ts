@@ -3,6 +3,7 @@ import {
   MARKET_KINDS,
   type ImportProjectResult,
   type InstalledItem,
+  type InstallProgress,
   type InstalledPluginManifest,
   type MarketKind,
 } from '../models';
@@ -105,6 +106,11 @@ export const marketPublishSchema = z.object({
   description: z.string().max(5000).optional(),
   category: z.string().trim().min(1).max(100).optional(),
 });
+
+/** main → renderer: an install's step and bytes (InstallProgressFeed thins them to ~10 a second). */
+export const marketEvents = {
+  'market.installProgress': undefined as unknown as InstallProgress,
+} as const;
 
 export const marketplaceCalls = {
   'market.search': call(

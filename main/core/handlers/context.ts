@@ -7,6 +7,7 @@ import type { PipelineService } from '../pipelines/service';
 import type { Cloud } from '../cloud/cloud';
 import type { FederationDefinitions } from '../federation/federations';
 import type { MockServerApi } from '../server/types';
+import type { InstallProgressFeed } from '../marketplace/progress-feed';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 
@@ -34,6 +35,8 @@ export interface HandlerCore {
   readonly pipelines: PipelineService;
   /** Federations of projects (docs/federation.md). */
   readonly federations: FederationDefinitions;
+  /** Where marketplace installs report their progress (the event `market.installProgress`). */
+  readonly marketProgress: Pick<InstallProgressFeed, 'report' | 'forget'>;
 }
 
 /** Facts about the running app that only the shell knows (Electron's version, the data dir). */

@@ -47,7 +47,15 @@ export function registerMarketplaceHandlers(router: Router): void {
       return { reviewId: r.review_id };
     })
     .handle('market.install', async ({ kind, name, version }, ctx) => {
-      const r = await (await marketOf(ctx)).install(kind, name, version);
+      const feed = ctx.core.marketProgress;
+      const r = await (
+        await marketOf(ctx)
+      )
+        .install(kind, name, version, (p) => feed.report(p))
+        .catch((e: unknown) => {
+          feed.forget(kind, name);
+          throw e;
+        });
       return r.kind === 'plugins'
         ? {
             kind: r.kind,

@@ -8,6 +8,7 @@ export {
   type MarketShown,
 } from './marketplace';
 export { MarketplaceApi } from './market-api';
+export { InstallProgressFeed } from './progress-feed';
 export {
   PluginsDir,
   WASM_MAGIC,

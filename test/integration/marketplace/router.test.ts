@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../../main/core/app';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
 import type { CallName } from '../../../shared/ipc/contract';
+import type { InstallProgress } from '../../../shared/models';
 import type { MarketDetailsView, MarketInstallView, MarketPageView } from '../../../shared/ipc/marketplace';
 import type { CloudServerHandle } from '../../cloud-server/index';
 import { startServer } from '../cloud/harness';
@@ -61,8 +62,20 @@ describe('market.* calls', () => {
   });
 
   it('installs a scenario as a project the app lists, and lists it as installed', async () => {
+    // Every transport hears the install's steps and bytes (the renderer's progress bar).
+    const seen: InstallProgress[] = [];
+    const off = app.events.subscribe((name, payload) => {
+      if (name === 'market.installProgress') seen.push(payload as InstallProgress);
+    });
     const r = await call<MarketInstallView>('market.install', { kind: 'scenarios', name: 'payment-flow' });
+    off();
     if (r.kind === 'plugins') throw new Error('unexpected');
+    expect(seen.every((p) => p.kind === 'scenarios' && p.name === 'payment-flow')).toBe(true);
+    const phases = seen.map((p) => p.phase).filter((ph, i, all) => ph !== all[i - 1]);
+    expect(phases).toEqual(['resolving', 'downloading', 'verifying', 'extracting', 'importing', 'done']);
+    const downloaded = seen.filter((p) => p.phase === 'downloading').at(-1)!;
+    expect(downloaded.total).toBeGreaterThan(0);
+    expect(downloaded.received).toBe(downloaded.total);
     const projects = await call<{ id: string }[]>('projects.list', {});
     expect(projects.map((p) => p.id)).toContain(r.project.project.id);
     const installed = await call<{ name: string; version: string }[]>('market.installed');

@@ -1,3 +1,4 @@
+import { InstallProgressFeed } from '../../../main/core/marketplace/progress-feed';
 import { PluginService } from '../../../main/core/plugins';
 import { AiService } from '../../../main/core/ai/ai-service';
 import { MemorySecretStore } from '../../../main/core/secrets/memory-store';
@@ -107,6 +108,7 @@ export function fakeCore(): HandlerCore & { server: FakeServer; close(): void } 
     catalog,
     proxy: { recorder: new Recorder(catalog, store, consoleLogger) },
     plugins: new PluginService(store),
+    marketProgress: new InstallProgressFeed(),
     pipelines: new PipelineService(store, systemClock, () => Promise.resolve(new MemorySecretStore())),
     federations: new FederationDefinitions(store, systemClock),
     server: new FakeServer(),

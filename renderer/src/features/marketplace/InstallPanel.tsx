@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MarketInstallView } from '../../../../shared/ipc/marketplace';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
-import type { MarketKind } from '../../../../shared/models';
-import { call } from '../../app/api';
+import type { InstallProgress, MarketKind } from '../../../../shared/models';
+import { call, subscribe } from '../../app/api';
 import { invalidate, keys } from '../../app/query';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -12,22 +12,41 @@ import { pluginKeys } from '../plugins/plugin-queries';
 
 type State =
   | { phase: 'idle' }
-  | { phase: 'installing' }
+  | { phase: 'installing'; progress: InstallProgress | null }
   | { phase: 'done'; result: MarketInstallView }
   | { phase: 'failed'; error: AppErrorShape };
 
+const STEP_LABELS: Record<InstallProgress['phase'], string> = {
+  resolving: 'Finding the version',
+  downloading: 'Downloading',
+  verifying: 'Checking the SHA-256',
+  extracting: 'Unpacking',
+  importing: 'Creating the project',
+  done: 'Finishing',
+};
+
+const kib = (n: number): string => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${(n / 1048576).toFixed(1)} MiB`);
+
 /**
- * Install and its result. market.install answers once, after download, checksum, unpacking
- * and import: no byte counts reach the renderer, so the bar is indeterminate and says which
- * steps it covers rather than inventing a percentage.
+ * Install and its result. market.install answers once, at the end; main reports each step
+ * and the bytes downloaded as the event market.installProgress, so the bar fills while the
+ * download runs and names the step after it. With no size known it stays indeterminate.
  */
 export function InstallPanel({ kind, name, version }: { kind: MarketKind; name: string; version: string }) {
   const { navigate, closeMarket, notify } = useAppStore(
     useShallow((s) => ({ navigate: s.navigate, closeMarket: s.closeMarket, notify: s.notify })),
   );
   const [state, setState] = useState<State>({ phase: 'idle' });
+  const installing = state.phase === 'installing';
+  useEffect(() => {
+    if (!installing) return;
+    return subscribe('market.installProgress', (p) => {
+      if (p.kind !== kind || p.name !== name) return;
+      setState((s) => (s.phase === 'installing' ? { phase: 'installing', progress: p } : s));
+    });
+  }, [installing, kind, name]);
   const install = async () => {
-    setState({ phase: 'installing' });
+    setState({ phase: 'installing', progress: null });
     try {
       const result = await call('market.install', { kind, name });
       setState({ phase: 'done', result });
@@ -56,12 +75,7 @@ export function InstallPanel({ kind, name, version }: { kind: MarketKind; name: 
           ? 'Adds the plugin to this computer; projects run it once you choose it in their Plugins tab.'
           : 'Creates a new project from it; your projects are not changed.'}
       </p>
-      {state.phase === 'installing' && (
-        <div className="market-progress" role="status">
-          <progress aria-label={`Installing ${name}`} />
-          <span>Downloading, checking the SHA-256 and unpacking {name}…</span>
-        </div>
-      )}
+      {state.phase === 'installing' && <InstallBar name={name} progress={state.progress} />}
       {state.phase === 'failed' && <ErrorNotice error={state.error} onDismiss={() => setState({ phase: 'idle' })} />}
       {state.phase === 'done' && (
         <div className="market-result" role="status" aria-label="Installed">
@@ -94,5 +108,22 @@ export function InstallPanel({ kind, name, version }: { kind: MarketKind; name: 
         </div>
       )}
     </section>
+  );
+}
+
+function InstallBar({ name, progress }: { name: string; progress: InstallProgress | null }) {
+  const sized = progress?.phase === 'downloading' && progress.total !== null && progress.total > 0;
+  return (
+    <div className="market-progress" role="status" data-testid="market-progress">
+      {sized ? (
+        <progress aria-label={`Installing ${name}`} value={progress.received} max={progress.total ?? undefined} />
+      ) : (
+        <progress aria-label={`Installing ${name}`} />
+      )}
+      <span>
+        {progress ? STEP_LABELS[progress.phase] : 'Starting'} {name}
+        {sized && ` (${kib(progress.received)} of ${kib(progress.total ?? 0)})`}…
+      </span>
+    </div>
   );
 }
