@@ -5,18 +5,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { problemsSummary, useFocusFirstField, useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { Field } from '../../ui/Field';
 import { useBuckets } from '../buckets/bucket-queries';
-import { defaultMockName, pathParams } from './mock-form';
+import { defaultMockName, MOCK_MODE_LABELS as MODE_LABELS, pathParams } from './mock-form';
 import { PluginBindings } from '../plugins/PluginBindings';
 import { MockActions } from './MockActions';
+import { MockSettingsHead } from './MockSettingsHead';
+import type { SettingsFold } from './mock-settings-state';
 import { useMockForm } from './use-mock-form';
-
-// Short, so the select fits a narrow window; the help under it says what each does.
-const MODE_LABELS = {
-  random: 'Random',
-  sequential: 'Sequential',
-  disable_rules: 'Disable rules',
-  fallback: 'Fallback',
-} as const;
 
 /** What each mode does, under the select (docs/rules.md). */
 const MODE_HELP = {
@@ -26,11 +20,28 @@ const MODE_HELP = {
   fallback: 'When no response’s conditions hold, the next mock with this route answers.',
 } as const;
 
-export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mock: Mock | null; baseUrl: string }) {
+export function MockEditor({
+  projectId,
+  mock,
+  baseUrl,
+  fold,
+}: {
+  projectId: string;
+  mock: Mock | null;
+  baseUrl: string;
+  /** Absent for a new mock: its fields are all there is to edit, so they never fold. */
+  fold?: SettingsFold;
+}) {
   const m = useMockForm(projectId, mock);
   const { ref: formRef, refused } = useFocusFirstInvalid<HTMLFormElement>();
   useFocusFirstField(formRef, mock === null);
-  const save = () => void m.save().then((ok) => ok || refused());
+  const save = () =>
+    void m.save().then((ok) => {
+      if (ok) return;
+      // The refused field must be in view: unfold in the same render as the focus moves to it.
+      fold?.setOpen(true);
+      refused();
+    });
   useSaveShortcut(() => {
     if (m.dirty) save();
   });
@@ -51,7 +62,11 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
       }}
     >
       <div className="editor-head">
-        <h2>{mock ? 'Mock' : 'New mock'}</h2>
+        {fold && mock ? (
+          <MockSettingsHead fold={fold} projectId={projectId} mockId={mock.id} form={m.form} />
+        ) : (
+          <h2>{mock ? 'Mock' : 'New mock'}</h2>
+        )}
         <div className="toolbar">
           {m.dirty && mock && (
             <span className="dirty-dot" title="Unsaved changes">
@@ -63,14 +78,17 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
               Revert
             </button>
           )}
-          <button
-            type="submit"
-            className="btn btn-small btn-primary"
-            disabled={m.saving || (!m.dirty && mock !== null)}
-            title="Save (Ctrl+S)"
-          >
-            {mock ? 'Save mock' : 'Create mock'}
-          </button>
+          {/* Folded and unchanged there is nothing to save: the summary gets the room. */}
+          {!(fold && !fold.open && !m.dirty) && (
+            <button
+              type="submit"
+              className="btn btn-small btn-primary"
+              disabled={m.saving || (!m.dirty && mock !== null)}
+              title="Save (Ctrl+S)"
+            >
+              {mock ? 'Save mock' : 'Create mock'}
+            </button>
+          )}
           {mock && <MockActions projectId={projectId} mock={mock} />}
         </div>
       </div>
@@ -80,6 +98,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
           {problemsSummary(m.problemCount)}
         </div>
       )}
+      <div id={fold ? `${fold.id}-fields` : undefined} hidden={fold ? !fold.open : undefined}>
       <div className="crud-row">
         <Field
           label="Route type"
@@ -279,6 +298,7 @@ export function MockEditor({ projectId, mock, baseUrl }: { projectId: string; mo
         </div>
       </div>
       {mock && <PluginBindings projectId={projectId} mockId={mock.id} label="This mock's plugins" />}
+      </div>
     </form>
   );
 }

@@ -130,7 +130,7 @@ export function ResponseEditor(props: Props) {
           <Field
             label="Weight"
             error={r.errors.weight ?? r.serverFieldError('weight')}
-            help="Relative chance in random mode"
+            help="Relative chance"
           >
             {(ids) => (
               <input
