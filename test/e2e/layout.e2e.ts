@@ -186,4 +186,18 @@ test('an existing mock opens with its body editor in view at 1000×650, 1280×80
     expect(box.y + box.height, where).toBeLessThanOrEqual(Math.min(paneBox.y + paneBox.height, size.height));
     expect(box.x + box.width, where).toBeLessThanOrEqual(Math.min(paneBox.x + paneBox.width, size.width));
   }
+
+  // Folded, the settings still say what they hold; unfolded by hand they stay so for this mock.
+  const toggle = page.getByRole('button', { name: 'Mock settings' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('mock-settings-summary')).toContainText('GET /api/v1/orders/{orderId}');
+  await expect(page.getByTestId('mock-settings-summary')).toContainText('“Show order”');
+  const mockForm = page.getByRole('form', { name: 'Mock GET /api/v1/orders/{orderId}' });
+  await expect(mockForm.getByLabel('Path')).toBeHidden();
+  await toggle.click();
+  await expect(mockForm.getByLabel('Path')).toHaveValue('/api/v1/orders/{orderId}');
+  await page.getByRole('button', { name: 'GET /other', exact: true }).click();
+  await page.getByRole('button', { name: 'GET /api/v1/orders/{orderId}', exact: true }).click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(mockForm.getByLabel('Path')).toBeVisible();
 });
