@@ -1,4 +1,4 @@
-import { addResponse, createMock, createProject, ensureServerRunning, shot } from './support/ui';
+import { addResponse, createMock, createProject, ensureServerRunning, openMockSettings, shot } from './support/ui';
 import { expect, test, uniqueName } from './support/fixtures';
 
 test('chaos on a mock: histogram preview, injected error marked in the log, kill switch', async ({ app: page }) => {
@@ -7,6 +7,7 @@ test('chaos on a mock: histogram preview, injected error marked in the log, kill
   await addResponse(page, { name: 'Paid', body: '{"paid": true}' });
 
   // Open the mock's chaos section and set a latency distribution: the histogram follows it.
+  await openMockSettings(page);
   await page.locator('summary').filter({ hasText: 'Chaos' }).click();
   const panel = page.getByRole('form', { name: 'Chaos of this mock' });
   await panel.getByLabel('Chaos for this mock').check();

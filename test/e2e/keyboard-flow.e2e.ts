@@ -96,6 +96,14 @@ test('keyboard only: empty app → project → conditional mock that answers', a
     await page.keyboard.press('ControlOrMeta+s');
     await expect(page.getByRole('form', { name: 'Response Admin' })).toBeVisible();
 
+    // With responses under them the mock's settings are folded to a line; Enter unfolds them.
+    const settings = page.getByRole('button', { name: 'Mock settings' });
+    await expect(settings).toHaveAttribute('aria-expanded', 'false');
+    await tabTo(page, settings, { back: true });
+    await page.keyboard.press('Enter');
+    await expect(settings).toHaveAttribute('aria-expanded', 'true');
+    await expect(mockForm.getByLabel('Path')).toBeVisible();
+
     const admin = await fetch(`${base}/users/7`, { headers: { 'x-role': 'admin' } });
     expect(await admin.json()).toEqual({ role: 'admin' });
     const user = await fetch(`${base}/users/7`);

@@ -150,3 +150,54 @@ test('every main screen at 1000×650, 1280×800 and 1920×1080, light and dark',
     await shoot(page, screen);
   }
 });
+
+test('an existing mock opens with its body editor in view at 1000×650, 1280×800 and 1920×1080', async ({
+  app: page,
+}) => {
+  await createProject(page, uniqueName('Body in view'));
+  await createMock(page, { name: 'Show order', path: '/api/v1/orders/{orderId}' });
+  await addResponse(page, { name: 'Found', status: '200', body: '{"id": 1}' });
+  await addResponse(page, {
+    name: 'Premium',
+    status: '200',
+    body: '{"id": 1, "tier": "premium"}',
+    condition: { type: 'header', field: 'x-tier', operator: 'equals', value: 'premium' },
+  });
+  // Leave and come back, as a user does the next morning: the mock opens on its first response.
+  await createMock(page, { name: 'Other', path: '/other' });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.getByRole('button', { name: 'GET /other', exact: true }).click();
+    await page.getByRole('button', { name: 'GET /api/v1/orders/{orderId}', exact: true }).click();
+    const body = page.getByRole('form', { name: 'Response Found' }).locator('.cm-editor');
+    await expect(body).toBeVisible();
+    for (const colorScheme of THEMES) {
+      await page.emulateMedia({ colorScheme });
+      await shot(page, `layout-mock-opened-${size.width}x${size.height}-${colorScheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The whole editor box inside the window and inside the pane that scrolls, unscrolled.
+    const pane = page.locator('.editor-pane');
+    expect(await pane.evaluate((el) => el.scrollTop), `pane scrolled at ${size.width}`).toBe(0);
+    const [box, paneBox] = await Promise.all([body.boundingBox(), pane.boundingBox()]);
+    if (!box || !paneBox) throw new Error('body editor or editor pane not laid out');
+    const where = `at ${size.width}×${size.height}: body editor ${JSON.stringify(box)}, pane ${JSON.stringify(paneBox)}`;
+    expect(box.y, where).toBeGreaterThanOrEqual(paneBox.y);
+    expect(box.y + box.height, where).toBeLessThanOrEqual(Math.min(paneBox.y + paneBox.height, size.height));
+    expect(box.x + box.width, where).toBeLessThanOrEqual(Math.min(paneBox.x + paneBox.width, size.width));
+  }
+
+  // Folded, the settings still say what they hold; unfolded by hand they stay so for this mock.
+  const toggle = page.getByRole('button', { name: 'Mock settings' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('mock-settings-summary')).toContainText('GET /api/v1/orders/{orderId}');
+  await expect(page.getByTestId('mock-settings-summary')).toContainText('“Show order”');
+  const mockForm = page.getByRole('form', { name: 'Mock GET /api/v1/orders/{orderId}' });
+  await expect(mockForm.getByLabel('Path')).toBeHidden();
+  await toggle.click();
+  await expect(mockForm.getByLabel('Path')).toHaveValue('/api/v1/orders/{orderId}');
+  await page.getByRole('button', { name: 'GET /other', exact: true }).click();
+  await page.getByRole('button', { name: 'GET /api/v1/orders/{orderId}', exact: true }).click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(mockForm.getByLabel('Path')).toBeVisible();
+});

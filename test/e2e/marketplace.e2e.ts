@@ -3,7 +3,7 @@ import type { MockDeckApi } from '../../shared/ipc/contract';
 import { startCloudServer, type CloudServerHandle } from '../cloud-server';
 import { test as appTest, expect, uniqueName } from './support/fixtures';
 import { shotsAtSizes } from './support/cloud-shots';
-import { addResponse, createMock, ensureServerRunning } from './support/ui';
+import { addResponse, createMock, ensureServerRunning, openMockSettings } from './support/ui';
 
 /**
  * The marketplace browser against the contract server's seeded catalog
@@ -167,6 +167,7 @@ test('install a plugin and run it for one project, in order, from its Plugins ta
   await createMock(page, { name: 'me', path: '/me' });
   await addResponse(page, { name: 'Me', body: '{"id": 1}' });
   // The mock's own chain sits in its editor, empty until chosen.
+  await openMockSettings(page);
   const own = page.getByRole('region', { name: "This mock's plugins" });
   await expect(own.getByText('No plugins')).toBeVisible();
   await shotsAtSizes(page, 'marketplace-mock-plugins', own);

@@ -1,4 +1,12 @@
-import { addResponse, createMock, createProject, ensureServerRunning, setBody, shot } from './support/ui';
+import {
+  addResponse,
+  createMock,
+  createProject,
+  ensureServerRunning,
+  openMockSettings,
+  setBody,
+  shot,
+} from './support/ui';
 import { expect, test, uniqueName } from './support/fixtures';
 
 test('project → mock with a path param → conditional responses → live log → edit → delete', async ({
@@ -22,6 +30,7 @@ test('project → mock with a path param → conditional responses → live log 
   await page.emulateMedia({ colorScheme: 'dark' }); // the app follows the OS theme
   await shot(page, '03b-response-editor-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await openMockSettings(page);
   await page.getByRole('form', { name: 'Mock GET /users/{id}' }).getByLabel('Path').scrollIntoViewIfNeeded();
   await shot(page, '02-mock-editor');
 

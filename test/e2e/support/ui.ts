@@ -56,6 +56,13 @@ export async function addResponse(
   await expect(page.getByRole('form', { name: `Response ${r.name}` })).toBeVisible();
 }
 
+/** Unfolds an existing mock's settings (folded while a response is open under them). */
+export async function openMockSettings(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Mock settings' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 export async function ensureServerRunning(page: Page): Promise<void> {
   const state = page.getByTestId('server-state');
   if ((await state.textContent()) !== 'Running') await page.getByRole('button', { name: 'Start server' }).click();

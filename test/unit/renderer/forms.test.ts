@@ -3,6 +3,7 @@ import {
   defaultMockName,
   emptyMockForm,
   mockFormToPayload,
+  mockSettingsFlags,
   pathParams,
   validateMockForm,
 } from '../../../renderer/src/features/mocks/mock-form';
@@ -56,6 +57,35 @@ describe('mock form', () => {
       path: '/users/{id}',
       responseDelay: 150,
     });
+  });
+  it('sums up folded settings: nothing for a new mock’s defaults, every setting that differs', () => {
+    expect(mockSettingsFlags({ ...valid, name: 'GET /users/{id}' })).toEqual([]);
+    expect(
+      mockSettingsFlags(
+        {
+          ...valid,
+          isActive: false,
+          responseType: 'xml',
+          responseDelay: '250',
+          responseMode: 'sequential',
+          responseSelection: 'first',
+        },
+        { plugins: 2, chaos: '10% 503' },
+      ),
+    ).toEqual([
+      'inactive',
+      '“Get user”',
+      'XML',
+      '250 ms delay',
+      'sequential',
+      'first match wins',
+      '2 plugins',
+      'chaos: 10% 503',
+    ]);
+    // A CRUD route's mode and selection decide nothing: its bucket does.
+    expect(mockSettingsFlags({ ...valid, name: '', kind: 'crud', bucket: 'users', responseMode: 'fallback' })).toEqual([
+      'CRUD on users',
+    ]);
   });
 });
 

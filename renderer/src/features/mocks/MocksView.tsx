@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProjectWithMocks } from '../../../../shared/ipc/contract';
+import { describeChaos } from '../../../../shared/models';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -13,6 +14,7 @@ import { ResponseList } from '../responses/ResponseList';
 import { MockEditor } from './MockEditor';
 import { MockList } from './MockList';
 import { useMock, useMocks } from './mock-queries';
+import { useMockSettingsOpen } from './mock-settings-state';
 
 export function MocksView({ project }: { project: ProjectWithMocks }) {
   const { data: server } = useServerState();
@@ -48,26 +50,50 @@ function MockPane({
     useShallow((s) => ({ mockId: s.mockId, responseId: s.responseId, navigate: s.navigate })),
   );
   const existingId = mockId && mockId !== 'new' ? mockId : null;
-  const { data: mock, error } = useMock(existingId);
+  const { data: fetched, error } = useMock(existingId);
+  const loaded = fetched && fetched.id === mockId ? fetched : null;
+  // An opened mock shows its first response straight away, body editor included (issue 17). Only
+  // for "none chosen": an id not in the list yet is a response just created, still loading.
+  const selected =
+    responseId === 'new' || !loaded
+      ? null
+      : responseId === null
+        ? (loaded.responses[0] ?? null)
+        : (loaded.responses.find((r) => r.id === responseId) ?? null);
+  const foldId = useId();
+  const [settingsOpen, setSettingsOpen] = useMockSettingsOpen(
+    existingId ?? '',
+    selected !== null || responseId === 'new',
+  );
 
   if (mockId === null) return <NoMockSelected projectId={projectId} baseUrl={baseUrl} />;
   if (mockId === 'new') return <MockEditor key="new" projectId={projectId} mock={null} baseUrl={baseUrl} />;
   if (error) return <ErrorNotice error={error} />;
-  if (!mock || mock.id !== mockId) return <div className="loading">Loading mock…</div>;
+  if (!loaded) return <div className="loading">Loading mock…</div>;
+  const fold = {
+    id: foldId,
+    controls: loaded.kind === 'crud' ? `${foldId}-fields` : `${foldId}-fields ${foldId}-chaos`,
+    open: settingsOpen,
+    setOpen: setSettingsOpen,
+    chaos: loaded.chaos ? describeChaos(loaded.chaos) : null,
+  };
 
+  const mock = loaded;
   if (mock.kind === 'crud') {
     return (
       <>
-        <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
+        <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} fold={fold} />
         <CrudRoutes path={mock.path} bucket={mock.bucket} crudKey={mock.crudKey} />
       </>
     );
   }
-  const selected = responseId === 'new' ? null : (mock.responses.find((r) => r.id === responseId) ?? null);
   return (
     <>
-      <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} />
-      <MockChaos projectId={projectId} mock={mock} projectHasChaos={projectHasChaos} />
+      <MockEditor key={mock.id} projectId={projectId} mock={mock} baseUrl={baseUrl} fold={fold} />
+      {/* Part of the mock's settings: folded with them. */}
+      <div id={`${foldId}-chaos`} hidden={!settingsOpen}>
+        <MockChaos projectId={projectId} mock={mock} projectHasChaos={projectHasChaos} />
+      </div>
       <section className="responses" aria-label="Responses">
         <ResponseList
           projectId={projectId}

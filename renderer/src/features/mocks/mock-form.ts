@@ -119,3 +119,35 @@ export function pathParams(path: string): string[] {
     .map((seg) => /^\{([^{}]+)\}$/.exec(seg)?.[1] ?? /^:(.+)$/.exec(seg)?.[1])
     .filter((n): n is string => Boolean(n));
 }
+
+/**
+ * The folded "Mock settings" line: every setting that differs from a new mock's, so folding
+ * the settings away never hides one silently. The route itself comes first, apart.
+ */
+export function mockSettingsFlags(
+  f: MockForm,
+  extra: { plugins: number; chaos: string | null } = { plugins: 0, chaos: null },
+): string[] {
+  const flags: string[] = [];
+  if (!f.isActive) flags.push('inactive');
+  if (f.name.trim() && f.name.trim() !== defaultMockName(f)) flags.push(`“${f.name.trim()}”`);
+  if (f.kind === 'crud') flags.push(f.bucket ? `CRUD on ${f.bucket}` : 'CRUD, no bucket');
+  if (f.responseType !== 'json') flags.push(f.responseType.toUpperCase());
+  const delay = toNumber(f.responseDelay);
+  if (delay > 0) flags.push(`${delay} ms delay`);
+  if (f.kind !== 'crud') {
+    if (f.responseMode !== 'random') flags.push(MOCK_MODE_LABELS[f.responseMode].toLowerCase());
+    if (f.responseSelection === 'first') flags.push('first match wins');
+  }
+  if (extra.plugins > 0) flags.push(extra.plugins === 1 ? '1 plugin' : `${extra.plugins} plugins`);
+  if (extra.chaos) flags.push(`chaos: ${extra.chaos}`);
+  return flags;
+}
+
+// Short, so the select fits a narrow window; the help under it says what each does.
+export const MOCK_MODE_LABELS: Record<ResponseMode, string> = {
+  random: 'Random',
+  sequential: 'Sequential',
+  disable_rules: 'Disable rules',
+  fallback: 'Fallback',
+};

@@ -127,11 +127,7 @@ export function ResponseEditor(props: Props) {
           )}
         </Field>
         {props.weightApplies && (
-          <Field
-            label="Weight"
-            error={r.errors.weight ?? r.serverFieldError('weight')}
-            help="Relative chance in random mode"
-          >
+          <Field label="Weight" error={r.errors.weight ?? r.serverFieldError('weight')} help="Relative chance">
             {(ids) => (
               <input
                 {...ids}

@@ -69,7 +69,8 @@ export function ResponseList({
                 aria-current={r.id === selected ? 'true' : undefined}
                 aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
                 title="Alt+↑ / Alt+↓ move it"
-                onClick={() => navigate({ responseId: r.id })}
+                // The one shown may be the mock's first, opened by default (MocksView): already there.
+                onClick={() => r.id !== selected && navigate({ responseId: r.id })}
                 onKeyDown={(e) => {
                   if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
                   e.preventDefault();
