@@ -60,7 +60,7 @@ export interface ProxiedAnswer {
   readonly upstreamStatus: number | null;
   /** From sending the request to the upstream's response headers (ms). */
   readonly upstreamMs: number;
-  /** The upstream's response headers as they go to the client (set-cookie may be a list); Exchange.headers is their flat form, for the log. */
+  /** The upstream's response headers as they go to the client (set-cookie may be a list); Exchange.headers is the same map, for the log. */
   readonly headers: Readonly<Record<string, string | string[]>>;
   /**
    * The upstream's body, streamed to the client as it arrives (Body is then empty); null
