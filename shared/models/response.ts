@@ -120,7 +120,8 @@ export const isTemplateText = (text: string): boolean => text.includes('{{');
  * asks the cloud to expand templates) both go by it.
  */
 export const isTemplatedResponse = (r: Pick<MockResponse, 'body' | 'headers' | 'disableTemplating'>): boolean =>
-  !r.disableTemplating && (isTemplateText(r.body) ||
+  !r.disableTemplating &&
+  (isTemplateText(r.body) ||
     Object.values(r.headers).some((v) => (typeof v === 'string' ? isTemplateText(v) : v.some(isTemplateText))));
 
 const statusSchema = z

@@ -22,7 +22,6 @@ import { generalizePath } from './generalize';
 /** A body larger than this is passed through but not recorded (a mock body is at most 5 MB of text; a recording is a sample). */
 export const MAX_RECORDED_BODY = 1024 * 1024;
 
-
 export interface RecordedMock {
   projectId: string;
   mockId: string;

@@ -67,7 +67,8 @@ function rawLines(url: string, method: string): Promise<[string, string][]> {
     const req = httpRequest(url, { method }, (res) => {
       res.resume();
       const pairs: [string, string][] = [];
-      for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+      for (let i = 0; i < res.rawHeaders.length; i += 2)
+        pairs.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
       res.on('end', () => resolve(pairs));
     });
     req.on('error', reject);

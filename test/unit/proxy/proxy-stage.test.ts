@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../../main/core/catalog/catalog';
 import { compileProject, DEFAULT_PIPELINE } from '../../../main/core/engine';
 import { ProxyService } from '../../../main/core/proxy';
-import {
-  cameFromSelf,
-  requestHeadersFor,
-  responseHeadersFor,
-} from '../../../main/core/proxy/forward-headers';
+import { cameFromSelf, requestHeadersFor, responseHeadersFor } from '../../../main/core/proxy/forward-headers';
 import { generalizePath } from '../../../main/core/proxy/generalize';
 import { openStore } from '../../../main/core/store/store';
 import { consoleLogger } from '../../../main/core/util/logger';

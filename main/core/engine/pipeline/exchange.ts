@@ -1,4 +1,11 @@
-import type { AlsoMatched, ChaosApplied, ConditionFailure, FaultKind, HeaderMap, Project } from '../../../../shared/models';
+import type {
+  AlsoMatched,
+  ChaosApplied,
+  ConditionFailure,
+  FaultKind,
+  HeaderMap,
+  Project,
+} from '../../../../shared/models';
 import { ERROR_HEADERS } from '../cors';
 import type { ProjectRuntime } from '../runtime';
 import type {

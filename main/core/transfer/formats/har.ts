@@ -19,7 +19,6 @@ export const harReader: ImportFormatReader = {
   read: readHar,
 };
 
-
 export const REDACTED = '[redacted]';
 
 function readHar(doc: SourceDocument): ReadResult {

@@ -143,7 +143,10 @@ function exampleOf(r: Record<string, unknown>): CollectedResponse {
     statusCode: status,
     headers,
     body,
-    responseType: responseTypeOf(firstHeader(headers, 'content-type') ?? (lang && lang !== 'raw' ? `x/${lang}` : undefined), body),
+    responseType: responseTypeOf(
+      firstHeader(headers, 'content-type') ?? (lang && lang !== 'raw' ? `x/${lang}` : undefined),
+      body,
+    ),
   };
 }
 

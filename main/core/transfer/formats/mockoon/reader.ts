@@ -455,7 +455,12 @@ function headersOf(envHeaders: Header[], own: Header[], where: string, skipped: 
       const entry = out.get(lower);
       if (entry === undefined) out.set(lower, [key, [h.value]]);
       else if (entry[1].length < MAX_HEADER_REPEATS) entry[1].push(h.value);
-      else skipped.push({ where, what: `header ${key}: ${h.value}`, reason: `a header repeats at most ${MAX_HEADER_REPEATS} times` });
+      else
+        skipped.push({
+          where,
+          what: `header ${key}: ${h.value}`,
+          reason: `a header repeats at most ${MAX_HEADER_REPEATS} times`,
+        });
     }
     return out;
   };
