@@ -76,6 +76,22 @@ describe('repeated response headers', () => {
     expect(byMethod('GET').responseHeaders['set-cookie']).toEqual(['•••', '•••']);
     expect(byMethod('GET').responseHeaders['x-one']).toBe('single');
     expect(byMethod('POST').responseHeaders.link).toEqual(['</a>; rel="next"', '</b>; rel="prev"']);
+
+    // HAR export of the log: one name/value pair per line sent, as HAR records them.
+    const r = await h.app.router.call(
+      'requestLogs.export',
+      { projectId: h.project.id, format: 'har', limit: 10 },
+      { transport: 'cli' },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const har = JSON.parse(r.value.text) as {
+      log: { entries: { request: { method: string }; response: { headers: { name: string; value: string }[] } }[] };
+    };
+    const posted = har.log.entries.find((e) => e.request.method === 'POST')!;
+    expect(posted.response.headers.filter((x) => x.name === 'link').map((x) => x.value)).toEqual([
+      '</a>; rel="next"',
+      '</b>; rel="prev"',
+    ]);
   });
 
   it('renders each templated line of a repeated header, leaving plain lines as they are', async () => {
