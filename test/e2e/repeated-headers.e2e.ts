@@ -58,4 +58,11 @@ test('two Set-Cookie rows in the response editor are saved in order and sent as 
     'sid=abc; Path=/; HttpOnly',
     'theme=dark; Path=/',
   ]);
+
+  // The log detail shows what was sent: one row per Set-Cookie line (values masked).
+  await page.getByRole('tab', { name: 'Request log' }).click();
+  await page.getByRole('listbox', { name: 'Request log' }).getByRole('option').filter({ hasText: '/login' }).click();
+  const sent = page.getByRole('article', { name: 'Request detail' }).getByRole('region', { name: 'Response' });
+  await expect(sent.getByRole('row').filter({ hasText: 'set-cookie' })).toHaveCount(2);
+  await shot(page, '42-repeated-headers-log-detail');
 });
