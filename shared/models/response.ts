@@ -35,18 +35,38 @@ export const storedHeaderValueSchema = z.union([z.string(), z.array(z.string())]
 /** A stored header map (a response's, a log row's), read without the save-time checks. */
 export const storedHeaderMapSchema = z.record(z.string(), storedHeaderValueSchema);
 
-export const headerMapSchema = z.record(
-  headerNameSchema,
-  z
-    .union([
-      headerValueSchema,
-      z
-        .array(headerValueSchema)
-        .min(1, 'a repeated header needs at least one value: remove the header instead')
-        .max(MAX_HEADER_REPEATS, `a header can repeat at most ${MAX_HEADER_REPEATS} times`),
-    ])
-    .transform((v): HeaderValue => (Array.isArray(v) && v.length === 1 ? v[0]! : v)),
-);
+const headerValueOrLinesSchema = z
+  .union([
+    headerValueSchema,
+    z
+      .array(headerValueSchema)
+      .min(1, 'a repeated header needs at least one value: remove the header instead')
+      .max(MAX_HEADER_REPEATS, `a header can repeat at most ${MAX_HEADER_REPEATS} times`),
+  ])
+  .transform((v): HeaderValue => (Array.isArray(v) && v.length === 1 ? v[0]! : v));
+
+/**
+ * A response's headers as they are saved. Names that differ only in case (`Set-Cookie` and
+ * `set-cookie`, possible through the API) are one header on the wire: their lines are merged
+ * into one list under the first spelling, so what is stored is what is sent.
+ */
+export const headerMapSchema = z.record(headerNameSchema, headerValueOrLinesSchema).transform((map, ctx): HeaderMap => {
+  const names = Object.keys(map);
+  if (new Set(names.map((n) => n.toLowerCase())).size === names.length) return map;
+  const merged: HeaderMap = {};
+  for (const [name, value] of Object.entries(map))
+    for (const line of headerLines(value)) appendHeader(merged, name, line);
+  for (const [name, value] of Object.entries(merged)) {
+    if (headerLines(value).length > MAX_HEADER_REPEATS)
+      ctx.issues.push({
+        code: 'custom',
+        input: map,
+        path: [name],
+        message: `a header can repeat at most ${MAX_HEADER_REPEATS} times (names in any case count together)`,
+      });
+  }
+  return merged;
+});
 
 /** The lines of one header value, in order. */
 export const headerLines = (value: HeaderValue): readonly string[] => (typeof value === 'string' ? [value] : value);

@@ -88,7 +88,7 @@ describe('repeated headers across import and export', () => {
 
   it('a Mockoon environment with two Set-Cookie imports both, serves both lines, and exports both', async () => {
     const created = await importDocument(app.core.catalog, { content: JSON.stringify(mockoonEnv), format: 'auto' });
-    expect(created.report.skipped).toEqual([]);
+    expect(created.report?.skipped).toEqual([]);
     const mock = app.core.store.mocks.listByProject(created.project.id)[0]!;
     const [response] = app.core.store.responses.listByMock(mock.id);
     // The response's own X-Env replaces the environment's; its two cookies stay two, in order.

@@ -34,6 +34,16 @@ describe('header map', () => {
     expect(headerMapSchema.safeParse({ 'Set-Cookie': [1, 2] }).success).toBe(false);
   });
 
+  it('merges names that differ only in case into one repeated header, under the first spelling', () => {
+    expect(headerMapSchema.parse({ 'Set-Cookie': 'a=1', 'X-One': 'x', 'set-cookie': ['b=2', 'c=3'] })).toEqual({
+      'Set-Cookie': ['a=1', 'b=2', 'c=3'],
+      'X-One': 'x',
+    });
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `c${i}=1`);
+    const r = headerMapSchema.safeParse({ 'Set-Cookie': many(30), 'set-cookie': many(30) });
+    expect(r.error?.issues[0]?.message).toMatch(/at most 50 times \(names in any case count together\)/);
+  });
+
   it('reads stored rows of both shapes', () => {
     const row = {
       id: 'r',
