@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { headerMapSchema, MAX_BODY_LENGTH } from '../models';
+import { headerMapSchema, MAX_BODY_LENGTH, type HeaderMap } from '../models';
 import { call, reads } from './call-meta';
 
 /**
@@ -86,7 +86,7 @@ export interface ResolvedSample {
 }
 
 export type TemplatePreview =
-  | { ok: true; body: string; headers: Record<string, string>; request: ResolvedSample }
+  | { ok: true; body: string; headers: HeaderMap; request: ResolvedSample }
   | { ok: false; error: TemplateProblem; request: ResolvedSample };
 
 export const templatingCalls = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chaosAppliedSchema } from './chaos';
 import { conditionSchema } from './condition';
+import { storedHeaderMapSchema } from './response';
 
 /** Why a response was not picked: the first condition that failed, with what was seen. */
 export const conditionFailureSchema = z.object({
@@ -67,7 +68,8 @@ export const requestLogSchema = z.object({
   requestBody: z.string(),
   requestBodyEncoding: bodyEncodingSchema.optional(),
   responseStatus: z.number().int(),
-  responseHeaders: z.record(z.string(), z.string()),
+  /** What was sent; a list value is a header sent as repeated lines (two Set-Cookie). */
+  responseHeaders: storedHeaderMapSchema,
   responseBody: z.string(),
   responseBodyEncoding: bodyEncodingSchema.optional(),
   responseBodyTruncated: z.boolean(),

@@ -1,21 +1,98 @@
 import { z } from 'zod';
 import { conditionSchema } from './condition';
 
-export const headerMapSchema = z.record(
-  z
-    .string()
-    .trim()
-    .min(1, 'header name cannot be empty')
-    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header name has characters HTTP does not allow'),
-  z
-    .string()
-    .regex(/^[^\r\n]*$/, 'header value cannot contain line breaks')
-    // What Node (and HTTP/1.1) can put on the wire: tab, printable ASCII and Latin-1.
-    .regex(
-      /^[\t\x20-\x7e\x80-\xff]*$/,
-      'header value can only hold printable ASCII or Latin-1 characters: percent-encode or remove the others',
-    ),
-);
+/** A header name as HTTP allows it (checked on its own by the editor, beside the row). */
+export const headerNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'header name cannot be empty')
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'header name has characters HTTP does not allow');
+
+/** One header line's value, as Node (and HTTP/1.1) can send it. */
+export const headerValueSchema = z
+  .string()
+  .regex(/^[^\r\n]*$/, 'header value cannot contain line breaks')
+  // What Node (and HTTP/1.1) can put on the wire: tab, printable ASCII and Latin-1.
+  .regex(
+    /^[\t\x20-\x7e\x80-\xff]*$/,
+    'header value can only hold printable ASCII or Latin-1 characters: percent-encode or remove the others',
+  );
+
+/** How many lines one header name may repeat (Set-Cookie is the usual case). */
+export const MAX_HEADER_REPEATS = 50;
+
+/**
+ * A header's value: one line (a string, the old and usual shape), or several lines of the same
+ * name in order (two Set-Cookie). A list of one is stored as its string, so a map without
+ * repeated headers looks exactly as it always did (project files, sync, mockbird's wire).
+ */
+export type HeaderValue = string | string[];
+/** A response's headers by name; an array value is sent as repeated header lines, in order. */
+export type HeaderMap = Record<string, HeaderValue>;
+
+/** A stored header value, read without checks (old rows and files hold strings only). */
+export const storedHeaderValueSchema = z.union([z.string(), z.array(z.string())]);
+/** A stored header map (a response's, a log row's), read without the save-time checks. */
+export const storedHeaderMapSchema = z.record(z.string(), storedHeaderValueSchema);
+
+const headerValueOrLinesSchema = z
+  .union([
+    headerValueSchema,
+    z
+      .array(headerValueSchema)
+      .min(1, 'a repeated header needs at least one value: remove the header instead')
+      .max(MAX_HEADER_REPEATS, `a header can repeat at most ${MAX_HEADER_REPEATS} times`),
+  ])
+  .transform((v): HeaderValue => (Array.isArray(v) && v.length === 1 ? v[0]! : v));
+
+/**
+ * A response's headers as they are saved. Names that differ only in case (`Set-Cookie` and
+ * `set-cookie`, possible through the API) are one header on the wire: their lines are merged
+ * into one list under the first spelling, so what is stored is what is sent.
+ */
+export const headerMapSchema = z.record(headerNameSchema, headerValueOrLinesSchema).transform((map, ctx): HeaderMap => {
+  const names = Object.keys(map);
+  if (new Set(names.map((n) => n.toLowerCase())).size === names.length) return map;
+  const merged: HeaderMap = {};
+  for (const [name, value] of Object.entries(map))
+    for (const line of headerLines(value)) appendHeader(merged, name, line);
+  for (const [name, value] of Object.entries(merged)) {
+    if (headerLines(value).length > MAX_HEADER_REPEATS)
+      ctx.issues.push({
+        code: 'custom',
+        input: map,
+        path: [name],
+        message: `a header can repeat at most ${MAX_HEADER_REPEATS} times (names in any case count together)`,
+      });
+  }
+  return merged;
+});
+
+/** The lines of one header value, in order. */
+export const headerLines = (value: HeaderValue): readonly string[] => (typeof value === 'string' ? [value] : value);
+
+/**
+ * Adds one line to a header map: a second value of the same name (any case) makes the value a
+ * list, so repeated lines survive (importers, the proxy recorder). The first spelling of the
+ * name is kept.
+ */
+export function appendHeader(map: HeaderMap, name: string, value: string): void {
+  const lower = name.toLowerCase();
+  const key = Object.keys(map).find((k) => k.toLowerCase() === lower) ?? name;
+  const before = map[key];
+  map[key] = before === undefined ? value : [...headerLines(before), value];
+}
+
+/** A header map as name/value pairs, one per line (HAR, Mockoon, Postman write headers so). */
+export const headerPairs = (map: Readonly<HeaderMap>): { name: string; value: string }[] =>
+  Object.entries(map).flatMap(([name, value]) => headerLines(value).map((line) => ({ name, value: line })));
+
+/** The first line of a header, by name in any case (for Content-Type, Location and the like). */
+export function firstHeader(map: Readonly<HeaderMap>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(map)) if (key.toLowerCase() === lower) return headerLines(value)[0];
+  return undefined;
+}
 
 export const MAX_BODY_LENGTH = 5 * 1024 * 1024;
 
@@ -37,7 +114,7 @@ export const mockResponseSchema = z.object({
   mockId: z.string(),
   name: z.string(),
   statusCode: z.number().int(),
-  headers: z.record(z.string(), z.string()),
+  headers: storedHeaderMapSchema,
   body: z.string(),
   isDefault: z.boolean(),
   weight: z.number(),
@@ -63,7 +140,9 @@ export const isTemplateText = (text: string): boolean => text.includes('{{');
  * asks the cloud to expand templates) both go by it.
  */
 export const isTemplatedResponse = (r: Pick<MockResponse, 'body' | 'headers' | 'disableTemplating'>): boolean =>
-  !r.disableTemplating && (isTemplateText(r.body) || Object.values(r.headers).some(isTemplateText));
+  !r.disableTemplating &&
+  (isTemplateText(r.body) ||
+    Object.values(r.headers).some((v) => (typeof v === 'string' ? isTemplateText(v) : v.some(isTemplateText))));
 
 const statusSchema = z
   .number({ message: 'statusCode must be a number' })

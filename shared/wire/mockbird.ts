@@ -13,7 +13,7 @@ import type {
   ResponseContent,
   Unchecked,
 } from '../models';
-import { conditionLogicSchema, conditionSchema, normalizeMockPath } from '../models';
+import { conditionLogicSchema, conditionSchema, normalizeMockPath, storedHeaderMapSchema } from '../models';
 
 /**
  * MockBird's JSON bodies (docs/reference/mockbird-api.md §3–6): snake_case, booleans as 0/1, headers and
@@ -312,7 +312,8 @@ export const wireResponseSchema = z.object({
   mock_id: z.string(),
   name: z.string(),
   status_code: z.number(),
-  headers: z.union([jsonString(z.record(z.string(), z.string())), z.record(z.string(), z.string())]),
+  // Key-value pairs; MockDeck's addition: a list value is a header sent as repeated lines (two Set-Cookie).
+  headers: z.union([jsonString(storedHeaderMapSchema), storedHeaderMapSchema]),
   body: z.string(),
   is_default: zBit,
   weight: z.number(),

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, mockPathProblem, type MockWritten, type RequestLog } from '../../../shared/models';
+import { firstHeader, HTTP_METHODS, mockPathProblem, type MockWritten, type RequestLog } from '../../../shared/models';
 import { AppError } from '../util/errors';
 import type { MockService } from './mocks';
 import type { ResponseService } from './responses';
@@ -32,7 +32,7 @@ export function createMockFromLog(
   const answered = log.mockId !== null || !!log.proxied?.upstreamStatus;
   const ownError = log.errorCode !== null && !log.proxied;
   const useLogged = answered && !ownError && log.responseBodyEncoding !== 'base64' && !log.responseBodyTruncated;
-  const type = log.responseHeaders['content-type'] ?? '';
+  const type = firstHeader(log.responseHeaders, 'content-type') ?? '';
   const mock = mocks.create(log.projectId, {
     name: (name ?? `${method} ${log.requestPath}`).slice(0, 200),
     method,

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, type Mock, type MockResponse, type Project } from '../../../shared/models';
+import { CONTENT_TYPES, type HeaderMap, type Mock, type MockResponse, type Project } from '../../../shared/models';
 import { compileCondition, type ConditionContext } from './conditions';
 import { CORS_HEADERS } from './cors';
 import { addCrudRoutes } from './crud/crud-stage';
@@ -118,7 +118,7 @@ function compileResponse(
   calls: ConditionContext['calls'],
 ): CompiledResponse {
   // Header names are case-insensitive; lowercase keys let the response's own Content-Type replace the default.
-  const headers: Record<string, string> = {
+  const headers: HeaderMap = {
     ...CORS_HEADERS,
     'content-type': CONTENT_TYPES[mock.responseType] ?? CONTENT_TYPES.json,
   };

@@ -4,6 +4,7 @@ import type {
   Condition,
   ConditionFailure,
   FaultKind,
+  HeaderMap,
   Mock,
   MockResponse,
   Project,
@@ -59,7 +60,7 @@ export interface ProxiedAnswer {
   readonly upstreamStatus: number | null;
   /** From sending the request to the upstream's response headers (ms). */
   readonly upstreamMs: number;
-  /** The upstream's response headers as they go to the client (set-cookie may be a list); Exchange.headers is their flat form, for the log. */
+  /** The upstream's response headers as they go to the client (set-cookie may be a list); Exchange.headers is the same map, for the log. */
   readonly headers: Readonly<Record<string, string | string[]>>;
   /**
    * The upstream's body, streamed to the client as it arrives (Body is then empty); null
@@ -89,7 +90,7 @@ export type EngineErrorCode =
 
 export interface EngineResult {
   status: number;
-  headers: Readonly<Record<string, string>>;
+  headers: Readonly<HeaderMap>;
   body: Body;
   /** How long the transport waits before it answers (the faults/latency stage sets it). */
   delayMs: number;
@@ -172,7 +173,7 @@ export interface CompiledResponse {
   /** Picking this response moves scenario `name` to `state`; null when it moves none. */
   readonly transition: { readonly name: string; readonly state: string } | null;
   /** Final headers (CORS, Content-Type, the response's own), built once at compile time. */
-  readonly headers: Readonly<Record<string, string>>;
+  readonly headers: Readonly<HeaderMap>;
   /**
    * Makes this response's body and headers for one request (templating), compiled once per
    * version of the response by the pipeline's renderer compiler; null when the stored body

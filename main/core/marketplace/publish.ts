@@ -100,7 +100,14 @@ function latin1Headers(file: ProjectFile): ProjectFile {
     mocks: file.mocks.map((m) => ({
       ...m,
       responses: m.responses.map((r) =>
-        r.headers ? { ...r, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, safe(v)])) } : r,
+        r.headers
+          ? {
+              ...r,
+              headers: Object.fromEntries(
+                Object.entries(r.headers).map(([k, v]) => [k, typeof v === 'string' ? safe(v) : v.map(safe)]),
+              ),
+            }
+          : r,
       ),
     })),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedHeaderMapSchema, type HeaderMap } from '../../../shared/models';
 
 /**
  * The plugin ABI (docs/plugins.md). A plugin is a WebAssembly module without imports that
@@ -14,14 +15,16 @@ export interface PluginInput {
     headers: Record<string, string>;
     body: string;
   };
-  response: { status: number; headers: Record<string, string>; body: string };
+  /** Response headers by lowercase name; a list is a header sent as repeated lines (two Set-Cookie). */
+  response: { status: number; headers: HeaderMap; body: string };
 }
 
 /** What the plugin changes; an absent field keeps the response's. */
 export const pluginOutputSchema = z
   .object({
     status: z.number().int().min(100).max(599).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    /** Merged into the response's; a list sends repeated lines. */
+    headers: storedHeaderMapSchema.optional(),
     body: z.string().optional(),
   })
   .strict();

@@ -1,4 +1,4 @@
-import type { Project } from '../../../shared/models';
+import type { HeaderMap, Project } from '../../../shared/models';
 import { answerError } from '../engine/errors';
 import type { ResponseStage } from '../engine/pipeline/stage';
 import type { Exchange, StageStep } from '../engine/types';
@@ -74,7 +74,7 @@ function inputOf(x: Exchange): PluginInput {
   };
 }
 
-function lowerKeys(h: Record<string, string>): Record<string, string> {
+function lowerKeys(h: HeaderMap): HeaderMap {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 }
 

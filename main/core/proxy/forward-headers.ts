@@ -83,16 +83,6 @@ export function responseHeadersFor(headers: InHeaders): OutHeaders {
   return out;
 }
 
-/** One string per header, for the request log (Set-Cookie lines joined by "\n", others by ", "). */
-export function flatHeaders(headers: OutHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const name in headers) {
-    const v = headers[name]!;
-    flat[name] = Array.isArray(v) ? v.join(name === 'set-cookie' ? '\n' : ', ') : v;
-  }
-  return flat;
-}
-
 function joined(v: HeaderValue): string {
   if (v === undefined) return '';
   return Array.isArray(v) ? v.join(', ') : v;

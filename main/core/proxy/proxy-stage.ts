@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import type { Project } from '../../../shared/models';
 import { answerError, type Exchange, type ResponseStage, type StageStep } from '../engine';
-import { cameFromSelf, flatHeaders, requestHeadersFor, responseHeadersFor } from './forward-headers';
+import { cameFromSelf, requestHeadersFor, responseHeadersFor } from './forward-headers';
 import type { Recorder } from './recorder';
 import type { Upstreams } from './upstreams';
 
@@ -115,7 +115,8 @@ function forward(x: Exchange, t: Target, deps: ProxyStageDeps): Promise<void> | 
     (res) => {
       const headers = responseHeadersFor(res.headers);
       x.status = res.statusCode;
-      x.headers = flatHeaders(headers);
+      // As sent: a repeated upstream header (two Set-Cookie) stays a list, so the log shows each line.
+      x.headers = headers;
       x.body = '';
       x.proxied = {
         upstream: upstreamUrl,

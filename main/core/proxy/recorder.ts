@@ -2,8 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import {
   SPEC_METHODS,
+  firstHeader,
   headerMapSchema,
   normalizeMockPath,
+  type HeaderMap,
   type HttpMethod,
   type Mock,
   type Project,
@@ -13,26 +15,12 @@ import {
 import type { Catalog } from '../catalog/catalog';
 import type { Store } from '../store/store';
 import type { Logger } from '../util/logger';
+import { NOT_KEPT_RESPONSE_HEADERS, RECORDER_ALSO_DROPS } from '../util/recorded-headers';
 import type { InHeaders, OutHeaders } from './forward-headers';
 import { generalizePath } from './generalize';
 
 /** A body larger than this is passed through but not recorded (a mock body is at most 5 MB of text; a recording is a sample). */
 export const MAX_RECORDED_BODY = 1024 * 1024;
-
-/** Response headers a recorded mock does not keep: per-connection or per-moment ones, and cookies (never stored). */
-const NOT_RECORDED = new Set([
-  'set-cookie',
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'date',
-  'age',
-  'authorization',
-  'cookie',
-  'proxy-authenticate',
-]);
 
 export interface RecordedMock {
   projectId: string;
@@ -167,7 +155,7 @@ export class Recorder {
               path,
               method,
               description: `Recorded from ${o.upstream}`,
-              responseType: responseTypeOf(headers['content-type']),
+              responseType: responseTypeOf(firstHeader(headers, 'content-type')),
               responses: [{ name: 'Recorded', statusCode: o.status, headers, body: text, isDefault: true }],
             },
           ])[0] ?? null
@@ -227,12 +215,14 @@ function scrub(text: string, secrets: readonly string[]): string {
   return text;
 }
 
-function recordedHeaders(headers: OutHeaders, secrets: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function recordedHeaders(headers: OutHeaders, secrets: readonly string[]): HeaderMap {
+  const out: HeaderMap = {};
   for (const name in headers) {
-    if (NOT_RECORDED.has(name)) continue;
+    // Set-Cookie is dropped here (never stored), unlike the HAR importer: see recorded-headers.ts.
+    if (NOT_KEPT_RESPONSE_HEADERS.has(name) || RECORDER_ALSO_DROPS.has(name)) continue;
     const v = headers[name]!;
-    const one = { [name]: scrub(Array.isArray(v) ? v.join(', ') : v, secrets) };
+    // A header the upstream repeated stays repeated: a list, sent again as separate lines.
+    const one = { [name]: Array.isArray(v) ? v.map((line) => scrub(line, secrets)) : scrub(v, secrets) };
     // A header a mock could not be saved with (non-Latin-1 text…) is left out, not the whole recording.
     if (headerMapSchema.safeParse(one).success) Object.assign(out, one);
   }

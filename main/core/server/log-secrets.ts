@@ -39,12 +39,14 @@ export function isSecretHeader(name: string): boolean {
   return SECRET_HEADERS.has(name.toLowerCase());
 }
 
-function headers<T extends Record<string, string>>(h: T): T {
-  let out: Record<string, string> | null = null;
+function headers<T extends Record<string, string | string[]>>(h: T): T {
+  let out: Record<string, string | string[]> | null = null;
   for (const name in h) {
     if (!isSecretHeader(name)) continue;
     out ??= { ...h };
-    out[name] = REDACTED;
+    const value = h[name]!;
+    // Each line of a repeated Set-Cookie is masked: the log still shows how many were sent.
+    out[name] = Array.isArray(value) ? value.map(() => REDACTED) : REDACTED;
   }
   return (out ?? h) as T;
 }

@@ -5,6 +5,7 @@ import type {
   ChaosApplied,
   ConditionFailure,
   FederationLog,
+  HeaderMap,
   ProxiedLog,
   RequestLog,
 } from '../../../shared/models';
@@ -35,7 +36,8 @@ export interface LoggedExchange {
   /** Absent: 'utf8'. */
   requestBodyEncoding?: BodyEncoding;
   status: number;
-  responseHeaders: Record<string, string>;
+  /** As sent: a list is a header sent as repeated lines. */
+  responseHeaders: Readonly<HeaderMap>;
   /** The body as sent; cut (and base64-encoded if it is not text) only if its row is written. */
   responseBody: Body;
   responseTimeMs: number;

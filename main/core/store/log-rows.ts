@@ -65,7 +65,7 @@ export const emptyLogRows = (): LogRows => ({ count: 0, cells: [] });
 
 // A response's headers are one frozen object shared by every request it answers: serialise once.
 const headerJson = new WeakMap<object, string>();
-const frozenJson = (o: Readonly<Record<string, string>>): string => {
+const frozenJson = (o: Readonly<Record<string, string | string[]>>): string => {
   if (!Object.isFrozen(o)) return JSON.stringify(o);
   let s = headerJson.get(o);
   if (s === undefined) headerJson.set(o, (s = JSON.stringify(o)));

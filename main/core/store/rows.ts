@@ -1,4 +1,4 @@
-import type { Chaos, Condition, DataBucket, Mock, MockResponse, Project } from '../../../shared/models';
+import type { Chaos, Condition, DataBucket, HeaderMap, Mock, MockResponse, Project } from '../../../shared/models';
 
 /** Column shapes as SQLite returns them, and their mapping to domain objects. */
 export interface ProjectRow {
@@ -130,7 +130,7 @@ export const toResponse = (r: ResponseRow): MockResponse => ({
   mockId: r.mock_id,
   name: r.name,
   statusCode: r.status_code,
-  headers: JSON.parse(r.headers) as Record<string, string>,
+  headers: JSON.parse(r.headers) as HeaderMap,
   body: r.body,
   isDefault: r.is_default === 1,
   weight: r.weight,

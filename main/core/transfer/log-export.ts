@@ -1,4 +1,11 @@
-import type { LogExportChunk, LogExportFormat, RequestLog, RequestLogFilter } from '../../../shared/models';
+import {
+  firstHeader,
+  headerPairs,
+  type LogExportChunk,
+  type LogExportFormat,
+  type RequestLog,
+  type RequestLogFilter,
+} from '../../../shared/models';
 import { logsAfter } from '../store/request-log-query';
 import type { Store } from '../store/store';
 
@@ -39,7 +46,7 @@ export function harEntry(l: RequestLog) {
   const search = new URLSearchParams(query.map((q) => [q.name, q.value])).toString();
   const host = l.requestHeaders.host ?? 'localhost';
   const requestType = l.requestHeaders['content-type'];
-  const responseType = l.responseHeaders['content-type'] ?? '';
+  const responseType = firstHeader(l.responseHeaders, 'content-type') ?? '';
   const requestBodySize =
     l.requestBodyEncoding === 'base64' ? Buffer.from(l.requestBody, 'base64').length : Buffer.byteLength(l.requestBody);
   return {
@@ -69,7 +76,8 @@ export function harEntry(l: RequestLog) {
       statusText: '',
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: pairs(l.responseHeaders),
+      // A repeated header (two Set-Cookie) is one HAR pair per line, as HAR records them.
+      headers: headerPairs(l.responseHeaders),
       content: {
         size:
           l.responseBodyEncoding === 'base64'
@@ -80,7 +88,7 @@ export function harEntry(l: RequestLog) {
         ...(l.responseBodyEncoding === 'base64' ? { encoding: 'base64' } : {}),
         ...(l.responseBodyTruncated ? { comment: 'cut at the logged body limit' } : {}),
       },
-      redirectURL: l.responseHeaders.location ?? '',
+      redirectURL: firstHeader(l.responseHeaders, 'location') ?? '',
       headersSize: -1,
       bodySize: -1,
     },

@@ -167,6 +167,22 @@ describe('responses (mockbird-api.md §5)', () => {
     ]);
   });
 
+  it('takes a repeated header as a list and keeps single values as plain strings on the wire', async () => {
+    const { mockId, responseIds } = await seedProject(api);
+    const r = await api.call('PUT', `/mocks/${mockId}/responses/${responseIds[0]}`, {
+      headers: { 'X-One': 'single', 'Set-Cookie': ['a=1; Path=/', 'b=2'] },
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.data.headers).toBe('{"X-One":"single","Set-Cookie":["a=1; Path=/","b=2"]}');
+    const bad = await api.call('PUT', `/mocks/${mockId}/responses/${responseIds[0]}`, {
+      headers: { 'Set-Cookie': ['a=1', 'b=2\r\nX-Injected: 1'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ error: 'VALIDATION_ERROR' });
+    expect(bad.json.message).toMatch(/line breaks/);
+    expect(bad.json.hint).toMatch(/list of strings/);
+  });
+
   it('DELETE removes one response; it must belong to the mock in the URL', async () => {
     const { mockId, otherMockId, responseIds } = await seedProject(api);
     expect((await api.call('DELETE', `/mocks/${otherMockId}/responses/${responseIds[0]}`)).status).toBe(404);

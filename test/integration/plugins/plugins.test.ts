@@ -124,6 +124,23 @@ describe('WebAssembly plugins', () => {
     expect(kept).toEqual([]);
   });
 
+  it('a plugin may return a repeated header as a list: it is sent as separate lines', async () => {
+    const { project, mock, install, call, get } = await setup(tempDir());
+    const output = '{"headers":{"Set-Cookie":["p=1; Path=/","q=2"]}}';
+    const wasm = wat(`(module
+  (memory (export "memory") 1 2)
+  (data (i32.const 0) "${output.replace(/"/g, '\\"')}")
+  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+  (func (export "handle") (param i32 i32) (result i64) (i64.const ${output.length})))`);
+    await install('cookies', wasm);
+    mock('/session');
+    await call('plugins.setBindings', { projectId: project.id, plugins: ['cookies'] });
+    const res = await get('/session');
+    expect(res.status).toBe(200);
+    // getSetCookie lists the Set-Cookie lines as received: two lines, not one joined value.
+    expect(res.headers.getSetCookie()).toEqual(['p=1; Path=/', 'q=2']);
+  });
+
   it('binding a plugin that is not installed is refused; removing a bound plugin fails its mocks clearly', async () => {
     const { project, mock, install, call, get } = await setup();
     mock('/x');

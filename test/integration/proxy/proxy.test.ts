@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectUpdate, RequestLog } from '../../../shared/models';
 import { startHarness, type Harness } from '../execution/harness';
 import { BINARY, startUpstream, type Upstream } from './upstream';
@@ -29,13 +29,23 @@ const logs = (): RequestLog[] => {
 function raw(
   path: string,
   headers: Record<string, string>,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders: string[];
+  body: string;
+}> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(h.url(path), { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          rawHeaders: res.rawHeaders,
+          body: Buffer.concat(chunks).toString(),
+        }),
       );
     });
     req.on('error', reject);
@@ -231,6 +241,34 @@ describe('record', () => {
     const logged = JSON.stringify([row.requestHeaders, row.responseHeaders]);
     for (const secret of ['very-secret-token', 'cookie-value-123', 'cookie-secret-value'])
       expect(logged, secret).not.toContain(secret);
+  });
+
+  it('records a header the upstream repeated as a list, and the recorded mock sends the lines again', async () => {
+    proxy({ proxyMode: 'record' });
+    const first = await raw('/repeated', {});
+    expect(first.body).toBe('repeated');
+    await h.core.proxy.recorder.settled();
+    const [r] = responses();
+    // Repeated lines stay a list in order (Node's client would join X-Tag); Set-Cookie is never recorded.
+    expect(r!.headers.link).toEqual(['</a>; rel="next"', '</b>; rel="prev"']);
+    expect(r!.headers['x-tag']).toEqual(['one', 'two']);
+    expect(r!.headers['set-cookie']).toBeUndefined();
+    // The log of the proxied request shows what went to the client, line by line (cookies masked).
+    const row = await vi.waitFor(() => {
+      const l = logs()[0];
+      expect(l).toBeDefined();
+      return l!;
+    });
+    expect(row.responseHeaders['set-cookie']).toEqual(['•••', '•••']);
+    expect(row.responseHeaders['x-tag']).toEqual(['one', 'two']);
+    // Now answered by the recorded mock: the same repeated lines, apart.
+    h.core.catalog.projects.update(h.project.id, { proxyMode: 'off' });
+    const again = await raw('/repeated', {});
+    expect(again.body).toBe('repeated');
+    expect(again.rawHeaders.filter((_, i, a) => i % 2 === 1 && a[i - 1]!.toLowerCase() === 'link')).toEqual([
+      '</a>; rel="next"',
+      '</b>; rel="prev"',
+    ]);
   });
 
   it('generalises numeric and UUID segments to {id} when asked', async () => {

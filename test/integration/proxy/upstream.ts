@@ -38,6 +38,7 @@ export const BINARY = Buffer.from([...Array(512).keys()].map((i) => i % 256));
  *  /stream   answers a chunked body: "first", then (after releaseStream()) "last"
  *  /hang     never answers
  *  /users/…  answers JSON {path, auth} with a Set-Cookie (and echoes the Authorization it got)
+ *  /repeated answers text with repeated header lines (two Link, two X-Tag, two Set-Cookie)
  *  anything else echoes the request as JSON, with hop-by-hop headers of its own
  */
 export async function startUpstream(port = 0): Promise<Upstream> {
@@ -71,6 +72,17 @@ export async function startUpstream(port = 0): Promise<Upstream> {
           res.end('last');
           released = new Promise<void>((r) => (release = r));
         });
+      } else if (path === '/repeated') {
+        res.writeHead(200, [
+          ['Content-Type', 'text/plain'],
+          ['Link', '</a>; rel="next"'],
+          ['X-Tag', 'one'],
+          ['Set-Cookie', 'sid=cookie-secret-value; HttpOnly'],
+          ['Link', '</b>; rel="prev"'],
+          ['X-Tag', 'two'],
+          ['Set-Cookie', 'theme=dark'],
+        ]);
+        res.end('repeated');
       } else if (path === '/hang') {
         res.on('close', () => {
           const ls = hangListeners;

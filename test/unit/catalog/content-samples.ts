@@ -30,7 +30,8 @@ export const mock = {
 export const response = {
   name: 'Teapot',
   statusCode: 418,
-  headers: { 'X-Trace': 'abc', 'Content-Language': 'fr' },
+  // A repeated header (a list: two Set-Cookie lines) beside single values: every mapping keeps both shapes.
+  headers: { 'X-Trace': 'abc', 'Content-Language': 'fr', 'Set-Cookie': ['a=1; Path=/', 'b=2; HttpOnly'] },
   body: '<teapot short="true"/>',
   isDefault: true,
   weight: 7.5,

@@ -24,7 +24,7 @@ import {
   validateResponseForm,
 } from '../../../renderer/src/features/responses/response-form';
 import { newConditionRow } from '../../../renderer/src/features/conditions/condition-form';
-import type { MockResponse } from '../../../shared/models';
+import { MAX_HEADER_REPEATS, type MockResponse } from '../../../shared/models';
 
 describe('mock form', () => {
   const valid = { ...emptyMockForm(), name: 'Get user', path: '/users/{id}' };
@@ -118,6 +118,25 @@ describe('project form', () => {
 
 describe('response form', () => {
   const form = () => ({ ...emptyResponseForm(true), body: '{"ok": true}' });
+  const saved = (): MockResponse => ({
+    id: 'r1',
+    mockId: 'm1',
+    name: 'OK',
+    statusCode: 200,
+    headers: {},
+    body: '{}',
+    isDefault: true,
+    disableTemplating: false,
+    weight: 100,
+    conditions: [],
+    conditionLogic: 'and',
+    scenarioName: '',
+    requiredScenarioState: '',
+    newScenarioState: '',
+    sortOrder: 0,
+    createdAt: '',
+    updatedAt: '',
+  });
 
   it('a fresh first response is valid and the default', () => {
     const f = form();
@@ -139,18 +158,48 @@ describe('response form', () => {
     expect(validateResponseForm(off, 'json').body).toMatch(/^body is not valid JSON/);
     expect(responseFormToPayload({ ...off, body: '{}' }).disableTemplating).toBe(true);
   });
-  it('flags bad and duplicate header names per row, ignoring blank rows', () => {
+  it('flags bad header names and values per row, ignoring blank rows; a repeated name is allowed', () => {
     const e = validateResponseForm(
       {
         ...form(),
-        headers: [newHeaderRow('X-A', '1'), newHeaderRow('x-a', '2'), newHeaderRow('bad name', ''), newHeaderRow()],
+        headers: [
+          newHeaderRow('X-A', '1'),
+          newHeaderRow('x-a', '2'),
+          newHeaderRow('bad name', ''),
+          newHeaderRow(),
+          newHeaderRow('', 'orphan'),
+          newHeaderRow('X-B', 'é\u2603'),
+        ],
       },
       'json',
     );
     expect(e.headers[0]).toBeUndefined();
-    expect(e.headers[1]?.name).toMatch(/appears twice/);
+    expect(e.headers[1]).toBeUndefined();
     expect(e.headers[2]?.name).toMatch(/characters HTTP does not allow/);
     expect(e.headers[3]).toBeUndefined();
+    expect(e.headers[4]?.name).toMatch(/cannot be empty/);
+    expect(e.headers[5]?.value).toMatch(/printable ASCII or Latin-1/);
+  });
+  it('saves rows of the same name as one repeated header, in row order, and loads them back as rows', () => {
+    const rows = [
+      newHeaderRow('Set-Cookie', 'a=1; Path=/'),
+      newHeaderRow('X-One', 'x'),
+      newHeaderRow('set-cookie', 'b=2'),
+    ];
+    const payload = responseFormToPayload({ ...form(), headers: rows });
+    expect(payload.headers).toEqual({ 'Set-Cookie': ['a=1; Path=/', 'b=2'], 'X-One': 'x' });
+    const back = responseToForm({ ...saved(), headers: { 'Set-Cookie': ['a=1; Path=/', 'b=2'], 'X-One': 'x' } });
+    expect(back.headers.map((h) => [h.name, h.value])).toEqual([
+      ['Set-Cookie', 'a=1; Path=/'],
+      ['Set-Cookie', 'b=2'],
+      ['X-One', 'x'],
+    ]);
+  });
+  it('refuses a header repeated more often than the model allows, on the row past the bound', () => {
+    const rows = Array.from({ length: MAX_HEADER_REPEATS + 1 }, (_, i) => newHeaderRow('Set-Cookie', `c${i}=1`));
+    const e = validateResponseForm({ ...form(), headers: rows }, 'json');
+    expect(Object.keys(e.headers)).toEqual([String(MAX_HEADER_REPEATS)]);
+    expect(e.headers[MAX_HEADER_REPEATS]?.name).toMatch(/at most 50 times/);
   });
   it('flags an invalid regex condition before save', () => {
     const e = validateResponseForm(

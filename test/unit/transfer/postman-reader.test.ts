@@ -27,6 +27,8 @@ const collection = {
               header: [
                 { key: 'Content-Type', value: 'application/json' },
                 { key: 'Content-Length', value: '17' },
+                { key: 'Set-Cookie', value: 'a=1; Path=/' },
+                { key: 'set-cookie', value: 'b=2' },
               ],
               body: '{"id": "{{userId}}"}',
             },
@@ -66,7 +68,11 @@ describe('Postman collection v2.1 reader', () => {
     // Example bodies are data: kept as written, templating off, hop-by-hop headers dropped.
     expect(get.responses[0]!.body).toBe('{"id": "{{userId}}"}');
     expect(get.responses[0]!.disableTemplating).toBe(true);
-    expect(get.responses[0]!.headers).toEqual({ 'content-type': 'application/json' });
+    // A repeated header keeps each line, in order.
+    expect(get.responses[0]!.headers).toEqual({
+      'content-type': 'application/json',
+      'set-cookie': ['a=1; Path=/', 'b=2'],
+    });
     expect(get.responseType).toBe('json');
   });
 

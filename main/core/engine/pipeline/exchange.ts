@@ -1,4 +1,11 @@
-import type { AlsoMatched, ChaosApplied, ConditionFailure, FaultKind, Project } from '../../../../shared/models';
+import type {
+  AlsoMatched,
+  ChaosApplied,
+  ConditionFailure,
+  FaultKind,
+  HeaderMap,
+  Project,
+} from '../../../../shared/models';
 import { ERROR_HEADERS } from '../cors';
 import type { ProjectRuntime } from '../runtime';
 import type {
@@ -38,7 +45,7 @@ export class ResponseExchange implements Exchange {
   declare text: string | undefined;
   declare response: CompiledResponse | null;
   declare status: number;
-  declare headers: Readonly<Record<string, string>>;
+  declare headers: Readonly<HeaderMap>;
   declare body: Body;
   declare delayMs: number;
   declare mockId: string | null;

@@ -1,4 +1,12 @@
-import { isTemplateText, type Mock, type MockResponse, type Project } from '../../../../shared/models';
+import {
+  headerLines,
+  isTemplateText,
+  type HeaderMap,
+  type HeaderValue,
+  type Mock,
+  type MockResponse,
+  type Project,
+} from '../../../../shared/models';
 import { answerError, errorBody } from '../errors';
 import type { RendererCompiler } from '../pipeline/stage';
 import type { ProjectRuntime } from '../runtime';
@@ -37,13 +45,16 @@ function compilePart(source: string): Compiled {
 
 interface CompiledParts {
   body: Compiled | null;
-  /** Header name (as the response stores it) → compiled value, for values that are templates. */
-  headers: [string, Compiled][];
+  /**
+   * Header name (as the response stores it) → its lines, for headers with a templated line;
+   * a repeated header keeps its plain lines as text and renders each templated one.
+   */
+  headers: [string, (Compiled | string)[] | Compiled][];
 }
 
 /** Compiles the templated parts of a response; null when nothing in it is a template. */
-function compileParts(body: string, headers: Record<string, string>): CompiledParts | null {
-  const templatedHeaders = Object.entries(headers).filter(([, v]) => isTemplate(v));
+function compileParts(body: string, headers: Readonly<HeaderMap>): CompiledParts | null {
+  const templatedHeaders = Object.entries(headers).filter(([, v]) => headerLines(v).some(isTemplate));
   if (!isTemplate(body) && templatedHeaders.length === 0) return null;
   const where = (part: string, e: unknown): TemplateError => {
     const err = toTemplateError(e);
@@ -57,9 +68,10 @@ function compileParts(body: string, headers: Record<string, string>): CompiledPa
       throw where('body', e);
     }
   }
-  const headerParts: [string, Compiled][] = templatedHeaders.map(([name, value]) => {
+  const headerParts: CompiledParts['headers'] = templatedHeaders.map(([name, value]) => {
     try {
-      return [name, compilePart(value)];
+      if (typeof value === 'string') return [name, compilePart(value)];
+      return [name, value.map((line) => (isTemplate(line) ? compilePart(line) : line))];
     } catch (e) {
       throw where(`header ${name}`, e);
     }
@@ -79,7 +91,7 @@ function renderParts(
   parts: CompiledParts,
   input: RenderInput,
   limits: TemplateLimits,
-): { body: string | null; headers: [string, string][] } {
+): { body: string | null; headers: [string, HeaderValue][] } {
   const s: RenderScope = {
     view: input.view,
     req: input.view.req,
@@ -93,15 +105,20 @@ function renderParts(
   };
   return withScope(s, () => {
     const body = parts.body ? render('body', parts.body, s) : null;
-    const headers = parts.headers.map(([name, part]): [string, string] => {
+    const line = (name: string, part: Compiled | string): string => {
+      if (typeof part === 'string') return part;
       const value = render(`header ${name}`, part, s);
       if (!HEADER_VALUE.test(value)) {
         throw new TemplateError(
           `header ${name}: renders to a value HTTP cannot carry (a line break, or a character outside Latin-1): encode it (base64) or change the template`,
         );
       }
-      return [name, value];
-    });
+      return value;
+    };
+    const headers = parts.headers.map(([name, part]): [string, HeaderValue] => [
+      name,
+      Array.isArray(part) ? part.map((p) => line(name, p)) : line(name, part),
+    ]);
     return { body, headers };
   });
 }
@@ -138,7 +155,7 @@ export function createTemplateRenderer(limits: Partial<TemplateLimits> = {}): Re
     const compiled = parts;
     const lowerNames = compiled.headers.map(([name]) => name.toLowerCase());
     return (x: Exchange) => {
-      let out: { body: string | null; headers: [string, string][] };
+      let out: { body: string | null; headers: [string, HeaderValue][] };
       try {
         out = renderParts(compiled, { view: x, project: x.project, runtime: x.runtime, params: x.params }, bounds);
       } catch (e) {
@@ -166,7 +183,7 @@ export const templateRenderer: RendererCompiler = createTemplateRenderer();
 
 export interface TemplatePreviewInput {
   body: string;
-  headers: Record<string, string>;
+  headers: HeaderMap;
   request: EngineRequest;
   params: Record<string, string>;
   project: Project;
@@ -181,7 +198,7 @@ export interface TemplatePreviewInput {
 export function renderTemplatePreview(
   input: TemplatePreviewInput,
   limits: Partial<TemplateLimits> = {},
-): { body: string; headers: Record<string, string> } {
+): { body: string; headers: HeaderMap } {
   const parts = compileParts(input.body, input.headers);
   if (parts === null) return { body: input.body, headers: { ...input.headers } };
   const out = renderParts(

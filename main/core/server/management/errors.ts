@@ -11,7 +11,8 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** Extra advice for fields users commonly get wrong. */
 const FIELD_HINTS: Record<string, string> = {
   body: 'the response body is a string: serialize JSON first, e.g. "body": JSON.stringify({ users: [] })',
-  headers: 'headers is an object of name → string value, e.g. {"X-Custom": "value"}',
+  headers:
+    'headers is an object of name → string value, or → a list of strings for a header sent on several lines, e.g. {"X-Custom": "value", "Set-Cookie": ["a=1", "b=2"]}',
   method: 'use GET, POST, PUT, DELETE or PATCH',
   conditions: 'conditions is an array of {type, field, operator, value}',
 };

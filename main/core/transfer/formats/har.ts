@@ -1,5 +1,6 @@
-import { MAX_BODY_LENGTH, type ImportSkip } from '../../../../shared/models';
+import { appendHeader, MAX_BODY_LENGTH, type HeaderMap, type ImportSkip } from '../../../../shared/models';
 import { AppError } from '../../util/errors';
+import { NOT_KEPT_RESPONSE_HEADERS } from '../../util/recorded-headers';
 import { isObject, list, str } from './doc-values';
 import { MockCollector, responseTypeOf, type CollectedResponse } from './mock-collector';
 import type { ImportFormatReader, ReadResult, SourceDocument } from './types';
@@ -17,20 +18,6 @@ export const harReader: ImportFormatReader = {
   detect: (doc) => isObject(doc.data) && isObject(doc.data.log) && Array.isArray(doc.data.log.entries),
   read: readHar,
 };
-
-/** Response headers a mock does not keep: per-connection or per-moment ones. */
-const NOT_KEPT = new Set([
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'date',
-  'age',
-  'authorization',
-  'cookie',
-  'proxy-authenticate',
-]);
 
 export const REDACTED = '[redacted]';
 
@@ -82,16 +69,16 @@ function readHar(doc: SourceDocument): ReadResult {
       }
       return out;
     };
-    const headers: Record<string, string> = {};
+    const headers: HeaderMap = {};
     let contentType: string | undefined;
     for (const h of list(res.headers)) {
       const name = isObject(h) ? str(h.name)?.toLowerCase() : undefined;
       const value = isObject(h) ? str(h.value) : undefined;
-      if (!name || value === undefined || name.startsWith(':') || NOT_KEPT.has(name)) continue;
+      if (!name || value === undefined || name.startsWith(':') || NOT_KEPT_RESPONSE_HEADERS.has(name)) continue;
       if (name === 'content-type') contentType = value;
       if (name === 'set-cookie') {
-        // One value per header name in a mock: the first cookie, its value cut out.
-        if (headers['set-cookie'] === undefined) headers['set-cookie'] = redactCookie(value);
+        // Every cookie, in order (repeated Set-Cookie lines), each with its value cut out.
+        appendHeader(headers, name, redactCookie(value));
         redactedCount++;
         continue;
       }
@@ -99,7 +86,8 @@ function readHar(doc: SourceDocument): ReadResult {
         skipped.push({ where, what: `response header ${name}`, reason: 'its name or value is not valid in HTTP/1.1' });
         continue;
       }
-      headers[name] = scrub(value);
+      // A repeated header stays repeated (a list), in the recorded order.
+      appendHeader(headers, name, scrub(value));
     }
     const content = isObject(res.content) ? res.content : {};
     const mime = str(content.mimeType) ?? contentType;

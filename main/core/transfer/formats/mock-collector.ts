@@ -1,6 +1,7 @@
 import {
   HTTP_METHODS,
   mockPathProblem,
+  type HeaderMap,
   type HttpMethod,
   type ImportSkip,
   type ResponseType,
@@ -17,7 +18,7 @@ import {
 export interface CollectedResponse {
   name: string;
   statusCode: number;
-  headers: Record<string, string>;
+  headers: HeaderMap;
   body: string;
   responseType: ResponseType;
 }

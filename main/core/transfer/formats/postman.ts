@@ -1,4 +1,4 @@
-import type { ImportSkip } from '../../../../shared/models';
+import { appendHeader, firstHeader, type HeaderMap, type ImportSkip } from '../../../../shared/models';
 import { AppError } from '../../util/errors';
 import { isObject, list, str } from './doc-values';
 import { MockCollector, responseTypeOf, toMockPath, type CollectedResponse } from './mock-collector';
@@ -126,14 +126,14 @@ function readPostman(doc: SourceDocument, opts: ReadOptions): ReadResult {
 
 /** A saved example as a response: its status, headers (Content-Type decides the type) and body as written. */
 function exampleOf(r: Record<string, unknown>): CollectedResponse {
-  const headers: Record<string, string> = {};
+  const headers: HeaderMap = {};
   for (const h of list(r.header)) {
     const key = isObject(h) ? str(h.key)?.toLowerCase() : undefined;
     const value = isObject(h) ? str(h.value) : undefined;
     if (!key || value === undefined || (isObject(h) && h.disabled === true)) continue;
     if (/^(content-length|content-encoding|transfer-encoding|connection|date|keep-alive)$/.test(key)) continue;
     if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(key) || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) continue;
-    headers[key] = value;
+    appendHeader(headers, key, value); // a repeated header (two Set-Cookie) keeps each line
   }
   const body = str(r.body) ?? '';
   const lang = str(r._postman_previewlanguage);
@@ -143,7 +143,10 @@ function exampleOf(r: Record<string, unknown>): CollectedResponse {
     statusCode: status,
     headers,
     body,
-    responseType: responseTypeOf(headers['content-type'] ?? (lang && lang !== 'raw' ? `x/${lang}` : undefined), body),
+    responseType: responseTypeOf(
+      firstHeader(headers, 'content-type') ?? (lang && lang !== 'raw' ? `x/${lang}` : undefined),
+      body,
+    ),
   };
 }
 

@@ -149,8 +149,9 @@ function flatQuery(q: RequestLog['requestQuery']): Record<string, string> {
   return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
 }
 
-function Headers({ headers, title = 'Headers' }: { headers: Record<string, string>; title?: string }) {
-  const entries = Object.entries(headers);
+function Headers({ headers, title = 'Headers' }: { headers: Record<string, string | string[]>; title?: string }) {
+  // A repeated header (two Set-Cookie) shows one row per line, as it was sent.
+  const entries = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((line) => [k, line]));
   return (
     <details open className="kv-block">
       <summary>
@@ -158,8 +159,8 @@ function Headers({ headers, title = 'Headers' }: { headers: Record<string, strin
       </summary>
       <table className="kv-table">
         <tbody>
-          {entries.map(([k, v]) => (
-            <tr key={k}>
+          {entries.map(([k, v], i) => (
+            <tr key={`${k}#${i}`}>
               <th scope="row">{k}</th>
               <td>{v}</td>
             </tr>

@@ -14,7 +14,8 @@ export function HeadersEditor({ rows, errors, onChange, contentType }: Props) {
     <fieldset className="headers">
       <legend>Headers</legend>
       <p className="muted small">
-        Content-Type defaults to <code>{contentType}</code> from the mock’s response type; add it here to override.
+        Content-Type defaults to <code>{contentType}</code> from the mock’s response type; add it here to override. Give
+        a name two rows (Set-Cookie) to send it on two lines, in this order.
       </p>
       {rows.map((row, i) => {
         const e = errors[i] ?? {};

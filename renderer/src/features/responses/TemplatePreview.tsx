@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TemplatePreview as Preview } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
-import type { ResponseType } from '../../../../shared/models';
+import { headerLines, type HeaderMap, type ResponseType } from '../../../../shared/models';
 import { call, toAppError } from '../../app/api';
 import { ErrorNotice, sentence } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
@@ -15,7 +15,7 @@ interface Props {
   /** The stored response, when there is one; the preview renders the form's unsaved body anyway. */
   responseId: string | null;
   body: string;
-  headers: Record<string, string>;
+  headers: HeaderMap;
   disableTemplating: boolean;
   responseType: ResponseType;
   /** Told the body line a template error names (null once it renders, or when closed), so the editor can mark it. */
@@ -191,12 +191,14 @@ function PreviewPanel({
             </div>
             {Object.keys(rendered.headers).length > 0 && (
               <dl className="preview-headers" aria-label="Rendered headers">
-                {Object.entries(rendered.headers).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
-                  </div>
-                ))}
+                {Object.entries(rendered.headers).flatMap(([k, v]) =>
+                  headerLines(v).map((line, i) => (
+                    <div key={`${k}#${i}`}>
+                      <dt>{k}</dt>
+                      <dd>{line}</dd>
+                    </div>
+                  )),
+                )}
               </dl>
             )}
             <pre className="preview-body" aria-label="Rendered body" tabIndex={0}>

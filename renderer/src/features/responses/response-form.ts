@@ -1,6 +1,11 @@
 import {
-  headerMapSchema,
+  appendHeader,
+  headerLines,
+  headerNameSchema,
+  headerValueSchema,
+  MAX_HEADER_REPEATS,
   responseCreateSchema,
+  type HeaderMap,
   type ConditionLogic,
   type MockResponse,
   type ResponseCreate,
@@ -67,7 +72,8 @@ export const emptyResponseForm = (isFirst: boolean): ResponseForm => ({
 export const responseToForm = (r: MockResponse): ResponseForm => ({
   name: r.name,
   statusCode: String(r.statusCode),
-  headers: Object.entries(r.headers).map(([k, v]) => newHeaderRow(k, v)),
+  // A repeated header (two Set-Cookie) is one row per line, in the order they are sent.
+  headers: Object.entries(r.headers).flatMap(([k, v]) => headerLines(v).map((line) => newHeaderRow(k, line))),
   body: r.body,
   isDefault: r.isDefault,
   weight: String(r.weight),
@@ -134,19 +140,22 @@ export function formatJson(body: string): string {
 
 function headerErrors(rows: HeaderRow[]): ResponseFormErrors['headers'] {
   const out: ResponseFormErrors['headers'] = {};
-  const seen = new Set<string>();
+  // A name may repeat (two Set-Cookie are two lines on the wire), up to the model's bound.
+  const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     const name = row.name.trim();
     if (!name && !row.value) return; // an untouched blank row is ignored, not an error
     // Key and value are checked apart: the record schema reports a bad key only as "Invalid key in record".
-    const nameCheck = headerMapSchema.keyType.safeParse(name);
-    const valueCheck = headerMapSchema.valueType.safeParse(row.value);
+    const nameCheck = headerNameSchema.safeParse(name);
+    const valueCheck = headerValueSchema.safeParse(row.value);
+    const count = (seen.get(name.toLowerCase()) ?? 0) + 1;
     const e: { name?: string; value?: string } = {};
     if (!name) e.name = 'header name cannot be empty';
-    else if (seen.has(name.toLowerCase())) e.name = `header "${name}" appears twice`;
     else if (!nameCheck.success) e.name = nameCheck.error.issues[0]?.message ?? 'invalid header name';
+    else if (count > MAX_HEADER_REPEATS)
+      e.name = `header "${name}" can repeat at most ${MAX_HEADER_REPEATS} times: remove this row`;
     if (!valueCheck.success) e.value = valueCheck.error.issues[0]?.message ?? 'invalid header value';
-    seen.add(name.toLowerCase());
+    seen.set(name.toLowerCase(), count);
     if (e.name || e.value) out[i] = e;
   });
   return out;
@@ -186,10 +195,13 @@ export const hasErrors = (e: ResponseFormErrors): boolean =>
   Object.keys(e.headers).length > 0 ||
   Object.keys(e.conditions).length > 0;
 
-/** The header rows as the response's header map; blank names are left out. */
-export function headersOf(rows: HeaderRow[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const row of rows) if (row.name.trim()) headers[row.name.trim()] = row.value;
+/**
+ * The header rows as the response's header map; blank names are left out. Rows of the same
+ * name (in any case) become one list, in row order: repeated lines on the wire.
+ */
+export function headersOf(rows: HeaderRow[]): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const row of rows) if (row.name.trim()) appendHeader(headers, row.name.trim(), row.value);
   return headers;
 }
 

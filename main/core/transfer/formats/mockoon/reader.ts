@@ -4,8 +4,10 @@ import {
   CONTENT_TYPES,
   headerMapSchema,
   MAX_DELAY_MS,
+  MAX_HEADER_REPEATS,
   type BucketCreate,
   type Condition,
+  type HeaderMap,
   type ImportSkip,
   type MockDraft,
   type ProjectDraftInput,
@@ -434,46 +436,48 @@ function bodyOf(r: RouteResponse, where: string, rc: RouteContext): string | und
 }
 
 /**
- * The environment's headers, then the response's: the response's win, names compared in any
- * case. A name the response repeats (two Set-Cookie) keeps its first value: MockDeck holds one
- * value per name, and the others are listed.
+ * The environment's headers, then the response's: a name the response sets replaces the
+ * environment's lines of that name, names compared in any case. A name repeated in one list
+ * (two Set-Cookie) stays repeated — a list value, sent as separate lines in the same order.
  */
-function headersOf(envHeaders: Header[], own: Header[], where: string, skipped: ImportSkip[]): Record<string, string> {
-  const out = new Map<string, [string, string]>();
-  const set = (h: Header, fromResponse: Set<string> | null) => {
-    const key = h.key.trim();
-    if (key === '') return;
-    const lower = key.toLowerCase();
-    if (fromResponse?.has(lower)) {
-      skipped.push({
-        where,
-        what: `header ${key}: ${h.value}`,
-        reason: 'a MockDeck response has one value per header name',
-      });
-      return;
+function headersOf(envHeaders: Header[], own: Header[], where: string, skipped: ImportSkip[]): HeaderMap {
+  const linesOf = (hs: Header[]): Map<string, [string, string[]]> => {
+    const out = new Map<string, [string, string[]]>();
+    for (const h of hs) {
+      const key = h.key.trim();
+      if (key === '') continue;
+      const parsed = headerMapSchema.safeParse({ [key]: h.value });
+      if (!parsed.success) {
+        skipped.push({ where, what: `header ${key}`, reason: parsed.error.issues.map((i) => i.message).join('; ') });
+        continue;
+      }
+      const lower = key.toLowerCase();
+      const entry = out.get(lower);
+      if (entry === undefined) out.set(lower, [key, [h.value]]);
+      else if (entry[1].length < MAX_HEADER_REPEATS) entry[1].push(h.value);
+      else
+        skipped.push({
+          where,
+          what: `header ${key}: ${h.value}`,
+          reason: `a header repeats at most ${MAX_HEADER_REPEATS} times`,
+        });
     }
-    const parsed = headerMapSchema.safeParse({ [key]: h.value });
-    if (!parsed.success) {
-      skipped.push({ where, what: `header ${key}`, reason: parsed.error.issues.map((i) => i.message).join('; ') });
-      return;
-    }
-    out.set(lower, [key, h.value]);
-    fromResponse?.add(lower);
+    return out;
   };
-  for (const h of envHeaders) set(h, null);
-  const seen = new Set<string>();
-  for (const h of own) set(h, seen);
-  return Object.fromEntries([...out.values()]);
+  const merged = linesOf(envHeaders);
+  for (const [lower, entry] of linesOf(own)) merged.set(lower, entry);
+  return Object.fromEntries([...merged.values()].map(([key, lines]) => [key, lines.length === 1 ? lines[0]! : lines]));
 }
 
 /**
  * Mockoon sends a text body through Express, which adds `; charset=utf-8` to a Content-Type
  * that names none: the header is written as Mockoon actually sends it.
  */
-function withCharset(headers: Record<string, string>): void {
+function withCharset(headers: HeaderMap): void {
   const key = Object.keys(headers).find((k) => k.toLowerCase() === 'content-type');
   const value = key === undefined ? undefined : headers[key];
-  if (key !== undefined && value && !/;\s*charset=/i.test(value)) headers[key] = `${value}; charset=utf-8`;
+  if (key !== undefined && typeof value === 'string' && value && !/;\s*charset=/i.test(value))
+    headers[key] = `${value}; charset=utf-8`;
 }
 
 function contentTypeOf(envHeaders: Header[], own: Header[]): string {

@@ -8,7 +8,7 @@ import {
   type Route,
   type RouteResponse,
 } from '@mockoon/commons';
-import { CONTENT_TYPES, type MockDraft } from '../../../../../shared/models';
+import { CONTENT_TYPES, headerPairs, type MockDraft } from '../../../../../shared/models';
 import type { ProjectFile } from '../../project-file';
 import type { ExportFormatWriter } from '../types';
 import { endpointOf } from './paths';
@@ -131,7 +131,8 @@ function httpRouteOf(m: MockDraft, uuid: string, where: string, warnings: string
       if ('rule' in result) rules.push(result.rule);
       else warnings.push(`${rWhere}: ${result.problem}; the condition is not exported`);
     }
-    const headers = Object.entries(r.headers).map(([key, value]) => ({ key, value }));
+    // Mockoon lists headers as pairs: a repeated header (two Set-Cookie) is one pair per line.
+    const headers = headerPairs(r.headers).map(({ name, value }) => ({ key: name, value }));
     if (!headers.some((h) => h.key.toLowerCase() === 'content-type')) {
       headers.unshift({ key: 'Content-Type', value: defaultContentType });
     }

@@ -1,5 +1,11 @@
 import { stringify } from 'yaml';
-import { CONTENT_TYPES, isTemplatedResponse, type MockDraft } from '../../../../../shared/models';
+import {
+  CONTENT_TYPES,
+  firstHeader,
+  headerLines,
+  isTemplatedResponse,
+  type MockDraft,
+} from '../../../../../shared/models';
 import type { ExportFormatWriter } from '../types';
 
 type Obj = Record<string, unknown>;
@@ -90,7 +96,15 @@ function responsesOf(mock: MockDraft): { responses: Map<string, Obj>; templates:
     if (list.includes(def!) && status !== firstSuccess(byStatus)) out['x-mockdeck-default'] = true;
     const headers = Object.entries(list[0]!.headers).filter(([k]) => k.toLowerCase() !== 'content-type');
     if (headers.length > 0) {
-      out.headers = Object.fromEntries(headers.map(([k, v]) => [k, { schema: { type: 'string' }, example: v }]));
+      // OpenAPI describes a header once; a repeated one (two Set-Cookie) keeps its first line as the
+      // example and says the others in its description, as OpenAPI has no way to list lines.
+      out.headers = Object.fromEntries(
+        headers.map(([k, v]) => {
+          const lines = headerLines(v);
+          const more = lines.length > 1 ? { description: `sent ${lines.length} times: ${lines.join(' | ')}` } : {};
+          return [k, { ...more, schema: { type: 'string' }, example: lines[0] }];
+        }),
+      );
     }
     const content = new Map<string, Obj>();
     const names = new Set<string>();
@@ -125,7 +139,7 @@ function firstSuccess(byStatus: Map<number, Response[]>): number | undefined {
 }
 
 function mediaTypeOf(mock: MockDraft, r: Response): string {
-  const header = Object.entries(r.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  const header = firstHeader(r.headers, 'content-type');
   return (header ?? CONTENT_TYPES[mock.responseType]).split(';')[0]!.trim();
 }
 
