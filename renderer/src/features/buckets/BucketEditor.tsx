@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DataBucket } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { bucketKeys, qk } from '../../app/query-keys';
 import { useLiveRefresh } from '../../app/use-live-refresh';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
@@ -10,7 +11,7 @@ import { useFormSave } from '../../app/use-form-save';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice, sentence } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { bucketKeys, useBucket } from './bucket-queries';
+import { useBucket } from './bucket-queries';
 import {
   bucketFormToPayload,
   bucketToForm,
@@ -213,7 +214,7 @@ export function BucketEditor({
 /** The value requests have made; refreshed at most once a second while the project's requests arrive. */
 function CurrentValue({ projectId, bucketId }: { projectId: string; bucketId: string }) {
   const { data, error, refetch } = useBucket(bucketId);
-  useLiveRefresh(projectId, keys.bucket(bucketId));
+  useLiveRefresh(projectId, qk.buckets.detail(bucketId));
   return (
     <section className="bucket-value" aria-label="Current value">
       <div className="body-head">

@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { describeChaos, type MockSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys, mockKeys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { mockKeys, qk } from '../../app/query-keys';
 import { useLiveRefresh } from '../../app/use-live-refresh';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -14,7 +15,7 @@ import { useMocks } from './mock-queries';
 export function MockList({ projectId }: { projectId: string }) {
   const { mockId, navigate } = useAppStore(useShallow((s) => ({ mockId: s.mockId, navigate: s.navigate })));
   const { data, error } = useMocks(projectId);
-  useLiveRefresh(projectId, keys.mocks(projectId));
+  useLiveRefresh(projectId, qk.mocks.list(projectId));
   const [filter, setFilter] = useState('');
   const [toggleError, setToggleError] = useState<AppErrorShape | null>(null);
   const needle = filter.trim().toLowerCase();
