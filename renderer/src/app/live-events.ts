@@ -29,6 +29,13 @@ export const EVENT_INVALIDATIONS = {
   'pipelines.executionFinished': () => [qk.pipelines.all],
   // Another account, server or organization makes every cached cloud answer wrong.
   'cloud.authChanged': () => [qk.cloud.all],
+  // Requests change counters (hits, stats), scenario states and data buckets. Batched below:
+  // at most one refetch a second, whatever the request rate.
+  'requestLogs.appended': (rows) => [
+    ...[...new Set(rows.map((r) => r.projectId))].flatMap((p) => [qk.mocks.list(p), qk.stats(p), qk.scenarios(p)]),
+    // Bucket details are keyed by bucket: only the one on screen refetches.
+    ...(rows.length > 0 ? [qk.buckets.details] : []),
+  ],
   // A sync can pull projects and mocks in, and ends with or without conflicts.
   'sync.progress': (p) =>
     p.phase === 'finished' || p.phase === 'failed'
@@ -36,16 +43,37 @@ export const EVENT_INVALIDATIONS = {
       : [],
 } satisfies EventInvalidations;
 
+/** Events that come in bursts: their keys are gathered and invalidated once per window. */
+export const BATCH_MS: { readonly [K in EventName]?: number } = { 'requestLogs.appended': 1000 };
+
 /** Subscribes every entry of `table`; returns the unsubscribe. */
 export function subscribeInvalidations(table: EventInvalidations = EVENT_INVALIDATIONS): () => void {
-  const offs = (Object.keys(table) as EventName[]).map((name) =>
-    subscribe(name, (payload: EventPayload<typeof name>) => {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const offs = (Object.keys(table) as EventName[]).map((name) => {
+    const pending = new Map<string, QueryKey>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (timer) timers.delete(timer);
+      timer = null;
+      const stale = [...pending.values()];
+      pending.clear();
+      if (stale.length > 0) void invalidate(...stale);
+    };
+    return subscribe(name, (payload: EventPayload<typeof name>) => {
       const keysFor = table[name] as ((p: typeof payload) => QueryKey[]) | undefined;
-      const stale = keysFor?.(payload) ?? [];
-      if (stale.length > 0) invalidate(...stale);
-    }),
-  );
-  return () => offs.forEach((off) => off());
+      for (const key of keysFor?.(payload) ?? []) pending.set(JSON.stringify(key), key);
+      const wait = BATCH_MS[name];
+      if (wait === undefined) return flush();
+      if (!timer && pending.size > 0) {
+        timer = setTimeout(flush, wait);
+        timers.add(timer);
+      }
+    });
+  });
+  return () => {
+    offs.forEach((off) => off());
+    timers.forEach((t) => clearTimeout(t));
+  };
 }
 
 /** Keeps the cache true to the core for as long as the app is mounted. */

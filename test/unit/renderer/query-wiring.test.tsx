@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { QueryKey } from '@tanstack/react-query';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, MockDeckApi } from '../../../shared/ipc/contract';
 import { setApiForTests, toAppError } from '../../../renderer/src/app/api';
 import { subscribeInvalidations } from '../../../renderer/src/app/live-events';
@@ -130,6 +130,36 @@ describe('events from main invalidate exactly what they change', () => {
       ),
     );
     off();
+  });
+  it('requestLogs.appended: a burst becomes one refresh a second of counters, scenarios and buckets of those projects', async () => {
+    vi.useFakeTimers();
+    try {
+      const main = fakeMain();
+      const off = subscribeInvalidations();
+      main.emit('requestLogs.appended', [{ projectId: 'p1' }, { projectId: 'p1' }]);
+      main.emit('requestLogs.appended', [{ projectId: 'p2' }]);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(stale()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(stale()).toEqual(
+        names(
+          qk.mocks.list('p1'),
+          qk.mocks.list('p2'),
+          qk.stats('p1'),
+          qk.stats('p2'),
+          qk.scenarios('p1'),
+          qk.buckets.detail('b1'),
+        ),
+      );
+      // Nothing pending is left behind when the app unmounts mid-window.
+      for (const k of SEEDED) setQueryData(k, 'fresh');
+      main.emit('requestLogs.appended', [{ projectId: 'p1' }]);
+      off();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(stale()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
   it('stops invalidating once unsubscribed', async () => {
     const main = fakeMain();

@@ -3,8 +3,7 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DataBucket } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
-import { bucketKeys, qk } from '../../app/query-keys';
-import { useLiveRefresh } from '../../app/use-live-refresh';
+import { bucketKeys } from '../../app/query-keys';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
@@ -192,7 +191,7 @@ export function BucketEditor({
       ) : (
         <div className="field-help">Saving a new content also resets the current value to it.</div>
       )}
-      {bucket && <CurrentValue projectId={projectId} bucketId={bucket.id} />}
+      {bucket && <CurrentValue bucketId={bucket.id} />}
       {confirming && bucket && (
         <ConfirmDialog
           title="Delete bucket?"
@@ -211,10 +210,9 @@ export function BucketEditor({
   );
 }
 
-/** The value requests have made; refreshed at most once a second while the project's requests arrive. */
-function CurrentValue({ projectId, bucketId }: { projectId: string; bucketId: string }) {
+/** The value requests have made; refreshed at most once a second while requests arrive (live-events). */
+function CurrentValue({ bucketId }: { bucketId: string }) {
   const { data, error, refetch } = useBucket(bucketId);
-  useLiveRefresh(projectId, qk.buckets.detail(bucketId));
   return (
     <section className="bucket-value" aria-label="Current value">
       <div className="body-head">

@@ -4,13 +4,11 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
 import { invalidate, useQuery } from '../../app/query';
 import { qk } from '../../app/query-keys';
-import { useLiveRefresh } from '../../app/use-live-refresh';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 /** The project's scenarios (WireMock's model), live: each one's state, with reset. States live in memory only. */
 export function useScenarios(projectId: string) {
   const query = useQuery<ScenarioState[]>(qk.scenarios(projectId), () => call('scenarios.list', { projectId }));
-  useLiveRefresh(projectId, qk.scenarios(projectId));
   const [error, setError] = useState<AppErrorShape | null>(null);
   const reset = async (name?: string) => {
     try {

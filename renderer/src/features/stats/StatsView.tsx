@@ -2,7 +2,6 @@ import type { ProjectStats } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { useQuery } from '../../app/query';
 import { qk } from '../../app/query-keys';
-import { useLiveRefresh } from '../../app/use-live-refresh';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MethodBadge } from '../../ui/MethodBadge';
@@ -19,7 +18,6 @@ export function formatWhen(iso: string | null, now = Date.now()): string {
 
 export function StatsView({ projectId }: { projectId: string }) {
   const { data, error } = useQuery<ProjectStats>(qk.stats(projectId), () => call('stats.project', { projectId }));
-  useLiveRefresh(projectId, qk.stats(projectId));
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <div className="loading">Loading stats…</div>;
   const busiest = Math.max(1, ...data.mocks.map((m) => m.totalRequests));
