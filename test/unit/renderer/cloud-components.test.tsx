@@ -5,7 +5,7 @@ import type { CallInput, CallName, CallOutput, MockDeckApi } from '../../../shar
 import type { NewTokenView, SyncConflictView, TokenView } from '../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { setApiForTests } from '../../../renderer/src/app/api';
-import { useQueryCache } from '../../../renderer/src/app/query';
+import { queryClient } from '../../../renderer/src/app/query-client';
 import { useAppStore } from '../../../renderer/src/app/store';
 import { UsageBar } from '../../../renderer/src/features/cloud/account/UsageBar';
 import { LoginForm } from '../../../renderer/src/features/cloud/auth/LoginForm';
@@ -40,7 +40,7 @@ function fakeApi(handlers: Handlers): { calls: { name: string; input: unknown }[
 const flush = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
 
 beforeEach(() => {
-  useQueryCache.setState({ entries: {} });
+  queryClient.clear();
   useAppStore.setState({ cloudOpen: false, cloudTab: 'account' });
 });
 afterEach(() => {
@@ -162,8 +162,7 @@ describe('API tokens', () => {
   it('lists masked tokens with the rotation warning, and deletes only after confirming', async () => {
     const { calls } = fakeApi({ 'tokens.list': () => [token], 'tokens.delete': () => ({ deleted: true }) });
     render(<TokensScreen />);
-    await flush();
-    const row = screen.getByRole('row', { name: /Old CI/ });
+    const row = await screen.findByRole('row', { name: /Old CI/ });
     expect(within(row).getByTestId('token-masked').textContent).toBe('mfx_abcd…•••');
     expect(row.textContent).toContain('Older than 90 days: rotate it');
     expect(row.textContent).toContain('120 d');

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockDeckApi } from '../../../shared/ipc/contract';
 import type { ProfileView, TeamView } from '../../../shared/ipc/cloud-team';
 import { setApiForTests } from '../../../renderer/src/app/api';
-import { setQueryData, useQueryCache } from '../../../renderer/src/app/query';
+import { setQueryData } from '../../../renderer/src/app/query';
+import { queryClient } from '../../../renderer/src/app/query-client';
+import { qk } from '../../../renderer/src/app/query-keys';
 import { useAppStore } from '../../../renderer/src/app/store';
 import { TeamScreen } from '../../../renderer/src/features/cloud/team/TeamScreen';
-import { teamKeys } from '../../../renderer/src/features/cloud/team/team-queries';
 import { ApiError } from '../../../renderer/src/platform/api-error';
 
 const flush = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
@@ -43,7 +44,7 @@ const profile: ProfileView = {
 };
 
 beforeEach(() => {
-  useQueryCache.setState({ entries: {} });
+  queryClient.clear();
   useAppStore.setState({ cloudOpen: true, cloudTab: 'team' });
 });
 afterEach(() => {
@@ -54,7 +55,7 @@ afterEach(() => {
 describe('Team screen after a failed read', () => {
   it('shows the refusal alone, not the member list cached from before (another org or account)', async () => {
     // Acme's members are cached; now the read is refused (switched account, removed from it…).
-    setQueryData(teamKeys.members(0), acme);
+    setQueryData(qk.cloud.team.members(0), acme);
     const api: MockDeckApi = {
       invoke: (async (name: string) => {
         if (name === 'profile.get') return profile;
@@ -81,8 +82,8 @@ describe('Team screen after a failed read', () => {
   });
 
   it('shows a failed profile read alone, not the name cached from the account before', async () => {
-    setQueryData(teamKeys.profile, { ...profile, name: 'Olivia Owner', email: 'owner@acme.test' });
-    setQueryData(teamKeys.members(0), acme);
+    setQueryData(qk.cloud.team.profile, { ...profile, name: 'Olivia Owner', email: 'owner@acme.test' });
+    setQueryData(qk.cloud.team.members(0), acme);
     const api: MockDeckApi = {
       invoke: (async (name: string) => {
         if (name === 'profile.get' || name === 'team.get')

@@ -6,7 +6,7 @@ import type { CallInput, CallName, CallOutput, MockDeckApi } from '../../../shar
 import { isLoopbackHost } from '../../../shared/ipc/loopback';
 import { openApp, type App } from '../../../main/core/app';
 import { setApiForTests } from '../../../renderer/src/app/api';
-import { useQueryCache } from '../../../renderer/src/app/query';
+import { queryClient } from '../../../renderer/src/app/query-client';
 import { ServerPanel } from '../../../renderer/src/features/server/ServerPanel';
 
 let app: App;
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   calls.length = 0;
-  useQueryCache.setState({ entries: {} });
+  queryClient.clear();
   // The panel talks to the real handler table, as it does over Electron IPC.
   const dispatcher = app.router.forTransport('electron');
   const api: MockDeckApi = {

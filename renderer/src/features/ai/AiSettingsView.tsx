@@ -4,10 +4,11 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { AI_PROVIDER_PRESETS, AI_PROVIDERS, type AiConnectionTest, type AiProvider } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { BYOK_KEY, deleteByok, saveByok, useByok } from './ai-queries';
+import { deleteByok, saveByok, useByok } from './ai-queries';
 import { FIELD_OF, formOf, toUpdate, validate, withProvider, type AiSettingsForm } from './ai-settings-form';
 import './ai.css';
 
@@ -68,7 +69,7 @@ function AiSettingsScreen() {
         setTest(await call('ai.testConnection', {}));
       } finally {
         // The test spends tokens: show the new count.
-        invalidate(BYOK_KEY);
+        invalidate(qk.aiByok);
       }
     });
   const remove = () =>

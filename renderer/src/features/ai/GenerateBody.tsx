@@ -3,9 +3,9 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { MAX_AI_PROMPT } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { BYOK_KEY } from './ai-queries';
 import './ai.css';
 
 /**
@@ -46,7 +46,7 @@ export function GenerateBody({ onGenerated }: { onGenerated: (body: string) => v
       if (run.current === mine) setError(e as AppErrorShape);
     } finally {
       if (run.current === mine) setBusy(false);
-      invalidate(BYOK_KEY);
+      invalidate(qk.aiByok);
     }
   };
   return (

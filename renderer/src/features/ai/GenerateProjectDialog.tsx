@@ -3,14 +3,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { MAX_AI_PROMPT, type GeneratedEndpoint } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { MethodBadge } from '../../ui/MethodBadge';
 import { statusTone } from '../../ui/status-class';
-import { BYOK_KEY } from './ai-queries';
 import './ai.css';
 
 /** A project name from the description's first words: "A small library API with books" → "A small library API". */
@@ -75,7 +75,7 @@ export function GenerateProjectDialog() {
       if (run.current === mine) setError(e as AppErrorShape);
     } finally {
       if (run.current === mine) setBusy(null);
-      invalidate(BYOK_KEY);
+      invalidate(qk.aiByok);
     }
   };
   const create = async () => {
@@ -88,7 +88,7 @@ export function GenerateProjectDialog() {
         description: prompt.trim().slice(0, 5000),
         endpoints,
       });
-      invalidate(keys.projectsAll, keys.server);
+      invalidate(qk.projects.lists, qk.server);
       close();
       setPrompt('');
       setName('');

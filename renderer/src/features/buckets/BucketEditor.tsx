@@ -2,15 +2,15 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { DataBucket } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
-import { useLiveRefresh } from '../../app/use-live-refresh';
+import { invalidate } from '../../app/query';
+import { bucketKeys } from '../../app/query-keys';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice, sentence } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { bucketKeys, useBucket } from './bucket-queries';
+import { useBucket } from './bucket-queries';
 import {
   bucketFormToPayload,
   bucketToForm,
@@ -191,7 +191,7 @@ export function BucketEditor({
       ) : (
         <div className="field-help">Saving a new content also resets the current value to it.</div>
       )}
-      {bucket && <CurrentValue projectId={projectId} bucketId={bucket.id} />}
+      {bucket && <CurrentValue bucketId={bucket.id} />}
       {confirming && bucket && (
         <ConfirmDialog
           title="Delete bucket?"
@@ -210,10 +210,9 @@ export function BucketEditor({
   );
 }
 
-/** The value requests have made; refreshed at most once a second while the project's requests arrive. */
-function CurrentValue({ projectId, bucketId }: { projectId: string; bucketId: string }) {
+/** The value requests have made; refreshed at most once a second while requests arrive (live-events). */
+function CurrentValue({ bucketId }: { bucketId: string }) {
   const { data, error, refetch } = useBucket(bucketId);
-  useLiveRefresh(projectId, keys.bucket(bucketId));
   return (
     <section className="bucket-value" aria-label="Current value">
       <div className="body-head">

@@ -1,11 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/store';
 import { SideNavEntry } from '../../ui/SideNavEntry';
-import { useCloudEvents, useCloudStatus } from './cloud-queries';
+import { useCloudStatus } from './cloud-queries';
 
 /** The sidebar's way into the Cloud screens, with who is signed in at a glance. */
 export function CloudNavButton() {
-  useCloudEvents();
   const { cloudOpen, openCloud, closeCloud } = useAppStore(
     useShallow((s) => ({ cloudOpen: s.cloudOpen, openCloud: s.openCloud, closeCloud: s.closeCloud })),
   );

@@ -4,7 +4,8 @@ import type { ServerState } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { REALITY_LEVEL_LABELS, REALITY_LEVELS, type Federation, type ProjectSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys, useQuery } from '../../app/query';
+import { invalidate, useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -21,9 +22,9 @@ import {
   type ServiceRow,
 } from './federation-form';
 
-const useFederations = () => useQuery<Federation[]>(keys.federations, () => call('federation.list', { limit: 100 }));
-const useProjectList = () => useQuery<ProjectSummary[]>(keys.projects(''), () => call('projects.list', {}));
-const useServer = () => useQuery<ServerState>(keys.server, () => call('server.status', {}));
+const useFederations = () => useQuery<Federation[]>(qk.federations, () => call('federation.list', { limit: 100 }));
+const useProjectList = () => useQuery<ProjectSummary[]>(qk.projects.list(''), () => call('projects.list', {}));
+const useServer = () => useQuery<ServerState>(qk.server, () => call('server.status', {}));
 
 /**
  * Federations (docs/federation.md): projects served together under /f/<name>/, each at a
@@ -127,7 +128,7 @@ function FederationEditor({ federation, projects }: { federation: Federation | n
       const saved = federation
         ? await call('federation.update', { id: federation.id, patch: input })
         : await call('federation.create', input);
-      invalidate(keys.federations);
+      invalidate(qk.federations);
       openFederations(saved.id);
       notify({ kind: 'info', message: `Federation "${saved.name}" saved: served at /f/${saved.name}/` });
     } catch (e) {
@@ -142,7 +143,7 @@ function FederationEditor({ federation, projects }: { federation: Federation | n
     setBusy(true);
     try {
       await call('federation.delete', { id: federation.id });
-      invalidate(keys.federations);
+      invalidate(qk.federations);
       openFederations(null);
       notify({ kind: 'info', message: `Federation "${federation.name}" deleted; its projects stay.` });
     } catch (e) {

@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { IMPORT_FORMATS, type ImportFormat, type ImportPreview } from '../../../../shared/models';
 import { call, toAppError } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -132,7 +133,7 @@ function ImportFlow({ file, onClose }: { file: File | null; onClose: () => void 
         basePath,
         ...(name.trim() && name.trim() !== p.project.name ? { name: name.trim() } : {}),
       });
-      invalidate(keys.projectsAll, keys.server);
+      invalidate(qk.projects.lists, qk.server);
       onClose();
       notify({
         kind: 'info',

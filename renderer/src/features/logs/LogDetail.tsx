@@ -1,7 +1,8 @@
 import type { RequestLogSummary, ServerState } from '../../../../shared/ipc/contract';
 import { describeChaosApplied, type BodyEncoding, type Project, type RequestLog } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, mockKeys, useQuery } from '../../app/query';
+import { invalidate, useQuery } from '../../app/query';
+import { mockKeys, qk } from '../../app/query-keys';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { useAppStore } from '../../app/store';
@@ -24,7 +25,9 @@ interface Props {
 
 export function LogDetail({ logId, project, server, summary }: Props) {
   const navigate = useAppStore((s) => s.navigate);
-  const { data: log, error } = useQuery<RequestLog>(`log:${logId}`, () => call('requestLogs.get', { id: logId }));
+  const { data: log, error } = useQuery<RequestLog>(qk.logs.detail(logId), () =>
+    call('requestLogs.get', { id: logId }),
+  );
   if (error) return <ErrorNotice error={error} />;
   if (!log || log.id !== logId) return <div className="loading">Loading request…</div>;
   const mock = project.mocks.find((m) => m.id === log.mockId);

@@ -4,11 +4,11 @@ import type { MarketInstallView } from '../../../../shared/ipc/marketplace';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { InstallProgress, MarketKind } from '../../../../shared/models';
 import { call, subscribe } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { KIND_LABELS, marketKeys } from './market-queries';
-import { pluginKeys } from '../plugins/plugin-queries';
+import { KIND_LABELS } from './market-queries';
 
 type State =
   | { phase: 'idle' }
@@ -50,9 +50,9 @@ export function InstallPanel({ kind, name, version }: { kind: MarketKind; name: 
     try {
       const result = await call('market.install', { kind, name });
       setState({ phase: 'done', result });
-      invalidate(marketKeys.installed, marketKeys.show(kind, name));
-      if (result.kind === 'plugins') invalidate(pluginKeys.all);
-      else invalidate(keys.projectsAll);
+      invalidate(qk.market.installed, qk.market.show(kind, name));
+      if (result.kind === 'plugins') invalidate(qk.plugins.all);
+      else invalidate(qk.projects.lists);
       notify({ kind: 'info', message: `Installed ${name} ${result.version}` });
     } catch (e) {
       setState({ phase: 'failed', error: e as AppErrorShape });

@@ -5,13 +5,14 @@ import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { packageNameSchema, packageVersionSchema } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { useCloudStatus, useOrgs } from '../cloud/cloud-queries';
 import { useProject } from '../projects/project-queries';
 import { formatBytes } from './format';
-import { marketKeys } from './market-queries';
+
 import { explainPublishError, type PublishErrorView } from './publish-errors';
 
 type Kind = 'scenario' | 'template';
@@ -104,7 +105,7 @@ function PublishDialog({ projectId, onClose }: { projectId: string; onClose: () 
     try {
       const r = await call('market.publish', input(f));
       setPublished({ name: r.name, version: r.version });
-      invalidate(marketKeys.all);
+      invalidate(qk.market.all);
       notify({ kind: 'info', message: `Published ${r.name} ${r.version}` });
     } catch (e) {
       fail(e, f);

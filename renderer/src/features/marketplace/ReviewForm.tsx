@@ -4,11 +4,11 @@ import type { MarketKind } from '../../../../shared/models';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
 import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useCloudStatus } from '../cloud/cloud-queries';
-import { marketKeys } from './market-queries';
 
 const MIN_COMMENT = 10;
 
@@ -59,7 +59,7 @@ export function ReviewForm({ kind, name, onPosted }: { kind: MarketKind; name: s
       setRating(null);
       setTitle('');
       setComment('');
-      invalidate(marketKeys.reviewsOf(kind, name), marketKeys.show(kind, name));
+      invalidate(qk.market.reviewsOf(kind, name), qk.market.show(kind, name));
       notify({ kind: 'info', message: 'Review posted' });
       onPosted();
     } catch (e) {

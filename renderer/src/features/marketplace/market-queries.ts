@@ -7,18 +7,9 @@ import type {
 import type { MarketKind } from '../../../../shared/models';
 import { call } from '../../app/api';
 import { useQuery, type QueryResult } from '../../app/query';
+import { qk } from '../../app/query-keys';
 
 /** Every marketplace key starts with "market:" so an install or publish can drop them at once. */
-export const marketKeys = {
-  all: 'market:',
-  installed: 'market:installed',
-  facets: (kind: MarketKind) => `market:facets:${kind}`,
-  search: (q: MarketSearchQuery) => `market:search:${JSON.stringify(q)}`,
-  show: (kind: MarketKind, name: string) => `market:show:${kind}:${name}`,
-  reviewsOf: (kind: MarketKind, name: string) => `market:reviews:${kind}:${name}:`,
-  reviews: (kind: MarketKind, name: string, page: number) => `market:reviews:${kind}:${name}:${page}`,
-} as const;
-
 export interface MarketSearchQuery {
   kind: MarketKind;
   query: string;
@@ -29,7 +20,7 @@ export interface MarketSearchQuery {
 }
 
 export const useMarketSearch = (q: MarketSearchQuery): QueryResult<MarketPageView> =>
-  useQuery(marketKeys.search(q), () =>
+  useQuery(qk.market.search(q), () =>
     call('market.search', {
       kind: q.kind,
       page: q.page,
@@ -45,7 +36,7 @@ export const useMarketSearch = (q: MarketSearchQuery): QueryResult<MarketPageVie
  * they are read off the first 100 items of an unfiltered search (one bounded call per tab).
  */
 export const useMarketFacets = (kind: MarketKind): QueryResult<{ categories: string[]; tags: string[] }> =>
-  useQuery(marketKeys.facets(kind), async () => {
+  useQuery(qk.market.facets(kind), async () => {
     const page = await call('market.search', { kind, page: 0, perPage: 100 });
     const sortedSet = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort((a, b) => a.localeCompare(b));
     return {
@@ -55,18 +46,18 @@ export const useMarketFacets = (kind: MarketKind): QueryResult<{ categories: str
   });
 
 export const useMarketItem = (kind: MarketKind, name: string): QueryResult<MarketDetailsView> =>
-  useQuery(marketKeys.show(kind, name), () => call('market.show', { kind, name }));
+  useQuery(qk.market.show(kind, name), () => call('market.show', { kind, name }));
 
 /** Plugins have no reviews in the marketplace document: null key, nothing asked. */
 export const useMarketReviews = (kind: MarketKind, name: string, page: number): QueryResult<MarketReviewPageView> =>
-  useQuery(kind === 'plugins' ? null : marketKeys.reviews(kind, name, page), () =>
+  useQuery(kind === 'plugins' ? null : qk.market.reviews(kind, name, page), () =>
     call('market.reviews', { kind, name, page, perPage: REVIEWS_PER_PAGE }),
   );
 
 export const REVIEWS_PER_PAGE = 10;
 
 export const useMarketInstalled = (): QueryResult<MarketInstalledView[]> =>
-  useQuery(marketKeys.installed, () => call('market.installed', {}));
+  useQuery(qk.market.installed, () => call('market.installed', {}));
 
 export const KIND_LABELS: Record<MarketKind, { plural: string; singular: string }> = {
   scenarios: { plural: 'Scenarios', singular: 'scenario' },

@@ -3,8 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { describeChaos, type MockSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys, mockKeys } from '../../app/query';
-import { useLiveRefresh } from '../../app/use-live-refresh';
+import { invalidate } from '../../app/query';
+import { mockKeys } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -14,7 +14,6 @@ import { useMocks } from './mock-queries';
 export function MockList({ projectId }: { projectId: string }) {
   const { mockId, navigate } = useAppStore(useShallow((s) => ({ mockId: s.mockId, navigate: s.navigate })));
   const { data, error } = useMocks(projectId);
-  useLiveRefresh(projectId, keys.mocks(projectId));
   const [filter, setFilter] = useState('');
   const [toggleError, setToggleError] = useState<AppErrorShape | null>(null);
   const needle = filter.trim().toLowerCase();

@@ -1,10 +1,11 @@
 import type { MockWithResponses } from '../../../../shared/ipc/contract';
 import type { MockSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { keys, useQuery } from '../../app/query';
+import { useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 
 export const useMocks = (projectId: string) =>
-  useQuery<MockSummary[]>(keys.mocks(projectId), () => call('mocks.list', { projectId }));
+  useQuery<MockSummary[]>(qk.mocks.list(projectId), () => call('mocks.list', { projectId }));
 
 export const useMock = (id: string | null) =>
-  useQuery<MockWithResponses>(id ? keys.mock(id) : null, () => call('mocks.get', { id: id! }));
+  useQuery<MockWithResponses>(id ? qk.mocks.detail(id) : null, () => call('mocks.get', { id: id! }));

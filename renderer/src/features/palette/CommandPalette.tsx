@@ -4,7 +4,8 @@ import type { MockSummary, ProjectSummary } from '../../../../shared/models';
 import type { ServerState } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { keys, setQueryData, useQuery } from '../../app/query';
+import { setQueryData, useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { filterCommands, projectCommands, type Command } from './commands';
@@ -18,7 +19,7 @@ export function CommandPalette() {
 /** Server commands report failures (a port in use) as a toast: the palette is gone by then. */
 function runServer(p: Promise<ServerState>): void {
   p.then(
-    (s) => setQueryData(keys.server, s),
+    (s) => setQueryData(qk.server, s),
     (e: AppErrorShape) => useAppStore.getState().notify({ kind: 'error', message: e.message, hint: e.hint }),
   );
 }
@@ -35,8 +36,8 @@ function Palette() {
   const close = () => setPaletteOpen(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const { data: projects } = useQuery<ProjectSummary[]>(keys.projects(''), () => call('projects.list', {}));
-  const { data: mocks } = useQuery<MockSummary[]>(projectId ? keys.mocks(projectId) : null, () =>
+  const { data: projects } = useQuery<ProjectSummary[]>(qk.projects.list(''), () => call('projects.list', {}));
+  const { data: mocks } = useQuery<MockSummary[]>(projectId ? qk.mocks.list(projectId) : null, () =>
     call('mocks.list', { projectId: projectId! }),
   );
 

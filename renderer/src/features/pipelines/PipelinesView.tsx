@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/models/pipeline';
 import { call } from '../../app/api';
 import { invalidate, useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -22,19 +23,13 @@ import {
   type PipelineForm,
 } from './pipeline-form';
 
-export const pipelineKeys = {
-  all: 'pipelines:',
-  list: (projectId: string) => `pipelines:list:${projectId}`,
-  executions: (pipelineId: string) => `pipelines:executions:${pipelineId}`,
-};
-
 /**
  * The project's pipelines (docs/pipelines.md): the list with enable/disable and run now, a
  * definition editor (form or YAML), and each pipeline's executions with their step logs.
  * Executions finishing elsewhere refresh it through `pipelines.executionFinished` (live-events).
  */
 export function PipelinesView({ projectId }: { projectId: string }) {
-  const { data, error } = useQuery<Pipeline[]>(pipelineKeys.list(projectId), () =>
+  const { data, error } = useQuery<Pipeline[]>(qk.pipelines.list(projectId), () =>
     call('pipelines.list', { workspace_id: projectId, limit: 500 }),
   );
   const [editing, setEditing] = useState<Pipeline | 'new' | null>(null);
@@ -102,7 +97,7 @@ function PipelineRow(props: {
     setErr(null);
     try {
       await fn();
-      invalidate(pipelineKeys.list(projectId), pipelineKeys.executions(p.id));
+      invalidate(qk.pipelines.list(projectId), qk.pipelines.executions(p.id));
       notify({ kind: 'info', message });
     } catch (e) {
       setErr(e as AppErrorShape);
@@ -199,7 +194,7 @@ function PipelineEditor(props: { projectId: string; pipeline: Pipeline | null; o
             patch: { name: doc.name, definition: doc.definition },
           })
         : await call('pipelines.create', { name: doc.name, definition: doc.definition, workspace_id: props.projectId });
-      invalidate(pipelineKeys.list(props.projectId));
+      invalidate(qk.pipelines.list(props.projectId));
       notify({ kind: 'info', message: `Pipeline ${saved.name} saved` });
       props.onDone(saved);
     } catch (e) {
@@ -317,7 +312,7 @@ function PipelineEditor(props: { projectId: string; pipeline: Pipeline | null; o
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString() : '—');
 
 function Executions({ pipeline }: { pipeline: Pipeline }) {
-  const { data, error } = useQuery<PipelineExecution[]>(pipelineKeys.executions(pipeline.id), () =>
+  const { data, error } = useQuery<PipelineExecution[]>(qk.pipelines.executions(pipeline.id), () =>
     call('pipelines.executions', { pipeline_id: pipeline.id, limit: 20 }),
   );
   return (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { fetchQuery, invalidate } from '../../app/query';
+import { queryClient } from '../../app/query-client';
+import { qk } from '../../app/query-keys';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { pluginKeys, useInstalledPlugins, usePluginBindings } from './plugin-queries';
+import { useInstalledPlugins, usePluginBindings } from './plugin-queries';
 
 /**
  * The plugins a project (mockId null) or one mock runs, in order. Each change is saved at
@@ -32,10 +33,8 @@ export function PluginBindings({
     setError(null);
     try {
       await call('plugins.setBindings', { projectId, mockId, plugins });
-      invalidate(pluginKeys.bindings(projectId, mockId));
-      await fetchQuery(pluginKeys.bindings(projectId, mockId), () =>
-        call('plugins.bindings', { projectId, mockId }),
-      ).catch(() => undefined);
+      // Busy until the list shows what was saved: a second click then starts from it.
+      await queryClient.refetchQueries({ queryKey: qk.plugins.bindings(projectId, mockId) });
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { Project } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -79,7 +80,7 @@ function ProjectFormDialog({
       const saved = project
         ? await call('projects.update', { id: project.id, patch: payload })
         : await call('projects.create', payload);
-      invalidate(keys.projectsAll, keys.project(saved.id), keys.server);
+      invalidate(qk.projects.lists, qk.projects.detail(saved.id), qk.server);
       // The core opens the port as it saves: one another program holds shows beside the field.
       const portError =
         saved.port == null

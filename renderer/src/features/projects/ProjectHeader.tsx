@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ProjectWithMocks } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { invalidate, keys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import type { View } from '../../app/slices/nav-slice';
 import { CopyButton } from '../../ui/CopyButton';
@@ -42,7 +43,7 @@ export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
   const duplicate = async () => {
     try {
       const copy = await call('projects.duplicate', { id: project.id });
-      invalidate(keys.projectsAll);
+      invalidate(qk.projects.lists);
       notify({ kind: 'info', message: `Duplicated as "${copy.name}"` });
       navigate({ projectId: copy.id });
     } catch (e) {
@@ -53,7 +54,7 @@ export function ProjectHeader({ project }: { project: ProjectWithMocks }) {
     try {
       await call('projects.delete', { id: project.id });
       setConfirming(false);
-      invalidate(keys.projectsAll, keys.project(project.id), keys.mocks(project.id));
+      invalidate(qk.projects.lists, qk.projects.detail(project.id), qk.mocks.list(project.id));
       notify({ kind: 'info', message: `Project "${project.name}" deleted` });
       useAppStore.setState({ dirty: {} });
       navigate({ projectId: null });

@@ -1,12 +1,13 @@
 import type { ProjectWithMocks, ServerState } from '../../../../shared/ipc/contract';
 import type { ProjectSummary } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { keys, useQuery } from '../../app/query';
+import { useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 
 export const useProjects = (search: string) =>
-  useQuery<ProjectSummary[]>(keys.projects(search), () => call('projects.list', search ? { search } : {}));
+  useQuery<ProjectSummary[]>(qk.projects.list(search), () => call('projects.list', search ? { search } : {}));
 
 export const useProject = (id: string | null) =>
-  useQuery<ProjectWithMocks>(id ? keys.project(id) : null, () => call('projects.get', { id: id! }));
+  useQuery<ProjectWithMocks>(id ? qk.projects.detail(id) : null, () => call('projects.get', { id: id! }));
 
-export const useServerState = () => useQuery<ServerState>(keys.server, () => call('server.status', {}));
+export const useServerState = () => useQuery<ServerState>(qk.server, () => call('server.status', {}));

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import type { Project, ProjectUpdate, ProxyMode, RecordingStatus } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, keys, useQuery } from '../../app/query';
+import { invalidate, useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
@@ -45,7 +46,7 @@ export function ProxyView({ project }: { project: Project }) {
       const patch: ProjectUpdate = proxyFormToPatch(next);
       await call('projects.update', { id: project.id, patch });
       setForm(next);
-      invalidate(keys.project(project.id), keys.projectsAll);
+      invalidate(qk.projects.detail(project.id), qk.projects.lists);
       notify({ kind: 'info', message });
     } catch (e) {
       setServerError(e as AppErrorShape);
@@ -170,7 +171,7 @@ export function ProxyView({ project }: { project: Project }) {
 }
 
 function RecordingPanel({ projectId, recording }: { projectId: string; recording: boolean }) {
-  const { data, error } = useQuery<RecordingStatus>(keys.recording(projectId), () =>
+  const { data, error } = useQuery<RecordingStatus>(qk.recording(projectId), () =>
     call('proxy.recording', { projectId }),
   );
   if (error) return <ErrorNotice error={error} />;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { CONTENT_TYPES, type MockResponse, type ResponseType } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, mockKeys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { mockKeys } from '../../app/query-keys';
 import { useSaveShortcut } from '../../app/save-event';
 import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';

@@ -1,6 +1,7 @@
 import type { MockResponse } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, mockKeys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { mockKeys } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { statusTone } from '../../ui/status-class';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { MockResponse, ResponseType } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { invalidate, mockKeys } from '../../app/query';
+import { invalidate } from '../../app/query';
+import { mockKeys } from '../../app/query-keys';
 import { useAppStore } from '../../app/store';
 import { useFormSave } from '../../app/use-form-save';
 import {

@@ -2,20 +2,19 @@ import { useState } from 'react';
 import type { ScenarioState } from '../../../../shared/models';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { invalidate, keys, useQuery } from '../../app/query';
-import { useLiveRefresh } from '../../app/use-live-refresh';
+import { invalidate, useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 /** The project's scenarios (WireMock's model), live: each one's state, with reset. States live in memory only. */
 export function useScenarios(projectId: string) {
-  const query = useQuery<ScenarioState[]>(keys.scenarios(projectId), () => call('scenarios.list', { projectId }));
-  useLiveRefresh(projectId, keys.scenarios(projectId));
+  const query = useQuery<ScenarioState[]>(qk.scenarios(projectId), () => call('scenarios.list', { projectId }));
   const [error, setError] = useState<AppErrorShape | null>(null);
   const reset = async (name?: string) => {
     try {
       await call('scenarios.reset', name === undefined ? { projectId } : { projectId, name });
       setError(null);
-      invalidate(keys.scenarios(projectId));
+      invalidate(qk.scenarios(projectId));
     } catch (e) {
       setError(e as AppErrorShape);
     }

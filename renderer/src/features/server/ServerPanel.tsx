@@ -3,7 +3,8 @@ import type { ServerState } from '../../../../shared/ipc/contract';
 import { isLoopbackHost } from '../../../../shared/ipc/loopback';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { keys, setQueryData } from '../../app/query';
+import { setQueryData } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useServerState } from '../projects/project-queries';
@@ -37,7 +38,7 @@ export function ServerPanel() {
     setError(null);
     try {
       const next = await action();
-      setQueryData(keys.server, next);
+      setQueryData(qk.server, next);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

@@ -1,7 +1,7 @@
 import type { ProjectStats } from '../../../../shared/models';
 import { call } from '../../app/api';
-import { keys, useQuery } from '../../app/query';
-import { useLiveRefresh } from '../../app/use-live-refresh';
+import { useQuery } from '../../app/query';
+import { qk } from '../../app/query-keys';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MethodBadge } from '../../ui/MethodBadge';
@@ -17,8 +17,7 @@ export function formatWhen(iso: string | null, now = Date.now()): string {
 }
 
 export function StatsView({ projectId }: { projectId: string }) {
-  const { data, error } = useQuery<ProjectStats>(keys.stats(projectId), () => call('stats.project', { projectId }));
-  useLiveRefresh(projectId, keys.stats(projectId));
+  const { data, error } = useQuery<ProjectStats>(qk.stats(projectId), () => call('stats.project', { projectId }));
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <div className="loading">Loading stats…</div>;
   const busiest = Math.max(1, ...data.mocks.map((m) => m.totalRequests));

@@ -4,8 +4,9 @@ import { UPGRADE_PLANS, type UpgradeResultView } from '../../../../../shared/ipc
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { formatCount } from '../format';
 
 const ORDER = ['free', 'pro', 'team'];
@@ -33,7 +34,7 @@ export function PlanCard({ account }: { account: AccountView | undefined }) {
     setResult(null);
     try {
       setResult(await call('account.upgrade', { plan }, { signal: controller.signal }));
-      invalidate(cloudKeys.account, 'cloud:usage-history:');
+      invalidate(qk.cloud.account, qk.cloud.usageHistories);
     } catch (e) {
       const err = e as AppErrorShape;
       if (err.code !== 'CANCELLED') setError(err);

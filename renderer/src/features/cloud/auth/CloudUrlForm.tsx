@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate, setQueryData } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { cloudUrlError } from './auth-validation';
 
 export const DEFAULT_CLOUD_URL = 'https://api.mockforge.dev';
@@ -25,8 +26,8 @@ export function CloudUrlForm({ current, signedIn }: { current: string; signedIn:
     setError(null);
     try {
       const status = await call('cloud.setBaseUrl', { url: value.trim() });
-      setQueryData(cloudKeys.status, status);
-      invalidate(cloudKeys.all);
+      setQueryData(qk.cloud.status, status);
+      invalidate(qk.cloud.all);
       setDraft(null);
     } catch (err) {
       setError(err as AppErrorShape);

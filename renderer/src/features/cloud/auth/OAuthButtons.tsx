@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
 
 type Provider = 'github' | 'google';
 const NAMES: Record<Provider, string> = { github: 'GitHub', google: 'Google' };
@@ -25,7 +25,7 @@ export function OAuthButtons({ onWaiting }: { onWaiting: (waiting: boolean) => v
     onWaiting(true);
     try {
       await call('auth.loginOAuth', { provider });
-      if (attempt.current === mine) invalidate(cloudKeys.all);
+      if (attempt.current === mine) invalidate(qk.cloud.all);
     } catch (e) {
       if (attempt.current === mine) setError(e as AppErrorShape);
     } finally {

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys, useOrgs } from '../cloud-queries';
+import { useOrgs } from '../cloud-queries';
 
 /** Everything in the cloud (tokens, deployments, usage, sync) belongs to the selected organization. */
 export function OrgSwitcher() {
@@ -17,7 +18,7 @@ export function OrgSwitcher() {
     setError(null);
     try {
       await call('orgs.select', { id: id || null });
-      invalidate(cloudKeys.all);
+      invalidate(qk.cloud.all);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
 
 export function SignOutButton({ keychain }: { keychain: boolean }) {
   const [confirming, setConfirming] = useState(false);
@@ -15,7 +15,7 @@ export function SignOutButton({ keychain }: { keychain: boolean }) {
     try {
       await call('auth.logout', {});
       setConfirming(false);
-      invalidate(cloudKeys.all);
+      invalidate(qk.cloud.all);
     } catch (e) {
       setConfirming(false);
       setError(e as AppErrorShape);

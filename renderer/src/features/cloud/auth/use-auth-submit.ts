@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { CloudAuthState } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { invalidate } from '../../../app/query';
-import { cloudKeys } from '../cloud-queries';
+import { qk } from '../../../app/query-keys';
+
 import { explainAuthError } from './auth-validation';
 
 /**
@@ -27,7 +28,7 @@ export function useAuthSubmit<K extends string>(errors: Partial<Record<K, string
     setError(null);
     try {
       await send();
-      invalidate(cloudKeys.all);
+      invalidate(qk.cloud.all);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

@@ -4,11 +4,12 @@ import type { AccountView, DeploymentView } from '../../../../../shared/ipc/clou
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call, subscribe } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { useAppStore } from '../../../app/store';
 import { CopyButton } from '../../../ui/CopyButton';
 import { Dialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { exampleUrl } from './deploy-example';
 
 export interface DeployTarget {
@@ -80,7 +81,7 @@ export function DeployDialog({ project, onClose }: { project: DeployTarget; onCl
         })
         .finally(() => {
           cancelRef.current = null;
-          invalidate(cloudKeys.all);
+          invalidate(qk.cloud.all);
         });
     }
     return off;

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { DeploymentLogView, DeploymentMetricsView, DeploymentView } from '../../../../../shared/ipc/cloud';
 import { call } from '../../../app/api';
 import { invalidate, useQuery } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { formatCount, formatPercent } from '../format';
 import { StatusChart } from './StatusChart';
 
@@ -12,10 +13,10 @@ type Level = '' | 'info' | 'warn' | 'error';
 /** Metrics and logs of one deployment. */
 export function DeploymentDetail({ deployment: d }: { deployment: DeploymentView }) {
   const [level, setLevel] = useState<Level>('');
-  const metrics = useQuery<DeploymentMetricsView>(cloudKeys.metrics(d.id), () =>
+  const metrics = useQuery<DeploymentMetricsView>(qk.cloud.metrics(d.id), () =>
     call('deployments.metrics', { id: d.id }),
   );
-  const logs = useQuery<DeploymentLogView[]>(cloudKeys.logs(d.id, level), () =>
+  const logs = useQuery<DeploymentLogView[]>(qk.cloud.logs(d.id, level), () =>
     call('deployments.logs', { id: d.id, limit: 100, ...(level ? { level } : {}) }),
   );
   const m = metrics.data;
@@ -28,7 +29,7 @@ export function DeploymentDetail({ deployment: d }: { deployment: DeploymentView
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => invalidate(cloudKeys.metrics(d.id), `cloud:deployment:${d.id}:logs:`)}
+          onClick={() => invalidate(qk.cloud.metrics(d.id), qk.cloud.logsOf(d.id))}
         >
           Refresh metrics and logs
         </button>

@@ -4,12 +4,13 @@ import type { DeploymentView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { useAppStore } from '../../../app/store';
 import { CopyButton } from '../../../ui/CopyButton';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys, useDeployments } from '../cloud-queries';
+import { useDeployments } from '../cloud-queries';
 import { ago } from '../format';
 import { DeploymentDetail } from './DeploymentDetail';
 import { StatusBadge } from './StatusBadge';
@@ -29,7 +30,7 @@ export function DeploymentsScreen() {
     setError(null);
     try {
       await action();
-      invalidate(cloudKeys.deployments, cloudKeys.deployment(d.id), cloudKeys.account);
+      invalidate(qk.cloud.deployments, qk.cloud.deployment(d.id), qk.cloud.account);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

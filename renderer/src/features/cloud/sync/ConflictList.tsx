@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { SyncConflictView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
-import { invalidate, keys } from '../../../app/query';
+import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { ago } from '../format';
 import { choiceHelp, conflictRows } from './diff';
 
@@ -32,7 +33,13 @@ function ConflictItem({ conflict: c, onResolved }: { conflict: SyncConflictView;
     try {
       await call('sync.resolve', { id: c.id, choice });
       onResolved();
-      invalidate(cloudKeys.conflicts, cloudKeys.syncStatus, keys.projectsAll, keys.project(c.projectId), keys.mocksAll);
+      invalidate(
+        qk.cloud.conflicts,
+        qk.cloud.syncStatus,
+        qk.projects.lists,
+        qk.projects.detail(c.projectId),
+        qk.mocks.lists,
+      );
     } catch (e) {
       setError(e as AppErrorShape);
       setBusy(false);

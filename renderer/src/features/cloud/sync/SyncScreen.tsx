@@ -2,10 +2,11 @@ import { useRef, useState } from 'react';
 import type { SyncResultView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
-import { invalidate, keys } from '../../../app/query';
+import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys, useConflicts, useSyncStatus } from '../cloud-queries';
+import { useConflicts, useSyncStatus } from '../cloud-queries';
 import { ago } from '../format';
 import { ConflictList } from './ConflictList';
 import { summaryText, useSyncProgress } from './use-sync-progress';
@@ -36,7 +37,7 @@ export function SyncScreen() {
     } finally {
       cancelRef.current = null;
       setBusy(false);
-      invalidate(cloudKeys.syncStatus, cloudKeys.conflicts, keys.projectsAll, keys.mocksAll);
+      invalidate(qk.cloud.syncStatus, qk.cloud.conflicts, qk.projects.lists, qk.mocks.lists);
     }
   };
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -28,7 +28,7 @@ export function CreateOrgDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       await call('team.createOrg', { name: name.trim(), ...(slug ? { slug } : {}), select: true });
-      invalidate(cloudKeys.all);
+      invalidate(qk.cloud.all);
       onClose();
     } catch (e) {
       setError(e as AppErrorShape);

@@ -3,9 +3,10 @@ import type { InvitationView, TeamRole } from '../../../../../shared/ipc/cloud-t
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { roleLabel, teamKeys } from './team-queries';
+import { roleLabel } from './team-queries';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -33,7 +34,7 @@ export function InviteForm({ orgName }: { orgName: string }) {
       setSent((s) => [inv, ...s.filter((x) => x.email !== inv.email)]);
       setEmail('');
       setTried(false);
-      invalidate(teamKeys.all);
+      invalidate(qk.cloud.team.all);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

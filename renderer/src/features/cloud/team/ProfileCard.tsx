@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { roleLabel, teamKeys, useProfile } from './team-queries';
+import { roleLabel, useProfile } from './team-queries';
 
 /** Who you are in the cloud: display name (editable), email, and your role where you act. */
 export function ProfileCard() {
@@ -63,7 +64,7 @@ function NameForm({ current, onDone }: { current: string; onDone: () => void }) 
         ...(firstName.trim() ? { firstName: firstName.trim() } : {}),
         ...(lastName.trim() ? { lastName: lastName.trim() } : {}),
       });
-      invalidate(teamKeys.all);
+      invalidate(qk.cloud.team.all);
       onDone();
     } catch (e) {
       setError(e as AppErrorShape);

@@ -3,14 +3,15 @@ import type { MemberView, TeamRole } from '../../../../../shared/ipc/cloud-team'
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys } from '../cloud-queries';
+
 import { CreateOrgDialog } from './CreateOrgDialog';
 import { InviteForm } from './InviteForm';
 import { MemberRow } from './MemberRow';
 import { ProfileCard } from './ProfileCard';
-import { MEMBERS_PAGE, roleLabel, teamKeys, useTeam } from './team-queries';
+import { MEMBERS_PAGE, roleLabel, useTeam } from './team-queries';
 
 /** Your profile, and the selected organization's members: invite, change roles, remove. */
 export function TeamScreen() {
@@ -31,7 +32,7 @@ export function TeamScreen() {
     setDone(null);
     try {
       setDone(await fn());
-      invalidate(teamKeys.all);
+      invalidate(qk.cloud.team.all);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {
@@ -51,7 +52,7 @@ export function TeamScreen() {
       // Leaving an organization leaves everything of it: the app goes back to the default one.
       if (m.isYou) {
         await call('orgs.select', { id: null });
-        invalidate(cloudKeys.all);
+        invalidate(qk.cloud.all);
       }
       return m.isYou ? `You left ${team?.org.name ?? 'the organization'}.` : `${m.name} was removed.`;
     });
@@ -72,7 +73,7 @@ export function TeamScreen() {
           </p>
         </div>
         <div className="cloud-screen-actions">
-          <button type="button" className="btn" disabled={loading} onClick={() => invalidate(teamKeys.all)}>
+          <button type="button" className="btn" disabled={loading} onClick={() => invalidate(qk.cloud.team.all)}>
             {loading && team ? 'Refreshing…' : 'Refresh'}
           </button>
           <button type="button" className="btn" onClick={() => setCreating(true)}>

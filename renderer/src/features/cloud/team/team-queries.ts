@@ -1,15 +1,9 @@
 import type { AuditPageView, ProfileView, TeamView } from '../../../../../shared/ipc/cloud-team';
 import { call } from '../../../app/api';
 import { useQuery, type QueryResult } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 
 /** Under "cloud:" so a sign-in or organization change drops them with the rest. */
-export const teamKeys = {
-  all: 'cloud:team',
-  profile: 'cloud:team:profile',
-  members: (offset: number) => `cloud:team:members:${offset}`,
-  audit: (q: AuditQuery) => `cloud:team:audit:${q.offset}:${q.eventType}:${q.userId}`,
-} as const;
-
 export const MEMBERS_PAGE = 20;
 export const AUDIT_PAGE = 25;
 
@@ -19,13 +13,14 @@ export interface AuditQuery {
   userId: string;
 }
 
-export const useProfile = (): QueryResult<ProfileView> => useQuery(teamKeys.profile, () => call('profile.get', {}));
+export const useProfile = (): QueryResult<ProfileView> =>
+  useQuery(qk.cloud.team.profile, () => call('profile.get', {}));
 
 export const useTeam = (offset: number): QueryResult<TeamView> =>
-  useQuery(teamKeys.members(offset), () => call('team.get', { limit: MEMBERS_PAGE, offset }));
+  useQuery(qk.cloud.team.members(offset), () => call('team.get', { limit: MEMBERS_PAGE, offset }));
 
 export const useAudit = (q: AuditQuery): QueryResult<AuditPageView> =>
-  useQuery(teamKeys.audit(q), () =>
+  useQuery(qk.cloud.team.audit(q), () =>
     call('audit.list', {
       limit: AUDIT_PAGE,
       offset: q.offset,

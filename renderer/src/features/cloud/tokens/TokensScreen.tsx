@@ -3,10 +3,11 @@ import type { NewTokenView, TokenView } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
+import { qk } from '../../../app/query-keys';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-import { cloudKeys, useTokens } from '../cloud-queries';
+import { useTokens } from '../cloud-queries';
 import { ago, until } from '../format';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { NewTokenDialog } from './NewTokenDialog';
@@ -32,7 +33,7 @@ export function TokensScreen() {
       } else {
         await call('tokens.delete', { id: pending.token.id });
       }
-      invalidate(cloudKeys.tokens);
+      invalidate(qk.cloud.tokens);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {
@@ -91,7 +92,7 @@ export function TokensScreen() {
           onCreated={(token) => {
             setCreating(false);
             setRevealed({ token, rotated: false });
-            invalidate(cloudKeys.tokens);
+            invalidate(qk.cloud.tokens);
           }}
         />
       )}
