@@ -12,7 +12,6 @@ import { Field } from '../../ui/Field';
 import { useCloudStatus, useOrgs } from '../cloud/cloud-queries';
 import { useProject } from '../projects/project-queries';
 import { formatBytes } from './format';
-
 import { explainPublishError, type PublishErrorView } from './publish-errors';
 
 type Kind = 'scenario' | 'template';

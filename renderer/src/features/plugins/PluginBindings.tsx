@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/result';
 import { call } from '../../app/api';
-import { queryClient } from '../../app/query-client';
+import { invalidate } from '../../app/query';
 import { qk } from '../../app/query-keys';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useInstalledPlugins, usePluginBindings } from './plugin-queries';
@@ -34,7 +34,7 @@ export function PluginBindings({
     try {
       await call('plugins.setBindings', { projectId, mockId, plugins });
       // Busy until the list shows what was saved: a second click then starts from it.
-      await queryClient.refetchQueries({ queryKey: qk.plugins.bindings(projectId, mockId) });
+      await invalidate(qk.plugins.bindings(projectId, mockId));
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {

@@ -6,7 +6,6 @@ import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { formatCount } from '../format';
 
 const ORDER = ['free', 'pro', 'team'];

@@ -5,7 +5,6 @@ import { invalidate, setQueryData } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
 import { Field } from '../../../ui/Field';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { cloudUrlError } from './auth-validation';
 
 export const DEFAULT_CLOUD_URL = 'https://api.mockforge.dev';

@@ -3,7 +3,6 @@ import type { CloudAuthState } from '../../../../../shared/ipc/cloud';
 import type { AppErrorShape } from '../../../../../shared/ipc/result';
 import { invalidate } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
-
 import { explainAuthError } from './auth-validation';
 
 /**

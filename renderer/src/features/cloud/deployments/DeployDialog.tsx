@@ -9,7 +9,6 @@ import { useAppStore } from '../../../app/store';
 import { CopyButton } from '../../../ui/CopyButton';
 import { Dialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { exampleUrl } from './deploy-example';
 
 export interface DeployTarget {

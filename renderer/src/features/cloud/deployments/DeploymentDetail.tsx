@@ -4,7 +4,6 @@ import { call } from '../../../app/api';
 import { invalidate, useQuery } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { formatCount, formatPercent } from '../format';
 import { StatusChart } from './StatusChart';
 

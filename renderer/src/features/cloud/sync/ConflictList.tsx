@@ -5,7 +5,6 @@ import { call } from '../../../app/api';
 import { invalidate } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { ago } from '../format';
 import { choiceHelp, conflictRows } from './diff';
 

@@ -6,7 +6,6 @@ import { invalidate } from '../../../app/query';
 import { qk } from '../../../app/query-keys';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { CloudErrorNotice } from '../CloudErrorNotice';
-
 import { CreateOrgDialog } from './CreateOrgDialog';
 import { InviteForm } from './InviteForm';
 import { MemberRow } from './MemberRow';
