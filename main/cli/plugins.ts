@@ -39,7 +39,9 @@ See docs/plugins.md for the plugin ABI and the example plugin.`,
         else if (list.length === 0) io.stdout('no plugins installed (mockdeck plugins add FILE.wasm)\n');
         else
           for (const p of list)
-            io.stdout(`${p.name}@${p.version}  ${p.size} bytes  sha256 ${p.sha256.slice(0, 12)}…  ${p.description}\n`);
+            io.stdout(
+              `${p.name}@${p.version}  ${p.size} bytes  sha256 ${p.sha256.slice(0, 12)}…  run by ${p.runBy}  ${p.description}\n`,
+            );
         return EXIT_OK;
       }
       if (sub === 'add') {

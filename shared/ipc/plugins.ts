@@ -8,11 +8,20 @@ const wasmBase64 = z
   .min(1, 'wasm (the plugin file, base64) is required')
   .max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4, 'a plugin is at most 10 MB');
 
+/** An installed plugin as listed: with how many projects and mocks run it (what uninstalling breaks). */
+export interface InstalledPluginView extends InstalledPlugin {
+  runBy: number;
+}
+
 export const pluginCalls = {
   'plugins.list': call(
     z.object({}).strict().optional(),
-    reads('Lists the installed WebAssembly plugins with their version, checksum and size.', 'cli', 'mcp'),
-  ).returns<InstalledPlugin[]>(),
+    reads(
+      'Lists the installed WebAssembly plugins with their version, checksum, size and how many projects and mocks run each.',
+      'cli',
+      'mcp',
+    ),
+  ).returns<InstalledPluginView[]>(),
   'plugins.install': call(
     z.object({
       wasm: wasmBase64,

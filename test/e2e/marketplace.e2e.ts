@@ -189,6 +189,21 @@ test('install a plugin and run it for one project, in order, from its Plugins ta
   await chain.getByRole('button', { name: 'Stop running http-auth' }).click();
   await expect(chain.getByText('No plugins')).toBeVisible();
   expect((await fetch(`${base}/me`)).status).toBe(200);
+
+  // Uninstalling says what still runs it; what does answers PLUGIN_ERROR until it is taken out.
+  await chain.getByLabel('Plugin to add to plugins this project runs').selectOption('http-auth');
+  await chain.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(chain.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Uninstall http-auth' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Uninstall http-auth?' });
+  await expect(confirm).toContainText('1 project or mock runs it');
+  await confirm.getByRole('button', { name: 'Uninstall' }).click();
+  await expect(page.getByRole('region', { name: 'Installed plugins' })).toContainText('None installed yet');
+  await expect(chain.getByText('not installed')).toBeVisible();
+  const broken = await fetch(`${base}/me`);
+  expect(broken.status).toBe(500);
+  expect(((await broken.json()) as { error: string }).error).toBe('PLUGIN_ERROR');
+  expect(await api.invoke('plugins.list', {})).toEqual([]);
 });
 
 test('publish a local project as a scenario after previewing it, then find it in search', async ({

@@ -4,7 +4,9 @@ import type { Router } from './router';
 
 export function registerPluginHandlers(router: Router): void {
   router
-    .handle('plugins.list', (_input, { core }) => core.plugins.store.list())
+    .handle('plugins.list', (_input, { core }) =>
+      core.plugins.store.list().map((p) => ({ ...p, runBy: core.plugins.bindings.scopesRunning(p.name).length })),
+    )
     .handle('plugins.install', ({ wasm, manifest }, { core }) => {
       const bytes = new Uint8Array(Buffer.from(wasm, 'base64'));
       return core.plugins.install(manifest, bytes, 'file');

@@ -34,7 +34,8 @@ export function PluginBindings({
     try {
       await call('plugins.setBindings', { projectId, mockId, plugins });
       // Busy until the list shows what was saved: a second click then starts from it.
-      await invalidate(qk.plugins.bindings(projectId, mockId));
+      // The list counts what runs each plugin (what uninstalling would break).
+      await invalidate(qk.plugins.bindings(projectId, mockId), qk.plugins.list);
     } catch (e) {
       setError(e as AppErrorShape);
     } finally {
