@@ -18,7 +18,7 @@ const draft = projectDraftSchema.parse({
           statusCode: 200,
           body: '[{"id":1,"name":"Ada"}]',
           isDefault: true,
-          headers: { 'X-Total': '1' },
+          headers: { 'X-Total': '1', 'Set-Cookie': ['a=1', 'b=2'] },
         },
         {
           name: 'Empty page',
@@ -69,7 +69,11 @@ describe('OpenAPI 3.1 writer', () => {
     ]);
     const list = doc.paths['/users'].get.responses;
     expect(Object.keys(list['200'].content['application/json'].examples)).toEqual(['All_users', 'Empty_page']);
-    expect(list['200'].headers).toEqual({ 'X-Total': { schema: { type: 'string' }, example: '1' } });
+    // A repeated header is described once: its first line the example, every line in the description.
+    expect(list['200'].headers).toEqual({
+      'X-Total': { schema: { type: 'string' }, example: '1' },
+      'Set-Cookie': { description: 'sent 2 times: a=1 | b=2', schema: { type: 'string' }, example: 'a=1' },
+    });
     // The templated body stays a template, marked, and the export says so.
     const tmpl = doc.paths['/users/{id}'].get.responses['200'].content['application/json'].examples.One_user;
     expect(tmpl).toMatchObject({ 'x-mockdeck-template': true, value: '{"id":"{{request.params.id}}","seen":{{now}}}' });
