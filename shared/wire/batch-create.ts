@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BODY_LENGTH, type ProjectDraftInput } from '../models';
+import { MAX_BODY_LENGTH, storedHeaderMapSchema, type ProjectDraftInput } from '../models';
 import { MAX_JSON_DEPTH, jsonTooDeepAt, prettyJsonLength } from './json-limits';
 
 /**
@@ -52,7 +52,8 @@ export const batchCreateSchema = z
                 name: z.string().trim().min(1).max(200).optional(),
                 status: z.number().int().min(100).max(599).default(200),
                 responseBody: responseBodySchema.optional(),
-                headers: z.record(z.string(), z.string()).optional(),
+                // A list value is a header sent on several lines (docs/headers.md); checked as the draft is read.
+                headers: storedHeaderMapSchema.optional(),
               }),
             )
             .max(
