@@ -176,6 +176,19 @@ ${table}
   be resolved reliably at full load even with 10 interleaved rounds; the A/B figures
   above are medians of such rounds, and a callgrind instruction count (deterministic, but
   blind to the cache and the second core) moved with the JIT more than with the change.
+- **Checked again after issue 17 (2026-11-30):** the stop before it recorded static 0.89
+  and three conditions 0.74; one round after it showed 0.76 and 0.53, suspected as a
+  regression. Two full runs on the final code the next morning, on an otherwise idle
+  machine: static 0.88 / 0.82, three conditions 0.82 / 0.69, 10,000 mocks 1.04 / 1.06,
+  passthrough 0.86 / 0.80, templated 0.55 / 0.70 (5 and 7 rounds; the table is the second).
+  Run alternately in one session (3 s a case, three pairs), that earlier stop's code
+  (5e05c28) and the final code gave static 0.86 / 0.84 / 0.77 against 0.89 / 0.71 / 0.72,
+  and engine-only (\`executeRequest\`, 300,000 calls) 0.18 µs against 0.18 µs for the static
+  mock and 0.95 against 1.08 µs for three conditions: the differences sit inside the
+  machine's noise, and the engine is not where a request's 20–30 µs go. The regression that
+  was real was the seed: creating the 10,000 mocks took 161 s (the route-shadowing check and
+  the server's chaos count each read the whole project on every write) and takes 2.4 s since
+  catalog migration 17 (indexes by path and for mocks with chaos).
 - **Earlier rounds**, each measured then:
   - hijacked replies: a mock's answer is written on the raw response after
     \`reply.hijack()\`, skipping fastify's send pipeline (~10 µs a request);
