@@ -45,22 +45,18 @@ export class MocksRepo {
     return r.n;
   }
 
-  // Prepared once: a tree import inserts thousands of rows in one transaction.
-  private insertStmt: Statement | undefined;
-
   insert(m: Mock, sortOrder: number): void {
-    (this.insertStmt ??= this
-      .sql(`INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
+    this.sql(
+      `INSERT INTO mocks (id, project_id, name, path, method, description, response_type, response_delay_ms,
            response_mode, response_selection, is_active, chaos, kind, bucket, crud_key, sort_order, created_at, updated_at)
          VALUES (@id, @projectId, @name, @path, @method, @description, @responseType, @responseDelay,
-           @responseMode, @responseSelection, @isActive, @chaos, @kind, @bucket, @crudKey, @sortOrder, @createdAt, @updatedAt)`)).run(
-      {
-        ...m,
-        isActive: m.isActive ? 1 : 0,
-        chaos: chaosColumn(m.chaos),
-        sortOrder,
-      },
-    );
+           @responseMode, @responseSelection, @isActive, @chaos, @kind, @bucket, @crudKey, @sortOrder, @createdAt, @updatedAt)`,
+    ).run({
+      ...m,
+      isActive: m.isActive ? 1 : 0,
+      chaos: chaosColumn(m.chaos),
+      sortOrder,
+    });
   }
 
   update(m: Mock): void {

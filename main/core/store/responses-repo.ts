@@ -39,17 +39,15 @@ export class ResponsesRepo {
     return r.n;
   }
 
-  // Prepared once: a tree import inserts thousands of rows in one transaction.
-  private insertStmt: Statement | undefined;
-
   insert(r: MockResponse): void {
-    (this.insertStmt ??= this
-      .sql(`INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
+    this.sql(
+      `INSERT INTO responses (id, mock_id, name, status_code, headers, body, is_default, weight, conditions,
            disable_templating, condition_logic, scenario_name, required_scenario_state, new_scenario_state,
            sort_order, created_at, updated_at)
          VALUES (@id, @mockId, @name, @statusCode, @headers, @body, @isDefault, @weight, @conditions,
            @disableTemplating, @conditionLogic, @scenarioName, @requiredScenarioState, @newScenarioState,
-           @sortOrder, @createdAt, @updatedAt)`)).run(this.params(r));
+           @sortOrder, @createdAt, @updatedAt)`,
+    ).run(this.params(r));
   }
 
   update(r: MockResponse): void {

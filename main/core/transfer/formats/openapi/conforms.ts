@@ -5,7 +5,7 @@
  * schemas: the walk follows the value, which is finite, and stops at a depth bound.
  * Returns the first problem found ("at /0/requester: missing required login"), or null.
  */
-import { admitsNull, isSchema } from './schema';
+import { admitsNull, isSchema, valueIsOfType } from './schema';
 
 const MAX_DEPTH = 64;
 
@@ -88,26 +88,8 @@ function check(v: unknown, s: unknown, at: string, depth: number): string | null
   return null;
 }
 
-function hasType(v: unknown, t: string): boolean {
-  switch (t) {
-    case 'object':
-      return isSchema(v);
-    case 'array':
-      return Array.isArray(v);
-    case 'string':
-      return typeof v === 'string';
-    case 'integer':
-      return Number.isInteger(v);
-    case 'number':
-      return typeof v === 'number';
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'null':
-      return v === null;
-    default:
-      return true;
-  }
-}
+// A type name JSON Schema does not define constrains nothing here.
+const hasType = (v: unknown, t: string): boolean => valueIsOfType(v, t) ?? true;
 
 function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;

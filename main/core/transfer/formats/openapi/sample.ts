@@ -10,7 +10,7 @@
  */
 
 import { conformance } from './conforms';
-import { admitsNull, alternativesOf, COMBINERS, isSchema, type Schema } from './schema';
+import { admitsNull, alternativesOf, COMBINERS, isSchema, valueIsOfType, type Schema } from './schema';
 
 export interface SampleLimits {
   /** Optional properties and array items are filled only above this depth… */
@@ -139,24 +139,9 @@ export function typeOf(s: unknown): string | undefined {
 
 function fitsType(v: unknown, s: Schema): boolean {
   if (v === undefined) return false;
-  switch (typeOf(s)) {
-    case undefined:
-      return true;
-    case 'object':
-      return isSchema(v);
-    case 'array':
-      return Array.isArray(v);
-    case 'string':
-      return typeof v === 'string';
-    case 'integer':
-      return Number.isInteger(v);
-    case 'number':
-      return typeof v === 'number';
-    case 'boolean':
-      return typeof v === 'boolean';
-    default:
-      return v === null;
-  }
+  const t = typeOf(s);
+  // No type fits anything; a type name JSON Schema does not define fits only null.
+  return t === undefined || (valueIsOfType(v, t) ?? v === null);
 }
 
 function roomForOptional(ctx: Ctx, depth: number): boolean {

@@ -19,3 +19,28 @@ export function alternativesOf(s: Schema): unknown[] {
 export function admitsNull(s: Schema): boolean {
   return s.nullable === true || s.type === 'null' || (Array.isArray(s.type) && s.type.includes('null'));
 }
+
+/**
+ * Whether `v` is of the JSON Schema type `t`; undefined for a type name JSON Schema does not
+ * define, which each walk treats its own way.
+ */
+export function valueIsOfType(v: unknown, t: string): boolean | undefined {
+  switch (t) {
+    case 'object':
+      return isSchema(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'null':
+      return v === null;
+    default:
+      return undefined;
+  }
+}
