@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import type { CloudServerHandle } from '../cloud-server';
 import { DEMO_USAGE } from '../cloud-server/account/seed';
 import type { InspectedUser } from '../cloud-server/inspect';
 import { nextOpenedUrl, openedUrls } from './support/opened-urls';
+import { cloudServerFixture } from './support/cloud-server';
 import { test as appTest, expect } from './support/fixtures';
 import { shotsAtSizes } from './support/cloud-shots';
 import { shot } from './support/ui';
@@ -14,15 +15,7 @@ import { shot } from './support/ui';
  * documents, FAQ search, support request) and the service status while a service is degraded.
  */
 const test = appTest.extend<object, { cloud: CloudServerHandle; account: { email: string } }>({
-  cloud: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startCloudServer({ rateLimitPerMinute: 100_000 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  cloud: cloudServerFixture({ rateLimitPerMinute: 100_000 }),
   // One signed-in account per worker, with half a year of seeded usage.
   account: [
     async ({ api, cloud }, use) => {

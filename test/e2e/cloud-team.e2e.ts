@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import type { CloudServerHandle } from '../cloud-server';
 import { SEED_PASSWORD } from '../cloud-server/team/seed';
+import { cloudServerFixture } from './support/cloud-server';
 import { test as appTest, expect } from './support/fixtures';
 import { shotsAtSizes } from './support/cloud-shots';
 import { shot } from './support/ui';
@@ -10,15 +11,7 @@ import { shot } from './support/ui';
  * owner, admin, member and a week of audit events).
  */
 const test = appTest.extend<object, { cloud: CloudServerHandle }>({
-  cloud: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startCloudServer({ seed: 'team', rateLimitPerMinute: 100_000 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  cloud: cloudServerFixture({ seed: 'team', rateLimitPerMinute: 100_000 }),
 });
 
 /** Opens the Cloud screens signed in as `email` (signing out of anyone else first), in Acme Corp. */

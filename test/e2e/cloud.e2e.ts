@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import type { CloudServerHandle } from '../cloud-server';
+import { cloudServerFixture } from './support/cloud-server';
 import { test as appTest, expect, uniqueName } from './support/fixtures';
 import { nextOpenedUrl, openedUrls } from './support/opened-urls';
 import { addResponse, createMock, createProject, shot } from './support/ui';
@@ -10,15 +11,7 @@ import { addResponse, createMock, createProject, shot } from './support/ui';
  * keeps secrets in memory only, so nothing reaches a real keychain.
  */
 const test = appTest.extend<object, { cloud: CloudServerHandle }>({
-  cloud: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startCloudServer({ deployReadyAfterMs: 200 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  cloud: cloudServerFixture({ deployReadyAfterMs: 200 }),
 });
 
 async function openCloud(page: Page): Promise<void> {

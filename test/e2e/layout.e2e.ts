@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import type { CloudServerHandle } from '../cloud-server';
+import { cloudServerFixture } from './support/cloud-server';
 import { test as appTest, expect, uniqueName } from './support/fixtures';
 import { addResponse, createMock, createProject, ensureServerRunning, shot } from './support/ui';
 
@@ -19,15 +20,7 @@ const SIZES = [
 const THEMES = ['light', 'dark'] as const;
 
 const test = appTest.extend<object, { cloud: CloudServerHandle }>({
-  cloud: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startCloudServer({ rateLimitPerMinute: 100_000 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  cloud: cloudServerFixture({ rateLimitPerMinute: 100_000 }),
 });
 
 /** What axe found that matters here, one line each, so a failure names the rule and the element. */

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { MockDeckApi } from '../../shared/ipc/contract';
-import { startCloudServer, type CloudServerHandle } from '../cloud-server';
+import type { CloudServerHandle } from '../cloud-server';
+import { cloudServerFixture } from './support/cloud-server';
 import { test as appTest, expect, uniqueName } from './support/fixtures';
 import { shotsAtSizes } from './support/cloud-shots';
 import { addResponse, createMock, ensureServerRunning, openMockSettings } from './support/ui';
@@ -12,15 +13,7 @@ import { addResponse, createMock, ensureServerRunning, openMockSettings } from '
  * in a project; publish a local project and find it in search.
  */
 const test = appTest.extend<object, { cloud: CloudServerHandle; account: { email: string } }>({
-  cloud: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startCloudServer({ rateLimitPerMinute: 100_000 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  cloud: cloudServerFixture({ rateLimitPerMinute: 100_000 }),
   // One signed-in account per worker (a personal org on the free plan: one published item per kind).
   account: [
     async ({ api, cloud }, use) => {
