@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat } from '../../shared/models';
 import { toWireProject } from '../../shared/wire/mockbird';
 import { parseDocument } from '../core/transfer';
 import { referencedFiles } from '../core/transfer/formats/mockoon/files';
-import { AppError } from '../core/util/errors';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
+import { readInputFile } from './read-input-file';
 
 export const importCommand: Command = {
   name: 'import',
@@ -34,15 +33,7 @@ be mapped. The slug gets a -2, -3… suffix when it is taken.`,
     const name = stringOption(args, 'name');
     const basePath = basePathOf(stringOption(args, 'base-path'));
     const file = source === '-' ? '/dev/stdin' : path.resolve(io.cwd, source);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new AppError(
-        'NOT_FOUND',
-        `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
+    const text = readInputFile(file, source, 'utf8');
     // Files a Mockoon environment names (file bodies), read only inside the document's folder.
     const files =
       source === '-' || (format !== 'auto' && format !== 'mockoon')

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/util/errors';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
 import { cliCaller, DATA_DIR_HELP, dataDirOf, dataDirOption, withApp } from './data-dir-option';
 import { projectIdOf } from './project-ref';
+import { readInputFile } from './read-input-file';
 
 const ACTIONS = ['list', 'import', 'run', 'executions'] as const;
 
@@ -45,15 +44,7 @@ Exits 1 when \`run\` ends in a failed execution.`,
         if (action === 'executions')
           print(await call('pipelines.executions', { ...(arg ? { pipeline_id: arg } : {}), limit: 20 }));
         if (action === 'import') {
-          let text: string;
-          try {
-            text = readFileSync(path.resolve(io.cwd, arg!), 'utf8');
-          } catch (e) {
-            throw new AppError(
-              'NOT_FOUND',
-              `cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-            );
-          }
+          const text = readInputFile(path.resolve(io.cwd, arg!), arg, 'utf8');
           print(await call('pipelines.importYaml', { text, ...(workspace ? { workspace_id: workspace } : {}) }));
         }
         if (action === 'run') {

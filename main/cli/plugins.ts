@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/util/errors';
 import { EXIT_OK, stringOption, UsageError, type Command } from './command';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption, withCalls } from './data-dir-option';
 import { projectIdOf } from './project-ref';
+import { readInputFile } from './read-input-file';
 
 export const pluginsCommand: Command = {
   name: 'plugins',
@@ -48,7 +48,7 @@ See docs/plugins.md for the plugin ABI and the example plugin.`,
         const file = rest[0];
         if (!file || rest.length > 1) throw new UsageError('plugins add takes one FILE.wasm', pluginsCommand);
         const full = path.resolve(io.cwd, file);
-        const wasm = read(full);
+        const wasm = readInputFile(full);
         const manifest = {
           ...manifestBeside(full),
           ...(stringOption(args, 'name') ? { name: stringOption(args, 'name') } : {}),
@@ -88,17 +88,6 @@ See docs/plugins.md for the plugin ABI and the example plugin.`,
     });
   },
 };
-
-function read(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw new AppError(
-      'NOT_FOUND',
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-}
 
 function manifestBeside(wasmFile: string): Record<string, unknown> & { name?: string } {
   try {

@@ -5,6 +5,7 @@ import { importDocument } from '../core/transfer';
 import { AppError } from '../core/util/errors';
 import type { CliIo, CommandArgs } from './command';
 import { UsageError } from './command';
+import { readInputFile } from './read-input-file';
 
 /** Where a read-only replica's request logs go (`mockdeck serve --project … --logs`). */
 export type LogSink = 'memory' | 'stdout' | 'off';
@@ -37,15 +38,7 @@ export function logSinkOf(args: CommandArgs): LogSink {
 export async function loadProjectFiles(app: App, files: readonly string[]): Promise<{ file: string; slug: string }[]> {
   const loaded: { file: string; slug: string }[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new AppError(
-        'NOT_FOUND',
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
+    const text = readInputFile(file, file, 'utf8');
     try {
       const dir = path.dirname(file);
       const r = await importDocument(
