@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportProjectResult, InstallProgress, InstalledPluginManifest } from '../../../shared/models';
+import type { InstallProgress, InstalledPluginManifest } from '../../../shared/models';
 import { MARKET_SIZE_LIMITS } from '../../../shared/models';
 import type { Catalog } from '../catalog/catalog';
 import { importDocument } from '../transfer';
@@ -13,6 +13,7 @@ import type { InstalledRepo } from './installed-repo';
 import { readPackage } from './package-files';
 import { assertWasm, type InstalledPlugin, type PluginsDir } from './plugins-dir';
 import type { ResolvedPackage } from './resolve';
+import type { MarketInstallView } from '../../../shared/ipc/marketplace';
 
 export interface InstallDeps {
   catalog: Catalog;
@@ -26,14 +27,9 @@ export interface InstallDeps {
   fetch?: typeof fetch;
 }
 
+/** A project install as the contract shows it; a plugin install with the core's own record (the handler makes its view). */
 export type InstallResult =
-  | {
-      kind: 'scenarios' | 'templates';
-      name: string;
-      version: string;
-      project: ImportProjectResult;
-      warning: string | null;
-    }
+  | Extract<MarketInstallView, { kind: 'scenarios' | 'templates' }>
   | { kind: 'plugins'; name: string; version: string; plugin: InstalledPlugin; warning: string | null };
 
 /**
