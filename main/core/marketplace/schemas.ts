@@ -58,9 +58,9 @@ export const pluginVersionSchema = z.object({
 
 export const pluginPublishedSchema = z.object({ success: z.boolean(), upload_url: str, message: str });
 
-export const templateSummarySchema = z.object({
+/** What a template and a scenario in a search answer both carry (mockforge-cloud-api.md, Marketplace). */
+const listedSchema = z.object({
   name: z.string(),
-  slug: z.string(),
   version: z.string(),
   description: str,
   category: str,
@@ -71,6 +71,8 @@ export const templateSummarySchema = z.object({
   reviews_count: num,
   created_at: str,
 });
+
+export const templateSummarySchema = listedSchema.extend({ slug: z.string() });
 export const templateSearchSchema = z.object({
   templates: z.array(templateSummarySchema),
   total: z.number(),
@@ -106,19 +108,7 @@ export type ReviewPage = z.infer<typeof reviewPageSchema>;
 
 export const reviewSubmittedSchema = z.object({ success: z.boolean(), review_id: z.string(), message: str });
 
-export const scenarioSummarySchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  description: str,
-  category: str,
-  tags: z.array(z.string()).default([]),
-  author: str,
-  downloads: num,
-  rating: num,
-  reviews_count: num,
-  reviews: z.array(reviewSchema).default([]),
-  created_at: str,
-});
+export const scenarioSummarySchema = listedSchema.extend({ reviews: z.array(reviewSchema).default([]) });
 export const scenarioSearchSchema = z.object({
   scenarios: z.array(scenarioSummarySchema),
   total: z.number(),
