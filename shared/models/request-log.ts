@@ -90,17 +90,17 @@ export const requestLogSchema = z.object({
 });
 export type RequestLog = z.infer<typeof requestLogSchema>;
 
+const isoDate = (field: string) =>
+  z.iso.datetime({ offset: true, message: `${field} must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z` }).optional();
+/** When a request arrived, both bounds inclusive: the REST query and the log viewer's filter read it alike. */
+const dateRange = { startDate: isoDate('startDate'), endDate: isoDate('endDate') };
+
 export const requestLogQuerySchema = z.object({
   projectId: z.string().optional(),
   mockId: z.string().optional(),
   page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
   limit: z.coerce.number().int().min(1).max(100, 'limit is at most 100').default(50),
-  startDate: z.iso
-    .datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
-    .optional(),
-  endDate: z.iso
-    .datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
-    .optional(),
+  ...dateRange,
 });
 export type RequestLogQuery = z.input<typeof requestLogQuerySchema>;
 
@@ -122,13 +122,7 @@ export const requestLogFilterSchema = z.object({
   pathText: z.string().max(500).optional(),
   /** Only requests no mock matched (404s, proxied requests). */
   unmatched: z.boolean().optional(),
-  /** ISO 8601 bounds on when the request arrived, both inclusive. */
-  startDate: z.iso
-    .datetime({ offset: true, message: 'startDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
-    .optional(),
-  endDate: z.iso
-    .datetime({ offset: true, message: 'endDate must be an ISO 8601 date, e.g. 2026-02-01T00:00:00Z' })
-    .optional(),
+  ...dateRange,
 });
 export type RequestLogFilter = z.infer<typeof requestLogFilterSchema>;
 
