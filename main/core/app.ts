@@ -48,7 +48,7 @@ export interface AiSetup {
    * absent: session-only if the cloud's secrets are, else the keychain.
    */
   secrets?: 'keychain' | 'session-only' | { store: SecretStore };
-  /** The provider call (tests: none, they run a stub server); the platform's fetch when absent. */
+  /** The provider call (tests: none, they answer from a local OpenAI-compatible test server, test/harness); the platform's fetch when absent. */
   fetch?: typeof fetch;
   /** One provider call's limit; 120 s when absent. */
   timeoutMs?: number;

@@ -30,7 +30,7 @@ export interface AiServiceOptions {
   /** Where the key lives: the OS keychain (opened on first use), or memory in session-only mode and tests. */
   secrets: () => Promise<SecretStore>;
   clock: Clock;
-  /** The provider call; the platform's fetch when absent (tests pass none: they run a stub server). */
+  /** The provider call; the platform's fetch when absent (tests pass none: they answer from a local OpenAI-compatible test server, test/harness). */
   fetch?: typeof fetch;
   /** One provider call's limit (default 120 s: a local model answers slowly). */
   timeoutMs?: number;
